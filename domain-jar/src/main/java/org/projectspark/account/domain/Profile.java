@@ -1,0 +1,80 @@
+package org.projectspark.account.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * What others see of a user and what the app adapts to: name, language, XP and level.
+ * XP and level only change through the gamification rules, never through the profile API.
+ */
+@Entity
+@Table(name = "profiles")
+public class Profile {
+
+    @Id
+    private UUID id;
+
+    @OneToOne(optional = false)
+    @JoinColumn(name = "user_id", nullable = false, updatable = false)
+    private User user;
+
+    @Column(name = "display_name", nullable = false, length = 100)
+    private String displayName;
+
+    @Column(nullable = false, length = 35)
+    private String locale;
+
+    @Column(name = "xp_points", nullable = false)
+    private long xpPoints;
+
+    @Column(nullable = false)
+    private int level;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private OffsetDateTime updatedAt;
+
+    @Version
+    private long version;
+
+    protected Profile() {
+    }
+
+    Profile(User user, String displayName, String locale) {
+        this.id = UUID.randomUUID();
+        this.user = user;
+        this.displayName = displayName;
+        this.locale = locale;
+        this.xpPoints = 0;
+        this.level = 1;
+        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.updatedAt = createdAt;
+    }
+
+    public void rename(String newDisplayName) {
+        this.displayName = newDisplayName;
+        this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    public void changeLocale(String newLocale) {
+        this.locale = newLocale;
+        this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    public UUID id() { return id; }
+    public String displayName() { return displayName; }
+    public String locale() { return locale; }
+    public long xpPoints() { return xpPoints; }
+    public int level() { return level; }
+}

@@ -1,0 +1,35 @@
+package org.projectspark.platform.migration;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+
+/**
+ * {@code ./spark migrate}: creates the database if needed and applies every pending changeset.
+ * Reads DATABASE_URL from the environment (default: the development database).
+ */
+public final class MigrateCommand {
+
+    public static final String DEFAULT_DATABASE_URL = "postgresql://postgres@localhost:5432/project_spark";
+
+    private MigrateCommand() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String raw = System.getenv().getOrDefault("DATABASE_URL", DEFAULT_DATABASE_URL);
+        DatabaseUrl url;
+        try {
+            url = DatabaseUrl.parse(raw);
+        } catch (IllegalArgumentException e) {
+            System.err.println("migrate: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        String contexts = args.length > 0 ? args[0] : "";
+        boolean created = Migrator.createDatabaseIfMissing(url);
+        System.out.println("migrate: database " + url + (created ? " created" : " exists"));
+        try (Connection c = DriverManager.getConnection(url.jdbcUrl(), Migrator.credentials(url))) {
+            Migrator.migrate(c, contexts);
+        }
+        System.out.println("migrate: schema is up to date");
+    }
+}

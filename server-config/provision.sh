@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# Provisions the Payara Server 6 domain for Project Spark from the files in this folder, idempotently:
+# creates the domain if absent, installs the PostgreSQL driver, creates the database and migrates it,
+# and applies asadmin/*.asadmin, running only the commands whose effect is not there yet.
+# A second run with the same settings changes nothing and says so.
+#
+#   server-config/provision.sh [--domain spark] [--portbase N] [--leave-running|--stop]
+#
+# Settings come from the environment (see .env.example): DATABASE_URL, DATABASE_READ_URL, PORT, LOG_LEVEL,
+# SPARK_HEAP. The Payara distribution is unpacked into build/ by `./mvnw install` (server-config module).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PAYARA_HOME=${PAYARA_HOME:-$ROOT/build/payara6}
+ASADMIN="$PAYARA_HOME/bin/asadmin"
+DOMAIN=spark
+PORTBASE=
+AFTER=leave-running
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --domain) DOMAIN=$2; shift 2 ;;
+    --portbase) PORTBASE=$2; shift 2 ;;
+    --stop) AFTER=stop; shift ;;
+    --leave-running) AFTER=leave-running; shift ;;
+    *) echo "provision: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+say() { echo "provision[$DOMAIN]: $*"; }
+die() { echo "provision[$DOMAIN]: $*" >&2; exit 1; }
+
+[ -x "$ASADMIN" ] || die "Payara is not unpacked at $PAYARA_HOME; run ./mvnw install first"
+
+if [ -n "$PORTBASE" ]; then
+  ADMIN_PORT=$((PORTBASE + 48)); export PORT=$((PORTBASE + 80))
+else
+  ADMIN_PORT=${ADMIN_PORT:-4848}; export PORT=${PORT:-8080}
+fi
+A=("$ASADMIN" --port "$ADMIN_PORT" --interactive=false)
+DOMAIN_DIR="$PAYARA_HOME/glassfish/domains/$DOMAIN"
+
+# --- settings -> values for the command files -------------------------------------------------------
+export DATABASE_URL=${DATABASE_URL:-postgresql://postgres@localhost:5432/project_spark}
+MIGRATOR_CP="$ROOT/liquibase/target/spark-liquibase.jar:$ROOT/liquibase/target/migrator-lib/*"
+pool_settings() { java -cp "$MIGRATOR_CP" org.projectspark.platform.migration.PoolSettingsCommand "$1" "$2"; }
+eval "$(pool_settings SPARK_DB "$DATABASE_URL")" || die "DATABASE_URL is not usable"
+eval "$(pool_settings SPARK_READ "${DATABASE_READ_URL:-$DATABASE_URL}")" || die "DATABASE_READ_URL is not usable"
+escape_colons() { printf '%s' "$1" | sed 's/:/\\\\:/g'; }
+export SPARK_DB_JDBC_URL SPARK_DB_USER SPARK_READ_JDBC_URL SPARK_READ_USER
+export SPARK_DB_JDBC_URL_ESCAPED=$(escape_colons "$SPARK_DB_JDBC_URL")
+export SPARK_READ_JDBC_URL_ESCAPED=$(escape_colons "$SPARK_READ_JDBC_URL")
+export SPARK_DB_POOL_MAX=${DB_POOL_MAX:-32}
+export SPARK_HTTP_THREADS=${HTTP_THREADS:-64}
+export SPARK_HEAP=${SPARK_HEAP:-1g}
+export SPARK_HEAP_MIN=${SPARK_HEAP_MIN:-512m}
+case "${LOG_LEVEL:-info}" in
+  error) SPARK_LOG_LEVEL=SEVERE ;; warn) SPARK_LOG_LEVEL=WARNING ;; debug) SPARK_LOG_LEVEL=FINE ;; *) SPARK_LOG_LEVEL=INFO ;;
+esac
+export SPARK_LOG_LEVEL
+
+# --- database: create if missing, migrate (the guide's "migrate deploy") ---------------------------------
+say "database $SPARK_DB_SAFE"
+java -Dliquibase.showSummary=OFF -Dliquibase.showSummaryOutput=LOG -Dliquibase.showBanner=false -cp "$MIGRATOR_CP" org.projectspark.platform.migration.MigrateCommand | sed "s/^/provision[$DOMAIN]: /"
+
+# --- domain ----------------------------------------------------------------------------------------
+restart_needed=false
+if [ ! -d "$DOMAIN_DIR" ]; then
+  say "creating domain (admin port $ADMIN_PORT, HTTP port $PORT)"
+  if [ -n "$PORTBASE" ]; then
+    "$ASADMIN" create-domain --nopassword --portbase "$PORTBASE" "$DOMAIN" >/dev/null
+  else
+    "$ASADMIN" create-domain --nopassword --adminport "$ADMIN_PORT" --instanceport "$PORT" "$DOMAIN" >/dev/null
+  fi
+fi
+driver=$(ls "$ROOT"/build/lib/postgresql-*.jar 2>/dev/null | head -1)
+[ -n "$driver" ] || die "PostgreSQL driver missing in build/lib; run ./mvnw install first"
+if [ ! -f "$DOMAIN_DIR/lib/$(basename "$driver")" ]; then
+  say "installing JDBC driver $(basename "$driver")"
+  rm -f "$DOMAIN_DIR"/lib/postgresql-*.jar
+  cp "$driver" "$DOMAIN_DIR/lib/"
+  restart_needed=true
+fi
+
+running() { "$ASADMIN" list-domains 2>/dev/null | grep -q "^$DOMAIN running"; }
+was_running=false
+if running; then
+  was_running=true
+  if $restart_needed; then "${A[@]}" stop-domain "$DOMAIN" >/dev/null; fi
+fi
+running || { say "starting domain"; "$ASADMIN" start-domain "$DOMAIN" >/dev/null; }
+
+# --- passwords go into password aliases, never into domain.xml -------------------------------------------
+alias_for() { # name password -> sets REF to the property value to use
+  local name=$1 password=$2 stamp="$DOMAIN_DIR/config/.$1.sha256" digest
+  if [ -z "$password" ]; then REF="()"; return; fi  # () is GlassFish for "empty password" (trust auth)
+  digest=$(printf '%s' "$password" | sha256sum | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
+    local pwfile; pwfile=$(mktemp); chmod 600 "$pwfile"
+    printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$password" > "$pwfile"
+    if "${A[@]}" list-password-aliases 2>/dev/null | grep -qx "$name"; then
+      "${A[@]}" --passwordfile "$pwfile" update-password-alias "$name" >/dev/null
+    else
+      "${A[@]}" --passwordfile "$pwfile" create-password-alias "$name" >/dev/null
+    fi
+    rm -f "$pwfile"; echo "$digest" > "$stamp"; chmod 600 "$stamp"
+    say "password alias $name set"
+  fi
+  REF="\${ALIAS=$name}"
+}
+alias_for spark-db-password "$SPARK_DB_PASSWORD"; export SPARK_DB_PASSWORD_REF=$REF
+alias_for spark-read-db-password "$SPARK_READ_PASSWORD"; export SPARK_READ_PASSWORD_REF=$REF
+
+# --- reconcile the command files ------------------------------------------------------------------------
+current=$(mktemp); pending=$(mktemp); trap 'rm -f "$current" "$pending"' EXIT
+"${A[@]}" get '*' > "$current"
+pools=$("${A[@]}" list-jdbc-connection-pools 2>/dev/null || true)
+resources=$("${A[@]}" list-jdbc-resources 2>/dev/null || true)
+jvm=$("${A[@]}" list-jvm-options 2>/dev/null || true)
+logattrs=$("${A[@]}" list-log-attributes 2>/dev/null || true)
+loglevels=$("${A[@]}" list-log-levels 2>/dev/null || true)
+changes=0
+add() { echo "$1" >> "$pending"; say "  $2"; changes=$((changes + 1)); }
+vars='$SPARK_DB_JDBC_URL $SPARK_DB_JDBC_URL_ESCAPED $SPARK_DB_USER $SPARK_DB_PASSWORD_REF $SPARK_READ_JDBC_URL $SPARK_READ_JDBC_URL_ESCAPED $SPARK_READ_USER $SPARK_READ_PASSWORD_REF $SPARK_DB_POOL_MAX $SPARK_HTTP_THREADS $SPARK_HEAP $SPARK_HEAP_MIN $SPARK_LOG_LEVEL $PORT'
+
+for file in "$ROOT"/server-config/asadmin/*.asadmin; do
+  while IFS= read -r line || [ -n "$line" ]; do
+    case "$line" in ''|'#'*) continue ;; esac
+    line=$(printf '%s' "$line" | envsubst "$vars")
+    read -r verb rest <<< "$line"
+    name=${line##* }
+    case "$verb" in
+      create-jdbc-connection-pool)
+        grep -qx "$name" <<< "$pools" || add "$line" "create pool $name" ;;
+      create-jdbc-resource)
+        grep -qx "$name" <<< "$resources" || add "$line" "create resource $name" ;;
+      set)
+        key=${rest%%=*}; want=${rest#*=}
+        have=$(grep -m1 -F "$key=" "$current" | sed "s|^[^=]*=||" || true)
+        if ! grep -qxF "$key=$want" "$current"; then
+          if [ -z "$want" ] && ! grep -q -F "$key=" "$current"; then continue; fi
+          add "$line" "set $key"
+        fi ;;
+      create-jvm-options)
+        opt=$rest; optkey=$(sed -E 's/^(-Xmx|-Xms|-XX:[+-]?[^=]+|-D[^=]+=?).*$/\1/' <<< "$opt")
+        if ! grep -qxF -- "$opt" <<< "$jvm"; then
+          while IFS= read -r old; do
+            [ -n "$old" ] && add "delete-jvm-options $(sed 's/:/\\\\:/g' <<< "$old")" "drop JVM option $old"
+          done < <(grep -F -- "$optkey" <<< "$jvm" | grep -vxF -- "$opt" || true)
+          add "create-jvm-options $(sed 's/:/\\\\:/g' <<< "$opt")" "JVM option $opt"
+          restart_needed=true
+        fi ;;
+      set-log-attributes)
+        key=${rest%%=*}; want=${rest#*=}
+        grep -qxF "$key	<$want>" <<< "$logattrs" || add "$line" "log attribute $key" ;;
+      set-log-levels)
+        key=${rest%%=*}; want=${rest#*=}
+        grep -qxF "$key	<$want>" <<< "$loglevels" || add "$line" "log level $key=$want" ;;
+      *) die "$(basename "$file"): unsupported command '$verb'" ;;
+    esac
+  done < "$file"
+done
+
+if [ "$changes" -gt 0 ]; then
+  out=$("${A[@]}" multimode --file "$pending" 2>&1) || { echo "$out" >&2; die "applying configuration failed"; }
+  say "$changes configuration changes applied"
+else
+  say "domain configuration is up to date (no changes)"
+fi
+"${A[@]}" ping-connection-pool spark-pool >/dev/null || die "cannot connect to $SPARK_DB_SAFE from the spark-pool"
+"${A[@]}" ping-connection-pool spark-read-pool >/dev/null || die "cannot connect to the read database from spark-read-pool"
+say "connection pools spark-pool and spark-read-pool answer"
+
+if [ "$AFTER" = stop ]; then
+  "${A[@]}" stop-domain "$DOMAIN" >/dev/null; say "domain stopped"
+elif $restart_needed; then
+  say "restarting domain for JVM changes"; "${A[@]}" restart-domain "$DOMAIN" >/dev/null
+fi

@@ -1,0 +1,53 @@
+package org.projectspark.account.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.projectspark.account.domain.Role;
+import org.projectspark.account.domain.User;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Users and their profiles (one aggregate). */
+@ApplicationScoped
+public class UserRepository {
+
+    @PersistenceContext(unitName = "spark")
+    EntityManager em;
+
+    public Optional<User> find(UUID id) {
+        return Optional.ofNullable(em.find(User.class, id));
+    }
+
+    public Optional<User> findByUsername(String username) {
+        return em.createNamedQuery(User.BY_USERNAME, User.class)
+                .setParameter("name", username.toLowerCase(Locale.ROOT))
+                .getResultStream().findFirst();
+    }
+
+    public Optional<User> findByEmail(String email) {
+        return em.createNamedQuery(User.BY_EMAIL, User.class)
+                .setParameter("email", email.toLowerCase(Locale.ROOT))
+                .getResultStream().findFirst();
+    }
+
+    /** Sign-in accepts the username or, for those who have one, the email. */
+    public Optional<User> findBySignInName(String name) {
+        return name.contains("@") ? findByEmail(name) : findByUsername(name);
+    }
+
+    public long countActiveWithRole(Role role) {
+        return em.createNamedQuery(User.COUNT_WITH_ROLE, Long.class).setParameter("role", role).getSingleResult();
+    }
+
+    public void add(User user) {
+        em.persist(user);
+        em.flush(); // surface unique-index violations here, inside the caller's error handling
+    }
+
+    public void flush() {
+        em.flush();
+    }
+}

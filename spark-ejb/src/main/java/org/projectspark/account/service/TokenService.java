@@ -1,0 +1,129 @@
+package org.projectspark.account.service;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.projectspark.account.domain.Role;
+import org.projectspark.account.domain.User;
+import org.projectspark.platform.config.SparkSettings;
+import org.projectspark.platform.error.AuthenticationFailedException;
+
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Signs and verifies access tokens (HS256 JWTs, Nimbus JOSE+JWT) and makes refresh tokens.
+ * Only HS256 is accepted: {@code alg: none}, other algorithms, bad signatures, wrong issuers and
+ * expired tokens are all refused.
+ */
+@ApplicationScoped
+public class TokenService {
+
+    public static final String ISSUER = "project-spark";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    SparkSettings settings;
+
+    private MACSigner signer;
+    private DefaultJWTProcessor<SecurityContext> processor;
+
+    @PostConstruct
+    void init() {
+        byte[] secret = settings.jwtSecretBytes();
+        try {
+            signer = new MACSigner(secret);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("JWT_SECRET is not usable as an HS256 key: " + e.getMessage());
+        }
+        processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableSecret<>(secret)));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+                new JWTClaimsSet.Builder().issuer(ISSUER).build(),
+                Set.of("sub", "exp", "iat", "sid", "jti", "upn", "groups")));
+    }
+
+    /** A signed access token for a user in a session, valid for JWT_EXPIRES_IN. */
+    public AccessToken issue(User user, UUID sessionId, Instant now) {
+        Instant expiry = now.plus(settings.accessTokenLifetime());
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject(user.id().toString())
+                .claim("upn", user.username())
+                .claim("groups", user.roles().stream().map(Role::name).sorted().toList())
+                .claim("sid", sessionId.toString())
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(expiry))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("could not sign an access token", e);
+        }
+        return new AccessToken(jwt.serialize(), settings.accessTokenLifetime().toSeconds());
+    }
+
+    /** Checks signature, algorithm, issuer and expiry; says in the exception what was wrong. */
+    public AccessClaims verify(String token) {
+        try {
+            JWTClaimsSet claims = processor.process(token, null);
+            List<String> groups = claims.getStringListClaim("groups");
+            return new AccessClaims(UUID.fromString(claims.getSubject()), claims.getStringClaim("upn"),
+                    new HashSet<>(groups), UUID.fromString(claims.getStringClaim("sid")));
+        } catch (BadJWTException e) {
+            if (e.getMessage() != null && e.getMessage().contains("Expired")) {
+                throw new AuthenticationFailedException("The access token has expired; get a new one with POST /api/v1/auth/refresh");
+            }
+            throw new AuthenticationFailedException("The access token is not valid");
+        } catch (ParseException | BadJOSEException | JOSEException | IllegalArgumentException | NullPointerException e) {
+            throw new AuthenticationFailedException("The access token is not valid");
+        }
+    }
+
+    /** A new refresh token: 256 random bits, URL-safe. Only its digest is stored. */
+    public String newRefreshToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public static String digest(String refreshToken) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(refreshToken.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A signed access token and its lifetime in seconds. */
+    public record AccessToken(String token, long expiresInSeconds) {
+    }
+
+    /** What a verified access token says about its bearer. */
+    public record AccessClaims(UUID userId, String username, Set<String> roles, UUID sessionId) {
+    }
+}

@@ -1,0 +1,162 @@
+package org.projectspark.platform.config;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Every application setting, read through MicroProfile Config under the deployment guide's names
+ * (environment variables, or system properties set on the domain), with its default in this one place.
+ * {@code .env.example} documents the same names and defaults.
+ */
+@ApplicationScoped
+public class SparkSettings {
+
+    /** The example secret shipped in .env.example; never accepted in production. */
+    public static final String EXAMPLE_JWT_SECRET = "your-super-secret-jwt-key-change-in-production";
+    /** The example first-admin password from .env.example; never accepted in production. */
+    public static final String EXAMPLE_ADMIN_PASSWORD = "change-me-admin-password";
+    private static final int MIN_SECRET_BYTES = 32;
+
+    @Inject @ConfigProperty(name = "SPARK_ENV", defaultValue = "development")
+    String environment;
+
+    @Inject @ConfigProperty(name = "DEPLOY_ENV", defaultValue = "blue")
+    String deployColor;
+
+    @Inject @ConfigProperty(name = "JWT_SECRET", defaultValue = EXAMPLE_JWT_SECRET)
+    String jwtSecret;
+
+    @Inject @ConfigProperty(name = "JWT_EXPIRES_IN", defaultValue = "1h")
+    String jwtExpiresIn;
+
+    @Inject @ConfigProperty(name = "REFRESH_TOKEN_EXPIRES_IN", defaultValue = "30d")
+    String refreshExpiresIn;
+
+    @Inject @ConfigProperty(name = "ARGON2_MEMORY_COST", defaultValue = "65536")
+    int argon2MemoryKib;
+
+    @Inject @ConfigProperty(name = "ARGON2_TIME_COST", defaultValue = "3")
+    int argon2Iterations;
+
+    @Inject @ConfigProperty(name = "ARGON2_PARALLELISM", defaultValue = "4")
+    int argon2Parallelism;
+
+    /** How many hashes may run at once; 0 means one per CPU core. Bounds memory in a login storm. */
+    @Inject @ConfigProperty(name = "ARGON2_MAX_CONCURRENT", defaultValue = "0")
+    int argon2MaxConcurrent;
+
+    @Inject @ConfigProperty(name = "RATE_LIMIT_WINDOW", defaultValue = "900000")
+    String rateLimitWindow;
+
+    @Inject @ConfigProperty(name = "RATE_LIMIT_MAX", defaultValue = "100")
+    long rateLimitMax;
+
+    @Inject @ConfigProperty(name = "AUTH_RATE_LIMIT_MAX", defaultValue = "5")
+    long authRateLimitMax;
+
+    /** Addresses of reverse proxies whose X-Forwarded-For is believed (nginx in front of Payara). */
+    @Inject @ConfigProperty(name = "TRUSTED_PROXIES", defaultValue = " ")
+    String trustedProxies;
+
+    @Inject @ConfigProperty(name = "REDIS_URL", defaultValue = "redis://localhost:6379")
+    String redisUrl;
+
+    @Inject @ConfigProperty(name = "CLIENT_URL", defaultValue = "http://localhost:5173")
+    String clientUrl;
+
+    @Inject @ConfigProperty(name = "MAX_REQUEST_BYTES", defaultValue = "1048576")
+    long maxRequestBytes;
+
+    @Inject @ConfigProperty(name = "ADMIN_USERNAME", defaultValue = "admin")
+    String adminUsername;
+
+    @Inject @ConfigProperty(name = "ADMIN_PASSWORD")
+    Optional<String> adminPassword;
+
+    @Inject @ConfigProperty(name = "ADMIN_EMAIL")
+    Optional<String> adminEmail;
+
+    private Duration accessTokenLifetime;
+    private Duration refreshTokenLifetime;
+    private Duration rateWindow;
+
+    @PostConstruct
+    void parse() {
+        accessTokenLifetime = DurationSetting.parse("JWT_EXPIRES_IN", jwtExpiresIn, 1000);
+        refreshTokenLifetime = DurationSetting.parse("REFRESH_TOKEN_EXPIRES_IN", refreshExpiresIn, 1000);
+        rateWindow = DurationSetting.parse("RATE_LIMIT_WINDOW", rateLimitWindow, 1);
+    }
+
+    /**
+     * Problems that must stop the server from starting. A JWT secret shorter than 256 bits is refused
+     * everywhere; in production the example secrets are refused too (elsewhere they are warnings).
+     */
+    public List<String> startupProblems() {
+        List<String> problems = new ArrayList<>();
+        if (!Set.of("development", "production", "test").contains(environment)) {
+            problems.add("SPARK_ENV must be development, production or test (got '" + environment + "')");
+        }
+        if (jwtSecret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+            problems.add("JWT_SECRET is shorter than 256 bits (32 bytes); set a random secret of at least 256 bits (openssl rand -base64 48)");
+        }
+        if (isProduction()) {
+            problems.addAll(exampleSecretsInUse());
+        }
+        if (argon2MemoryKib < 8 * argon2Parallelism || argon2Iterations < 1 || argon2Parallelism < 1) {
+            problems.add("ARGON2_MEMORY_COST must be at least 8 x ARGON2_PARALLELISM KiB, ARGON2_TIME_COST and ARGON2_PARALLELISM at least 1");
+        }
+        if (rateLimitMax < 1 || authRateLimitMax < 1) {
+            problems.add("RATE_LIMIT_MAX and AUTH_RATE_LIMIT_MAX must be at least 1");
+        }
+        return problems;
+    }
+
+    /** Example values from .env.example that are still in use: refused in production, warned about elsewhere. */
+    public List<String> exampleSecretsInUse() {
+        List<String> found = new ArrayList<>();
+        if (jwtSecret.equals(EXAMPLE_JWT_SECRET)) {
+            found.add("JWT_SECRET is the example value from .env.example; set a random secret of at least 256 bits (openssl rand -base64 48)");
+        }
+        if (adminPassword.filter(EXAMPLE_ADMIN_PASSWORD::equals).isPresent()) {
+            found.add("ADMIN_PASSWORD is the example value from .env.example; choose a real password for the first admin");
+        }
+        return found;
+    }
+
+    public boolean isProduction() { return "production".equals(environment); }
+    public String environment() { return environment; }
+    public String deployColor() { return deployColor; }
+    /** The HMAC key; only the token service reads it. */
+    public byte[] jwtSecretBytes() { return jwtSecret.getBytes(StandardCharsets.UTF_8); }
+    public Duration accessTokenLifetime() { return accessTokenLifetime; }
+    public Duration refreshTokenLifetime() { return refreshTokenLifetime; }
+    public int argon2MemoryKib() { return argon2MemoryKib; }
+    public int argon2Iterations() { return argon2Iterations; }
+    public int argon2Parallelism() { return argon2Parallelism; }
+    public int argon2MaxConcurrent() {
+        return argon2MaxConcurrent > 0 ? argon2MaxConcurrent : Runtime.getRuntime().availableProcessors();
+    }
+    public Duration rateLimitWindow() { return rateWindow; }
+    public long rateLimitMax() { return rateLimitMax; }
+    public long authRateLimitMax() { return authRateLimitMax; }
+    public Set<String> trustedProxies() {
+        return Arrays.stream(trustedProxies.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    }
+    public String redisUrl() { return redisUrl; }
+    public String clientUrl() { return clientUrl; }
+    public long maxRequestBytes() { return maxRequestBytes; }
+    public String adminUsername() { return adminUsername; }
+    public Optional<String> adminPassword() { return adminPassword.filter(p -> !p.isBlank()); }
+    public Optional<String> adminEmail() { return adminEmail.filter(p -> !p.isBlank()); }
+}

@@ -1,0 +1,97 @@
+package org.projectspark.platform.ratelimit;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.jedis.Bucket4jJedis;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.projectspark.platform.redis.Redis;
+import redis.clients.jedis.exceptions.JedisException;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Token-bucket rate limits (Bucket4j). Buckets live in Redis so every instance of a cluster counts
+ * together; while Redis is down each instance counts on its own, which is stricter per instance but
+ * never lets a client through unlimited.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    private static final int MAX_LOCAL_BUCKETS = 100_000;
+
+    @Inject
+    Redis redis;
+
+    private ProxyManager<byte[]> shared;
+    private final Map<String, Bucket> local = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void init() {
+        shared = Bucket4jJedis.casBasedBuilder(redis.client())
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                .build();
+    }
+
+    /** Takes one token from the bucket {@code kind:key}, which holds {@code capacity} tokens per {@code window}. */
+    public RateLimitDecision consume(String kind, String key, long capacity, Duration window) {
+        return probe(kind, key, capacity, window, 1);
+    }
+
+    /** Looks at the bucket without taking a token: is there one left? */
+    public RateLimitDecision peek(String kind, String key, long capacity, Duration window) {
+        return probe(kind, key, capacity, window, 0);
+    }
+
+    private RateLimitDecision probe(String kind, String key, long capacity, Duration window, long tokens) {
+        String id = "spark:rl:" + kind + ":" + key;
+        BucketConfiguration config = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(capacity).refillIntervally(capacity, window).build())
+                .build();
+        Bucket bucket = null;
+        if (!redis.isMarkedDown()) {
+            bucket = shared.builder().build(id.getBytes(StandardCharsets.UTF_8), () -> config);
+        }
+        try {
+            return decide(bucket == null ? localBucket(id, config) : bucket, tokens);
+        } catch (JedisException e) {
+            redis.markDown(e);
+            return decide(localBucket(id, config), tokens);
+        }
+    }
+
+    private static RateLimitDecision decide(Bucket bucket, long tokens) {
+        if (tokens == 0) {
+            long available = bucket.getAvailableTokens();
+            if (available > 0) {
+                return new RateLimitDecision(true, available, 0);
+            }
+            return new RateLimitDecision(false, 0, retryAfter(bucket));
+        }
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(tokens);
+        if (probe.isConsumed()) {
+            return new RateLimitDecision(true, probe.getRemainingTokens(), 0);
+        }
+        return new RateLimitDecision(false, 0, Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L));
+    }
+
+    private static long retryAfter(Bucket bucket) {
+        long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+        return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
+    }
+
+    private Bucket localBucket(String id, BucketConfiguration config) {
+        if (local.size() > MAX_LOCAL_BUCKETS) {
+            local.clear(); // crude bound on memory while Redis is away; limits restart from full
+        }
+        return local.computeIfAbsent(id, k -> Bucket.builder().addLimit(config.getBandwidths()[0]).build());
+    }
+}

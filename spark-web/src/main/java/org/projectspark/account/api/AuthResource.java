@@ -1,0 +1,77 @@
+package org.projectspark.account.api;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.projectspark.account.service.AccountService;
+import org.projectspark.account.service.AuthService;
+import org.projectspark.platform.web.BearerTokenMechanism;
+import org.projectspark.platform.web.ClientInfos;
+
+import java.util.UUID;
+
+/** Registration, sign-in, token refresh and sign-out. */
+@Path("auth")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    AuthService auth;
+
+    @Inject
+    ClientInfos clients;
+
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Path("register")
+    @PermitAll
+    public Response register(@NotNull(message = "a JSON body is required") @Valid RegisterRequest body) {
+        UserView user = UserView.of(accounts.register(body.toRegistration()));
+        return Response.created(uri.getBaseUriBuilder().path("users/me").build()).entity(user).build();
+    }
+
+    @POST
+    @Path("login")
+    @PermitAll
+    public TokenResponse login(@NotNull(message = "a JSON body is required") @Valid LoginRequest body) {
+        return TokenResponse.of(auth.login(body.username(), body.password().toCharArray(), clients.of(request)));
+    }
+
+    @POST
+    @Path("refresh")
+    @PermitAll
+    public TokenResponse refresh(@NotNull(message = "a JSON body is required") @Valid RefreshRequest body) {
+        return TokenResponse.of(auth.refresh(body.refreshToken()));
+    }
+
+    /** Ends the session the access token belongs to; its refresh token and access tokens stop working. */
+    @POST
+    @Path("logout")
+    @RolesAllowed({"STUDENT", "TEACHER", "SCHOOL_ADMIN", "GUARDIAN", "ADMIN"})
+    public Response logout() {
+        auth.logout((UUID) request.getAttribute(BearerTokenMechanism.SESSION_ATTRIBUTE));
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,72 @@
+package org.projectspark.platform.web;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+import org.projectspark.platform.config.SparkSettings;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Refuses bodies over MAX_REQUEST_BYTES with 413: at once when Content-Length says so, and while
+ * reading when a chunked body grows too long, so an oversized upload never fills the heap.
+ */
+@Provider
+@PreMatching
+@Priority(20)
+public class BodyLimit implements ContainerRequestFilter {
+
+    @Inject
+    SparkSettings settings;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        long limit = settings.maxRequestBytes();
+        if (request.getLength() > limit) {
+            throw new BodyTooLargeException(limit);
+        }
+        if (request.hasEntity()) {
+            request.setEntityStream(new Limited(request.getEntityStream(), limit));
+        }
+    }
+
+    private static final class Limited extends FilterInputStream {
+        private final long limit;
+        private long read;
+
+        Limited(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > limit) {
+                throw new BodyTooLargeException(limit);
+            }
+        }
+    }
+}
