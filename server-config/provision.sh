@@ -164,6 +164,7 @@ done
 if [ "$changes" -gt 0 ]; then
   out=$("${A[@]}" multimode --file "$pending" 2>&1) || { echo "$out" >&2; die "applying configuration failed"; }
   say "$changes configuration changes applied"
+  restart_needed=true # listeners, thread pools and JVM options take effect on restart
 else
   say "domain configuration is up to date (no changes)"
 fi

@@ -11,10 +11,14 @@ public final class MigrateCommand {
 
     public static final String DEFAULT_DATABASE_URL = "postgresql://postgres@localhost:5432/project_spark";
 
+    /** Liquibase narrates every step at INFO; on the command line only problems are worth showing. Held so JUL keeps the level. */
+    private static final java.util.logging.Logger LIQUIBASE_LOG = java.util.logging.Logger.getLogger("liquibase");
+
     private MigrateCommand() {
     }
 
     public static void main(String[] args) throws Exception {
+        LIQUIBASE_LOG.setLevel(java.util.logging.Level.WARNING);
         String raw = System.getenv().getOrDefault("DATABASE_URL", DEFAULT_DATABASE_URL);
         DatabaseUrl url;
         try {

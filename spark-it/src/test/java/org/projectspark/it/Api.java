@@ -1,0 +1,102 @@
+package org.projectspark.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+/** A small HTTP client for the black-box tests: real requests to the deployed EAR. */
+final class Api {
+
+    static final String BASE = System.getProperty("spark.baseUrl", "http://localhost:20080");
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private Api() {
+    }
+
+    /** Each test acts from its own client address (the test domain trusts 127.0.0.1 as a proxy). */
+    static String freshAddress() {
+        UUID u = UUID.randomUUID();
+        return "10." + (Math.abs(u.getMostSignificantBits()) % 250) + "." + (Math.abs(u.getLeastSignificantBits()) % 250) + "." + (1 + Math.abs(u.hashCode()) % 250);
+    }
+
+    static String uniqueName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static Reply get(String path, String token) {
+        return send(request(path, token).GET().build());
+    }
+
+    static Reply post(String path, String json, String token) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    static Reply postFrom(String address, String path, String json) {
+        return send(request(path, null).header("Content-Type", "application/json").header("X-Forwarded-For", address)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    static Reply patch(String path, String json, String token) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    static Reply send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.body(), r);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30))
+                .header("X-Forwarded-For", freshAddress());
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
+    /** Registers a student and signs them in; returns the login answer. */
+    static JsonObject newStudent() {
+        String name = uniqueName("stu");
+        Reply r = post("/api/v1/auth/register", "{\"username\":\"" + name + "\",\"password\":\"a good password\",\"displayName\":\"Student " + name + "\"}", null);
+        if (r.status() != 201) {
+            throw new IllegalStateException("register failed: " + r);
+        }
+        return login(name, "a good password").json();
+    }
+
+    static Reply login(String username, String password) {
+        return post("/api/v1/auth/login", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}", null);
+    }
+
+    /** An HTTP answer. */
+    record Reply(int status, String body, HttpResponse<String> raw) {
+        JsonObject json() {
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                return reader.readObject();
+            }
+        }
+
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}

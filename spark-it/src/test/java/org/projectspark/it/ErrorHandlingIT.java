@@ -1,0 +1,83 @@
+package org.projectspark.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input gets a problem document with the right 4xx and a useful detail, never a 500 or a stack trace. */
+@ExtendWith(ArquillianExtension.class)
+class ErrorHandlingIT extends DeployedEar {
+
+    private static JsonObject problem(Api.Reply r, int status) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(status);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        JsonObject p = r.json();
+        assertThat(p.getInt("status")).isEqualTo(status);
+        assertThat(p.getString("type")).startsWith("https://");
+        assertThat(p.getString("title")).isNotBlank();
+        assertThat(p.getString("detail")).isNotBlank();
+        assertThat(p.getString("requestId")).isEqualTo(r.header("X-Request-Id"));
+        return p;
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        JsonObject p = problem(Api.post("/api/v1/auth/login", "{\"username\": ", null), 400);
+        assertThat(p.getString("detail")).contains("not valid JSON");
+    }
+
+    @Test
+    void missingFieldsAre400WithEachFieldNamed() {
+        JsonObject p = problem(Api.post("/api/v1/auth/register", "{\"username\":\"ab\"}", null), 400);
+        assertThat(p.getJsonArray("errors").toString()).contains("\"field\":\"username\"", "\"field\":\"password\"", "\"field\":\"displayName\"");
+    }
+
+    @Test
+    void wrongTypesAre400() {
+        problem(Api.post("/api/v1/auth/register", "{\"username\":[1,2],\"password\":{},\"displayName\":true}", null), 400);
+    }
+
+    @Test
+    void anEmptyBodyIs400() {
+        JsonObject p = problem(Api.post("/api/v1/auth/login", "", null), 400);
+        assertThat(p.getString("detail")).contains("body");
+    }
+
+    @Test
+    void aBadEmailAndLocaleAre400() {
+        JsonObject p = problem(Api.post("/api/v1/auth/register",
+                "{\"username\":\"" + Api.uniqueName("x") + "\",\"password\":\"a good password\",\"displayName\":\"X\",\"email\":\"not-an-email\",\"locale\":\"english please\"}", null), 400);
+        assertThat(p.getString("detail")).contains("email", "locale");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIs415() {
+        Api.Reply r = Api.send(Api.request("/api/v1/auth/login", null).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("username=a&password=b")).build());
+        problem(r, 415);
+    }
+
+    @Test
+    void anOversizedBodyIs413() {
+        String big = "{\"username\":\"" + "x".repeat(70_000) + "\",\"password\":\"p\"}";
+        problem(Api.post("/api/v1/auth/login", big, null), 413);
+    }
+
+    @Test
+    void anUnknownPathIs404AndAWrongMethodIs405() {
+        problem(Api.get("/api/v1/no-such-thing", null), 404);
+        problem(Api.get("/api/v1/auth/login", null), 405);
+    }
+
+    @Test
+    void aClientRequestIdIsEchoed() {
+        Api.Reply r = Api.send(Api.request("/api/v1/users/me", null).header("X-Request-Id", "device-42-req-0001").GET().build());
+        assertThat(problem(r, 401).getString("requestId")).isEqualTo("device-42-req-0001");
+    }
+}

@@ -1,0 +1,104 @@
+package org.projectspark.it;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every kind of bad access token is answered 401 with a problem document. */
+@ExtendWith(ArquillianExtension.class)
+class TokenSecurityIT extends DeployedEar {
+
+    private static final String SECRET = System.getProperty("spark.jwtSecret");
+
+    private static JWTClaimsSet.Builder claimsOf(JsonObject login, Instant exp) {
+        JsonObject user = login.getJsonObject("user");
+        String[] parts = login.getString("accessToken").split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String sid = payload.replaceAll(".*\"sid\":\"([^\"]+)\".*", "$1");
+        return new JWTClaimsSet.Builder().issuer("project-spark").subject(user.getString("id"))
+                .claim("upn", user.getString("username")).claim("groups", List.of("STUDENT", "ADMIN"))
+                .claim("sid", sid).jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(exp.minusSeconds(3600))).expirationTime(Date.from(exp));
+    }
+
+    private static String sign(JWTClaimsSet claims, String secret) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+        return jwt.serialize();
+    }
+
+    private static void assertRefused(String token) {
+        Api.Reply r = Api.get("/api/v1/users/me", token);
+        assertThat(r.status()).as(r.toString()).isEqualTo(401);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(r.body()).doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    @Test
+    void aTokenSignedWithTheRightSecretIsAcceptedSoTheRefusalsBelowMeanSomething() throws Exception {
+        JsonObject login = Api.newStudent();
+        String forged = sign(claimsOf(login, Instant.now().plusSeconds(600)).claim("groups", List.of("STUDENT")).build(), SECRET);
+        assertThat(Api.get("/api/v1/users/me", forged).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnsignedTokenIsRefused() {
+        JsonObject login = Api.newStudent();
+        String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                claimsOf(login, Instant.now().plusSeconds(600)).build().toString().getBytes(StandardCharsets.UTF_8));
+        assertRefused(header + "." + payload + ".");
+    }
+
+    @Test
+    void aTokenSignedWithAnotherSecretIsRefused() throws Exception {
+        JsonObject login = Api.newStudent();
+        assertRefused(sign(claimsOf(login, Instant.now().plusSeconds(600)).build(), "an-attacker-secret-that-is-long-enough-0123456789"));
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedAndTheClientIsToldToRefresh() throws Exception {
+        JsonObject login = Api.newStudent();
+        String expired = sign(claimsOf(login, Instant.now().minusSeconds(300)).build(), SECRET);
+        assertRefused(expired);
+        assertThat(Api.get("/api/v1/users/me", expired).json().getString("detail")).contains("expired");
+    }
+
+    @Test
+    void aTamperedTokenIsRefused() {
+        String token = Api.newStudent().getString("accessToken");
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("\"STUDENT\"", "\"ADMIN\"");
+        assertRefused(parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2]);
+    }
+
+    @Test
+    void garbageIsRefused() {
+        assertRefused("not-a-token");
+        assertRefused("a.b.c");
+    }
+
+    @Test
+    void aRevokedSessionsTokenIsRefusedEvenIfWellSigned() throws Exception {
+        JsonObject login = Api.newStudent();
+        JWTClaimsSet claims = claimsOf(login, Instant.now().plusSeconds(600)).claim("groups", List.of("STUDENT")).build();
+        assertThat(Api.post("/api/v1/auth/logout", "", login.getString("accessToken")).status()).isEqualTo(204);
+        assertRefused(sign(claims, SECRET));
+    }
+}
