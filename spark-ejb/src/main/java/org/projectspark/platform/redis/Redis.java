@@ -34,9 +34,20 @@ public class Redis {
     private JedisPooled client;
     private volatile long downUntil;
 
+    /** A connection outside CDI (command-line tools, tests). */
+    public static Redis connect(String redisUrl) {
+        Redis redis = new Redis();
+        redis.open(redisUrl);
+        return redis;
+    }
+
     @PostConstruct
     void connect() {
-        URI uri = URI.create(settings.redisUrl());
+        open(settings.redisUrl());
+    }
+
+    private void open(String redisUrl) {
+        URI uri = URI.create(redisUrl);
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(TIMEOUT_MILLIS)
                 .socketTimeoutMillis(TIMEOUT_MILLIS)
@@ -62,7 +73,7 @@ public class Redis {
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         if (client != null) {
             client.close();
         }

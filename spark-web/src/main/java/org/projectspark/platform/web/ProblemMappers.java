@@ -193,7 +193,9 @@ public final class ProblemMappers {
                         : Problem.of(403, "forbidden", "Forbidden", "Your role does not allow this");
             }
             String reason = e.getResponse().getStatusInfo().getReasonPhrase();
-            return Problem.of(status, "http-" + status, reason, status == 400 ? "The request is not valid" : reason);
+            return status == 400
+                    ? Problem.of(400, "malformed-body", "Malformed request body", "The request body is empty or not valid JSON for this endpoint")
+                    : Problem.of(status, "http-" + status, reason, reason);
         }
     }
 

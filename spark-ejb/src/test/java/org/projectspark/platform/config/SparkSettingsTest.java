@@ -1,0 +1,59 @@
+package org.projectspark.platform.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SparkSettingsTest {
+
+    private static SparkSettings settings(String env, String secret, String adminPassword) {
+        SparkSettings s = new SparkSettings();
+        s.environment = env;
+        s.jwtSecret = secret;
+        s.adminPassword = Optional.ofNullable(adminPassword);
+        s.argon2MemoryKib = 65536;
+        s.argon2Iterations = 3;
+        s.argon2Parallelism = 4;
+        s.rateLimitMax = 100;
+        s.authRateLimitMax = 5;
+        return s;
+    }
+
+    private static final String GOOD_SECRET = "k3J9vQ2mX8pL5nR7tY1wZ4aB6cD0eF2gH4iJ6kL8";
+
+    @Test
+    void productionRefusesTheExampleSecrets() {
+        assertThat(settings("production", SparkSettings.EXAMPLE_JWT_SECRET, null).startupProblems())
+                .anyMatch(p -> p.contains("JWT_SECRET is the example"));
+        assertThat(settings("production", GOOD_SECRET, SparkSettings.EXAMPLE_ADMIN_PASSWORD).startupProblems())
+                .anyMatch(p -> p.contains("ADMIN_PASSWORD is the example"));
+        assertThat(settings("production", GOOD_SECRET, "a real one").startupProblems()).isEmpty();
+    }
+
+    @Test
+    void aSecretShorterThan256BitsIsRefusedEverywhere() {
+        assertThat(settings("production", "short-secret", null).startupProblems()).anyMatch(p -> p.contains("shorter than 256 bits"));
+        assertThat(settings("development", "short-secret", null).startupProblems()).anyMatch(p -> p.contains("shorter than 256 bits"));
+    }
+
+    @Test
+    void developmentOnlyWarnsAboutTheExampleSecret() {
+        SparkSettings dev = settings("development", SparkSettings.EXAMPLE_JWT_SECRET, null);
+        assertThat(dev.startupProblems()).isEmpty();
+        assertThat(dev.exampleSecretsInUse()).hasSize(1);
+    }
+
+    @Test
+    void durationsAreReadAsTheGuideWritesThem() {
+        assertThat(DurationSetting.parse("X", "7d", 1000)).isEqualTo(Duration.ofDays(7));
+        assertThat(DurationSetting.parse("X", "15m", 1000)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(DurationSetting.parse("X", "900", 1000)).isEqualTo(Duration.ofSeconds(900));
+        assertThat(DurationSetting.parse("X", "900000", 1)).isEqualTo(Duration.ofMinutes(15));
+        assertThatThrownBy(() -> DurationSetting.parse("JWT_EXPIRES_IN", "soon", 1000)).hasMessageContaining("JWT_EXPIRES_IN");
+        assertThatThrownBy(() -> DurationSetting.parse("X", "0", 1000)).hasMessageContaining("longer than zero");
+    }
+}

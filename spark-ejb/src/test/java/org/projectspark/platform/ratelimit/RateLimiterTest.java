@@ -1,0 +1,58 @@
+package org.projectspark.platform.ratelimit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.projectspark.platform.redis.Redis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Against the machine's real Redis (127.0.0.1:6379), and against a port where no Redis listens. */
+class RateLimiterTest {
+
+    private final List<Redis> opened = new ArrayList<>();
+
+    private RateLimiter limiterOn(String url) {
+        Redis redis = Redis.connect(url);
+        opened.add(redis);
+        RateLimiter limiter = new RateLimiter();
+        limiter.redis = redis;
+        limiter.init();
+        return limiter;
+    }
+
+    @AfterEach
+    void close() {
+        opened.forEach(Redis::close);
+    }
+
+    @Test
+    void twoInstancesOfAClusterCountTogetherThroughRedis() {
+        RateLimiter instanceA = limiterOn("redis://127.0.0.1:6379");
+        RateLimiter instanceB = limiterOn("redis://127.0.0.1:6379");
+        String key = UUID.randomUUID().toString();
+        Duration window = Duration.ofMinutes(15);
+        assertThat(instanceA.consume("test", key, 3, window).allowed()).isTrue();
+        assertThat(instanceB.consume("test", key, 3, window).allowed()).isTrue();
+        assertThat(instanceA.consume("test", key, 3, window).allowed()).isTrue();
+        RateLimitDecision fourth = instanceB.consume("test", key, 3, window);
+        assertThat(fourth.allowed()).isFalse();
+        assertThat(fourth.retryAfterSeconds()).isBetween(1L, 900L);
+        assertThat(instanceA.peek("test", key, 3, window).allowed()).isFalse();
+    }
+
+    @Test
+    void withoutRedisEachInstanceStillLimits() {
+        RateLimiter limiter = limiterOn("redis://127.0.0.1:1");
+        String key = UUID.randomUUID().toString();
+        Duration window = Duration.ofMinutes(15);
+        assertThat(limiter.consume("test", key, 2, window).allowed()).isTrue();
+        assertThat(limiter.consume("test", key, 2, window).allowed()).isTrue();
+        assertThat(limiter.consume("test", key, 2, window).allowed()).isFalse();
+        assertThat(limiter.consume("test", "another-key", 2, window).allowed()).isTrue();
+    }
+}
