@@ -61,7 +61,7 @@ export SPARK_LOG_LEVEL
 
 # --- database: create if missing, migrate (the guide's "migrate deploy") ---------------------------------
 say "database $SPARK_DB_SAFE"
-java -Dliquibase.showSummary=OFF -Dliquibase.showSummaryOutput=LOG -Dliquibase.showBanner=false -cp "$MIGRATOR_CP" org.projectspark.platform.migration.MigrateCommand | sed "s/^/provision[$DOMAIN]: /"
+java -Dliquibase.showSummary=OFF -Dliquibase.showSummaryOutput=LOG -Dliquibase.showBanner=false -cp "$MIGRATOR_CP" org.projectspark.platform.migration.MigrateCommand | grep "^migrate:" | sed "s/^/provision[$DOMAIN]: /"
 
 # --- domain ----------------------------------------------------------------------------------------
 restart_needed=false

@@ -89,11 +89,14 @@ class AccountIT extends DeployedEar {
     void aStudentChangesTheirProfileButNeverTheirRolesOrXp() {
         JsonObject student = Api.newStudent();
         String token = student.getString("accessToken");
+        assertThat(Api.get("/api/v1/users/me", token).json().getString("displayName")).startsWith("Student ");
 
         Api.Reply changed = Api.patch("/api/v1/users/me", "{\"displayName\":\"Zawadi\",\"locale\":\"fr-CM\"}", token);
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         assertThat(changed.json().getString("displayName")).isEqualTo("Zawadi");
         assertThat(changed.json().getString("locale")).isEqualTo("fr-CM");
+        // GET /users/me is cached; a change shows at once
+        assertThat(Api.get("/api/v1/users/me", token).json().getString("displayName")).isEqualTo("Zawadi");
 
         Api.Reply roles = Api.patch("/api/v1/users/me", "{\"roles\":[\"ADMIN\"]}", token);
         assertThat(roles.status()).isEqualTo(400);

@@ -35,10 +35,15 @@ class AdminIT extends DeployedEar {
         String id = student.getJsonObject("user").getString("id");
         String admin = adminToken();
 
+        assertThat(Api.get("/api/v1/users/me", student.getString("accessToken")).json().getJsonArray("roles").toString())
+                .isEqualTo("[\"STUDENT\"]");
         Api.Reply granted = Api.post("/api/v1/admin/users/" + id + "/roles", "{\"role\":\"TEACHER\"}", admin);
         assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
         assertThat(granted.json().getJsonArray("roles").toString()).isEqualTo("[\"STUDENT\",\"TEACHER\"]");
 
+        // the user's own (cached) view shows the new role at once
+        assertThat(Api.get("/api/v1/users/me", student.getString("accessToken")).json().getJsonArray("roles").toString())
+                .isEqualTo("[\"STUDENT\",\"TEACHER\"]");
         Api.Reply found = Api.get("/api/v1/admin/users?username=" + student.getJsonObject("user").getString("username"), admin);
         assertThat(found.json().getString("id")).isEqualTo(id);
 

@@ -32,12 +32,15 @@ import java.util.UUID;
 @Table(name = "users")
 @NamedQuery(name = User.BY_USERNAME, query = "SELECT u FROM User u WHERE LOWER(u.username) = :name")
 @NamedQuery(name = User.BY_EMAIL, query = "SELECT u FROM User u WHERE LOWER(u.email) = :email")
+@NamedQuery(name = User.WITH_PROFILE_AND_ROLES,
+        query = "SELECT u FROM User u JOIN FETCH u.profile LEFT JOIN FETCH u.roles WHERE u.id = :id")
 @NamedQuery(name = User.COUNT_WITH_ROLE, query = "SELECT COUNT(u) FROM User u JOIN u.roles r WHERE r = :role AND u.active = true")
 public class User {
 
     public static final String BY_USERNAME = "User.byUsername";
     public static final String BY_EMAIL = "User.byEmail";
     public static final String COUNT_WITH_ROLE = "User.countWithRole";
+    public static final String WITH_PROFILE_AND_ROLES = "User.withProfileAndRoles";
 
     @Id
     private UUID id;

@@ -8,6 +8,7 @@ import org.projectspark.account.domain.AuthSession;
 import org.projectspark.account.domain.RefreshToken;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,12 +36,9 @@ public class SessionRepository {
         return Optional.ofNullable(em.find(RefreshToken.class, tokenHash, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    /** True when the session exists, is neither ended nor expired, and its user is active. One indexed lookup. */
-    public boolean isActive(UUID id, OffsetDateTime now) {
-        return !em.createQuery("SELECT s.id FROM AuthSession s WHERE s.id = :id AND s.revokedAt IS NULL "
-                        + "AND s.expiresAt > :now AND s.user.active = true", UUID.class)
-                .setParameter("id", id).setParameter("now", now)
-                .getResultList().isEmpty();
+    public List<UUID> openSessionIdsOf(UUID userId) {
+        return em.createQuery("SELECT s.id FROM AuthSession s WHERE s.user.id = :userId AND s.revokedAt IS NULL", UUID.class)
+                .setParameter("userId", userId).getResultList();
     }
 
     /** Ends every open session of a user except {@code keep} (the caller's own, or null for all). */

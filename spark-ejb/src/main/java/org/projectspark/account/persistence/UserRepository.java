@@ -17,6 +17,18 @@ public class UserRepository {
     @PersistenceContext(unitName = "spark")
     EntityManager em;
 
+    /** Reads that may come from a replica (DATABASE_READ_URL). */
+    @PersistenceContext(unitName = "spark-read")
+    EntityManager reads;
+
+    /** A user with profile and roles in one query, for display; from the read database. */
+    public Optional<User> findForDisplay(UUID id) {
+        return reads.createNamedQuery(User.WITH_PROFILE_AND_ROLES, User.class)
+                .setParameter("id", id)
+                .setHint("eclipselink.read-only", "true") // shown, never changed: no copy kept for change tracking
+                .getResultStream().findFirst();
+    }
+
     public Optional<User> find(UUID id) {
         return Optional.ofNullable(em.find(User.class, id));
     }

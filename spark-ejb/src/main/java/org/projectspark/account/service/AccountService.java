@@ -1,19 +1,17 @@
 package org.projectspark.account.service;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import org.projectspark.account.domain.AuthSession;
 import org.projectspark.account.domain.Role;
 import org.projectspark.account.domain.User;
-import org.projectspark.account.persistence.SessionRepository;
 import org.projectspark.account.persistence.UserRepository;
 import org.projectspark.platform.error.ConflictException;
 import org.projectspark.platform.error.InvalidRequestException;
 import org.projectspark.platform.error.NotFoundException;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,10 +23,13 @@ public class AccountService {
     UserRepository users;
 
     @Inject
-    SessionRepository sessions;
+    PasswordHasher hasher;
 
     @Inject
-    PasswordHasher hasher;
+    SessionService sessionService;
+
+    @Inject
+    Event<AccountChanged> accountChanged;
 
     /** Self-registration: always a student. Usernames and emails are unique regardless of case. */
     public User register(Registration r) {
@@ -46,6 +47,7 @@ public class AccountService {
     public User find(UUID userId) {
         return users.find(userId).orElseThrow(() -> new NotFoundException("No user with id " + userId));
     }
+
 
     public User findByUsername(String username) {
         return users.findByUsername(username).orElseThrow(() -> new NotFoundException("No user named '" + username + "'"));
@@ -75,15 +77,17 @@ public class AccountService {
                 throw new InvalidRequestException("currentPassword is missing or wrong; it is needed to set a new password");
             }
             user.changePasswordHash(hasher.hash(changes.newPassword().toCharArray()));
-            sessions.endAllOf(userId, currentSession, AuthSession.EndReason.PASSWORD_CHANGED, OffsetDateTime.now(ZoneOffset.UTC));
+            sessionService.endAllOf(userId, currentSession, AuthSession.EndReason.PASSWORD_CHANGED);
         }
         users.flush();
+        accountChanged.fire(new AccountChanged(userId));
         return user;
     }
 
     public User grantRole(UUID userId, Role role) {
         User user = find(userId);
         user.grant(role);
+        accountChanged.fire(new AccountChanged(userId));
         return user;
     }
 
@@ -95,6 +99,7 @@ public class AccountService {
         if (!user.revoke(role)) {
             throw new ConflictException("A user keeps at least one role; grant another before taking " + role + " away");
         }
+        accountChanged.fire(new AccountChanged(userId));
         return user;
     }
 

@@ -3,6 +3,7 @@ package org.projectspark.account.service;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.projectspark.account.domain.AuthSession;
 import org.projectspark.account.domain.RefreshToken;
@@ -14,6 +15,7 @@ import org.projectspark.platform.error.NotFoundException;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /** Opens, rotates and ends sign-in sessions; each method is one short transaction. */
@@ -31,6 +33,9 @@ public class SessionService {
 
     @Inject
     org.projectspark.platform.config.SparkSettings settings;
+
+    @Inject
+    Event<SessionsEnded> sessionsEnded;
 
     /** A refresh token handed out, and the session and user it belongs to. */
     public record Opened(User user, UUID sessionId, String refreshToken) {
@@ -61,6 +66,9 @@ public class SessionService {
         return sessions.findTokenForUpdate(TokenService.digest(refreshToken))
                 .map(token -> {
                     RefreshToken.Redemption result = token.redeem(now);
+                    if (result == RefreshToken.Redemption.ALREADY_USED) {
+                        sessionsEnded.fire(new SessionsEnded(List.of(token.session().id())));
+                    }
                     if (result != RefreshToken.Redemption.ACCEPTED) {
                         return Rotation.refused(result);
                     }
@@ -95,12 +103,14 @@ public class SessionService {
 
     public void end(UUID sessionId, AuthSession.EndReason reason) {
         sessions.find(sessionId).ifPresent(s -> s.end(reason, now()));
+        sessionsEnded.fire(new SessionsEnded(List.of(sessionId)));
     }
 
-    /** Checked on every authenticated request: has the token's session been ended, or its user disabled? */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public boolean isActive(UUID sessionId) {
-        return sessions.isActive(sessionId, now());
+    /** Ends every open session of a user but {@code keep} (the caller's own; null for all). */
+    public void endAllOf(UUID userId, UUID keep, AuthSession.EndReason reason) {
+        List<UUID> open = sessions.openSessionIdsOf(userId);
+        sessions.endAllOf(userId, keep, reason, now());
+        sessionsEnded.fire(new SessionsEnded(open.stream().filter(id -> !id.equals(keep)).toList()));
     }
 
     private static OffsetDateTime now() {

@@ -5,15 +5,12 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
-import com.nimbusds.jose.proc.BadJOSEException;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
-import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,10 +24,11 @@ import java.text.ParseException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Signs and verifies access tokens (HS256 JWTs, Nimbus JOSE+JWT) and makes refresh tokens.
@@ -46,22 +44,29 @@ public class TokenService {
     @Inject
     SparkSettings settings;
 
+    /** Tokens already verified, until they expire: a device sends the same token with every request. */
+    private static final int MAX_VERIFIED = 50_000;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    private record Verified(AccessClaims claims, long expiresAtMillis) {
+    }
+
     private MACSigner signer;
-    private DefaultJWTProcessor<SecurityContext> processor;
+    private MACVerifier verifier;
+    private DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier;
 
     @PostConstruct
     void init() {
         byte[] secret = settings.jwtSecretBytes();
         try {
             signer = new MACSigner(secret);
+            verifier = new MACVerifier(secret);
         } catch (JOSEException e) {
             throw new IllegalStateException("JWT_SECRET is not usable as an HS256 key: " + e.getMessage());
         }
-        processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableSecret<>(secret)));
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+        claimsVerifier = new DefaultJWTClaimsVerifier<>(
                 new JWTClaimsSet.Builder().issuer(ISSUER).build(),
-                Set.of("sub", "exp", "iat", "sid", "jti", "upn", "groups")));
+                Set.of("sub", "exp", "iat", "sid", "jti", "upn", "groups"));
     }
 
     /** A signed access token for a user in a session, valid for JWT_EXPIRES_IN. */
@@ -86,19 +91,41 @@ public class TokenService {
         return new AccessToken(jwt.serialize(), settings.accessTokenLifetime().toSeconds());
     }
 
-    /** Checks signature, algorithm, issuer and expiry; says in the exception what was wrong. */
+    /**
+     * Checks algorithm (HS256 only: {@code none} and every other algorithm are refused before any key is
+     * used), signature, issuer and expiry; says in the exception what was wrong.
+     */
     public AccessClaims verify(String token) {
+        Verified known = verified.get(token);
+        if (known != null && known.expiresAtMillis() > System.currentTimeMillis()) {
+            return known.claims();
+        }
+        AccessClaims claims = verifyUncached(token);
+        if (verified.size() >= MAX_VERIFIED) {
+            verified.clear(); // crude bound; it refills with the tokens in use
+        }
+        return claims;
+    }
+
+    private AccessClaims verifyUncached(String token) {
         try {
-            JWTClaimsSet claims = processor.process(token, null);
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+                throw new AuthenticationFailedException("The access token is not valid");
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            claimsVerifier.verify(claims, null);
             List<String> groups = claims.getStringListClaim("groups");
-            return new AccessClaims(UUID.fromString(claims.getSubject()), claims.getStringClaim("upn"),
-                    new HashSet<>(groups), UUID.fromString(claims.getStringClaim("sid")));
+            AccessClaims result = new AccessClaims(UUID.fromString(claims.getSubject()), claims.getStringClaim("upn"),
+                    Set.copyOf(groups), UUID.fromString(claims.getStringClaim("sid")));
+            verified.put(token, new Verified(result, claims.getExpirationTime().getTime()));
+            return result;
         } catch (BadJWTException e) {
             if (e.getMessage() != null && e.getMessage().contains("Expired")) {
                 throw new AuthenticationFailedException("The access token has expired; get a new one with POST /api/v1/auth/refresh");
             }
             throw new AuthenticationFailedException("The access token is not valid");
-        } catch (ParseException | BadJOSEException | JOSEException | IllegalArgumentException | NullPointerException e) {
+        } catch (ParseException | JOSEException | IllegalArgumentException | NullPointerException e) {
             throw new AuthenticationFailedException("The access token is not valid");
         }
     }

@@ -6,6 +6,8 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.jedis.Bucket4jJedis;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +35,8 @@ public class RateLimiter {
 
     private ProxyManager<byte[]> shared;
     private final Map<String, Bucket> local = new ConcurrentHashMap<>();
+    /** Shared buckets that may run slightly ahead of Redis, kept per key so their local state survives. */
+    private final Map<String, Bucket> relaxed = new ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
@@ -46,6 +50,38 @@ public class RateLimiter {
         return probe(kind, key, capacity, window, 1);
     }
 
+    /**
+     * Takes one token like {@link #consume}, but talks to Redis only every few tokens or once a second
+     * (Bucket4j's delaying optimization), so a hot API limit costs no round trip on most requests. The
+     * cluster-wide count may run up to 5% of the capacity (at least one token) per instance ahead of
+     * Redis; use it for the general API limit, never for sign-in attempts.
+     */
+    public RateLimitDecision consumeRelaxed(String kind, String key, long capacity, Duration window) {
+        if (redis.isMarkedDown()) {
+            return consume(kind, key, capacity, window);
+        }
+        String id = "spark:rl:" + kind + ":" + key;
+        if (relaxed.size() > MAX_LOCAL_BUCKETS) {
+            relaxed.clear();
+        }
+        Bucket bucket = relaxed.computeIfAbsent(id, k -> shared.builder()
+                .withOptimization(Optimizations.delaying(new DelayParameters(Math.max(1, capacity / 20), Duration.ofSeconds(1))))
+                .build(k.getBytes(StandardCharsets.UTF_8), () -> configuration(capacity, window)));
+        try {
+            return decide(bucket, 1);
+        } catch (JedisException e) {
+            redis.markDown(e);
+            relaxed.remove(id);
+            return consume(kind, key, capacity, window);
+        }
+    }
+
+    private static BucketConfiguration configuration(long capacity, Duration window) {
+        return BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(capacity).refillIntervally(capacity, window).build())
+                .build();
+    }
+
     /** Looks at the bucket without taking a token: is there one left? */
     public RateLimitDecision peek(String kind, String key, long capacity, Duration window) {
         return probe(kind, key, capacity, window, 0);
@@ -53,9 +89,7 @@ public class RateLimiter {
 
     private RateLimitDecision probe(String kind, String key, long capacity, Duration window, long tokens) {
         String id = "spark:rl:" + kind + ":" + key;
-        BucketConfiguration config = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillIntervally(capacity, window).build())
-                .build();
+        BucketConfiguration config = configuration(capacity, window);
         Bucket bucket = null;
         if (!redis.isMarkedDown()) {
             bucket = shared.builder().build(id.getBytes(StandardCharsets.UTF_8), () -> config);

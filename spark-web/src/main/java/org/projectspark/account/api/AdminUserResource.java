@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.projectspark.account.domain.Role;
+import org.projectspark.account.service.AccountQueries;
 import org.projectspark.account.service.AccountService;
 
 import java.util.UUID;
@@ -30,6 +31,9 @@ public class AdminUserResource {
     @Inject
     AccountService accounts;
 
+    @Inject
+    AccountQueries queries;
+
     @GET
     public UserView findByUsername(@QueryParam("username") @NotBlank(message = "is required") String username) {
         return UserView.of(accounts.findByUsername(username));
@@ -38,7 +42,7 @@ public class AdminUserResource {
     @GET
     @Path("{id}")
     public UserView find(@PathParam("id") UUID id) {
-        return UserView.of(accounts.find(id));
+        return UserView.of(queries.show(id));
     }
 
     @POST

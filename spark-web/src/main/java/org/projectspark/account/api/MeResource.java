@@ -1,7 +1,7 @@
 package org.projectspark.account.api;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -19,9 +19,9 @@ import org.projectspark.platform.web.BearerTokenMechanism;
 
 import java.util.UUID;
 
-/** The signed-in user's own account. */
+/** The signed-in user's own account. Application-scoped: the hottest resource creates nothing per request. */
 @Path("users/me")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"STUDENT", "TEACHER", "SCHOOL_ADMIN", "GUARDIAN", "ADMIN"})
 public class MeResource {
@@ -29,25 +29,24 @@ public class MeResource {
     @Inject
     AccountService accounts;
 
-    @Context
-    SecurityContext security;
+    @Inject
+    UserViews views;
 
-    @Context
-    HttpServletRequest request;
-
+    /** Answers {@link UserView} as JSON. */
     @GET
-    public UserView me() {
-        return UserView.of(accounts.find(callerId()));
+    public String me(@Context SecurityContext security) {
+        return views.json(callerId(security));
     }
 
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public UserView change(@NotNull(message = "a JSON body is required") @Valid UpdateMeRequest body) {
+    public UserView change(@Context SecurityContext security, @Context HttpServletRequest request,
+                           @NotNull(message = "a JSON body is required") @Valid UpdateMeRequest body) {
         UUID session = (UUID) request.getAttribute(BearerTokenMechanism.SESSION_ATTRIBUTE);
-        return UserView.of(accounts.changeOwnAccount(callerId(), session, body.toChanges()));
+        return UserView.of(accounts.changeOwnAccount(callerId(security), session, body.toChanges()));
     }
 
-    private UUID callerId() {
+    private static UUID callerId(SecurityContext security) {
         return UUID.fromString(security.getUserPrincipal().getName());
     }
 }

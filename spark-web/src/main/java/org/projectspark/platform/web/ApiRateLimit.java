@@ -47,7 +47,7 @@ public class ApiRateLimit implements ContainerRequestFilter, ContainerResponseFi
         }
         Principal user = request.getSecurityContext().getUserPrincipal();
         String key = user != null ? "u:" + user.getName() : "a:" + clients.of(servletRequest).address();
-        RateLimitDecision d = limiter.consume("api", key, settings.rateLimitMax(), settings.rateLimitWindow());
+        RateLimitDecision d = limiter.consumeRelaxed("api", key, settings.rateLimitMax(), settings.rateLimitWindow());
         if (!d.allowed()) {
             throw new TooManyRequestsException("Rate limit of " + settings.rateLimitMax() + " requests per "
                     + settings.rateLimitWindow().toSeconds() + " s reached; retry after " + d.retryAfterSeconds() + " s", d.retryAfterSeconds());

@@ -9,7 +9,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.projectspark.account.service.SessionService;
+import org.projectspark.account.service.SessionGuard;
 import org.projectspark.account.service.TokenService;
 import org.projectspark.platform.error.AuthenticationFailedException;
 
@@ -33,7 +33,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     TokenService tokens;
 
     @Inject
-    SessionService sessions;
+    SessionGuard sessions;
 
     @Inject
     HttpMetrics metrics;

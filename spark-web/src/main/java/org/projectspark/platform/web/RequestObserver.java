@@ -22,9 +22,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Gives every request an id (X-Request-Id, echoed back), then records its metrics and one JSON access
- * log line: method, route template, status, duration, request id. Never the body, query or headers,
- * so no password or token can reach the log.
+ * Gives every request an id (X-Request-Id, echoed back), records its metrics, and logs it as one JSON
+ * line (method, route template, status, duration, request id; never the body, query or headers, so no
+ * password or token can reach the log). Server errors and slow requests are logged at INFO and above;
+ * every request at FINE (LOG_LEVEL=debug): at INFO each request would cost more than serving it.
  */
 @Provider
 @PreMatching
@@ -34,6 +35,7 @@ public class RequestObserver implements ContainerRequestFilter, ContainerRespons
     private static final Logger ACCESS = Logger.getLogger("org.projectspark.access");
     private static final String STARTED = "spark.started";
     private static final String API_PREFIX = "/api/v1";
+    private static final long SLOW_MILLIS = 1000;
 
     @Inject
     HttpMetrics metrics;
@@ -61,14 +63,15 @@ public class RequestObserver implements ContainerRequestFilter, ContainerRespons
                 response.getHeaders().putSingle(RequestContext.HEADER, id);
             }
             metrics.record(method, route, status, elapsed);
-            if (ACCESS.isLoggable(Level.INFO)) {
+            Level level = status >= 500 ? Level.WARNING : elapsed.toMillis() >= SLOW_MILLIS ? Level.INFO : Level.FINE;
+            if (ACCESS.isLoggable(level)) {
                 Map<String, Object> fields = new LinkedHashMap<>();
                 fields.put("requestId", id);
                 fields.put("method", method);
                 fields.put("route", route);
                 fields.put("status", status);
                 fields.put("durationMs", elapsed.toNanos() / 1_000_000.0);
-                ACCESS.log(Level.INFO, method + " " + route + " " + status, fields);
+                ACCESS.log(level, method + " " + route + " " + status, fields);
             }
         } finally {
             RequestContext.clear();

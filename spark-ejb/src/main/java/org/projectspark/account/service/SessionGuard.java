@@ -1,0 +1,82 @@
+package org.projectspark.account.service;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import org.projectspark.platform.config.SparkSettings;
+import org.projectspark.platform.redis.Redis;
+import redis.clients.jedis.params.SetParams;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * Answers, on every authenticated request, whether the access token's session is still open and its user
+ * active. PostgreSQL is the truth; Redis holds the answer for the whole cluster so most requests need no
+ * database round trip:
+ * <ul>
+ *   <li>{@code 1}: open, written only if absent (SET NX) and for {@value #OPEN_TTL_SECONDS} s;</li>
+ *   <li>{@code 0}: ended, written after the ending commits, for as long as an access token lives, and it
+ *   overwrites {@code 1}, so a request racing a sign-out cannot put back a stale "open".</li>
+ * </ul>
+ * Without Redis every check goes to the database.
+ */
+@ApplicationScoped
+public class SessionGuard {
+
+    static final long OPEN_TTL_SECONDS = 30;
+    private static final String ACTIVE = "SELECT 1 FROM auth_sessions s JOIN users u ON u.id = s.user_id "
+            + "WHERE s.id = ? AND s.revoked_at IS NULL AND s.expires_at > now() AND u.is_active";
+
+    @Resource(lookup = "jdbc/spark")
+    DataSource dataSource;
+
+    @Inject
+    Redis redis;
+
+    @Inject
+    SparkSettings settings;
+
+    public boolean isActive(UUID sessionId) {
+        String key = key(sessionId);
+        String known = redis.call(r -> r.get(key)).orElse(null);
+        if (known != null) {
+            return "1".equals(known);
+        }
+        boolean active = isActiveInDatabase(sessionId);
+        if (active) {
+            redis.call(r -> r.set(key, "1", SetParams.setParams().nx().ex(OPEN_TTL_SECONDS)));
+        }
+        return active;
+    }
+
+    void sessionsEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionsEnded ended) {
+        long ttl = Math.max(OPEN_TTL_SECONDS, settings.accessTokenLifetime().toSeconds());
+        redis.call(r -> {
+            ended.sessionIds().forEach(id -> r.setex(key(id), ttl, "0"));
+            return null;
+        });
+    }
+
+    private boolean isActiveInDatabase(UUID sessionId) {
+        // the primary, not the replica: a sign-out must count at once
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(ACTIVE)) {
+            ps.setObject(1, sessionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not check the session", e);
+        }
+    }
+
+    private static String key(UUID sessionId) {
+        return "spark:session:" + sessionId;
+    }
+}
