@@ -46,6 +46,33 @@ class RateLimiterTest {
     }
 
     @Test
+    void theRelaxedLimitStopsAUserAtTheCapacityOnOneInstance() {
+        RateLimiter instance = limiterOn("redis://127.0.0.1:6379");
+        String key = UUID.randomUUID().toString();
+        Duration window = Duration.ofMinutes(15);
+        for (int i = 0; i < 40; i++) {
+            assertThat(instance.consumeRelaxed("test", key, 40, window).allowed()).as("request %d", i).isTrue();
+        }
+        assertThat(instance.consumeRelaxed("test", key, 40, window).allowed()).isFalse();
+    }
+
+    @Test
+    void relaxedBucketsOfTwoInstancesOvershootTheSharedCapacityByAtMostTheirUnsyncedTokens() throws Exception {
+        RateLimiter a = limiterOn("redis://127.0.0.1:6379");
+        RateLimiter b = limiterOn("redis://127.0.0.1:6379");
+        String key = UUID.randomUUID().toString();
+        Duration window = Duration.ofMinutes(15);
+        int allowed = 0;
+        for (int i = 0; i < 200; i++) {
+            if ((i % 2 == 0 ? a : b).consumeRelaxed("test", key, 100, window).allowed()) {
+                allowed++;
+            }
+        }
+        // each instance may run up to 5% of the capacity ahead of Redis
+        assertThat(allowed).isBetween(100, 110);
+    }
+
+    @Test
     void withoutRedisEachInstanceStillLimits() {
         RateLimiter limiter = limiterOn("redis://127.0.0.1:1");
         String key = UUID.randomUUID().toString();
