@@ -32,9 +32,11 @@ if [ "${limit:-0}" -lt 10000000 ]; then
   echo "bench: the server's RATE_LIMIT_MAX is $limit; restart it with RATE_LIMIT_MAX=100000000 ./spark run" >&2; exit 1
 fi
 
-echo "warming up (JIT) ..."
-java LoadGen.java rate "$BASE/health/live" "$CONCURRENCY" 5 >/dev/null
-java LoadGen.java rate "$BASE/api/v1/users/me" "$CONCURRENCY" 5 "Authorization: Bearer $TOKEN" >/dev/null
+echo "warming up (the JIT needs tens of seconds under load on 2 cores) ..."
+for _ in 1 2 3; do
+  java LoadGen.java rate "$BASE/health/live" "$CONCURRENCY" 8 >/dev/null
+  java LoadGen.java rate "$BASE/api/v1/users/me" "$CONCURRENCY" 8 "Authorization: Bearer $TOKEN" >/dev/null
+done
 
 ref=$(java LoadGen.java rate "$BASE/health/live" "$CONCURRENCY" "$DURATION")
 me=$(java LoadGen.java rate "$BASE/api/v1/users/me" "$CONCURRENCY" "$DURATION" "Authorization: Bearer $TOKEN")

@@ -1,5 +1,7 @@
 package org.projectspark.account.service;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -25,12 +28,15 @@ import java.util.UUID;
  *   <li>{@code 0}: ended, written after the ending commits, for as long as an access token lives, and it
  *   overwrites {@code 1}, so a request racing a sign-out cannot put back a stale "open".</li>
  * </ul>
- * Without Redis every check goes to the database.
+ * In front of Redis, each instance remembers an answer for {@value #LOCAL_TTL_MILLIS} ms, so a device's burst
+ * of requests costs one look-up: a sign-out on another instance is honoured here within that time (at once
+ * on the instance that ended the session). Without Redis every miss goes to the database.
  */
 @ApplicationScoped
 public class SessionGuard {
 
     static final long OPEN_TTL_SECONDS = 30;
+    static final long LOCAL_TTL_MILLIS = 2_000;
     private static final String ACTIVE = "SELECT 1 FROM auth_sessions s JOIN users u ON u.id = s.user_id "
             + "WHERE s.id = ? AND s.revoked_at IS NULL AND s.expires_at > now() AND u.is_active";
 
@@ -43,7 +49,16 @@ public class SessionGuard {
     @Inject
     SparkSettings settings;
 
+    private final Cache<UUID, Boolean> local = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMillis(LOCAL_TTL_MILLIS))
+            .maximumSize(100_000)
+            .build();
+
     public boolean isActive(UUID sessionId) {
+        return local.get(sessionId, this::isActiveShared);
+    }
+
+    private boolean isActiveShared(UUID sessionId) {
         String key = key(sessionId);
         String known = redis.call(r -> r.get(key)).orElse(null);
         if (known != null) {
@@ -57,6 +72,7 @@ public class SessionGuard {
     }
 
     void sessionsEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionsEnded ended) {
+        ended.sessionIds().forEach(id -> local.put(id, false));
         long ttl = Math.max(OPEN_TTL_SECONDS, settings.accessTokenLifetime().toSeconds());
         redis.call(r -> {
             ended.sessionIds().forEach(id -> r.setex(key(id), ttl, "0"));

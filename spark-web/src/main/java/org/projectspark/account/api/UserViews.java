@@ -1,5 +1,7 @@
 package org.projectspark.account.api;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -11,17 +13,20 @@ import org.projectspark.account.service.AccountChanged;
 import org.projectspark.account.service.AccountQueries;
 import org.projectspark.platform.redis.Redis;
 
+import java.time.Duration;
 import java.util.UUID;
 
 /**
  * The JSON of GET /users/me, cached in Redis for the cluster ({@value #TTL_SECONDS} s, the guide's default
  * TTL) and dropped when the account changes. Apps open on this call, so it is the most frequent read there is.
- * Without Redis it is built from the database every time.
+ * Each instance also keeps it for {@value #LOCAL_TTL_MILLIS} ms: a change shows at once on the instance that
+ * made it, and within that time on the others. Without Redis it is built from the database on a miss.
  */
 @ApplicationScoped
 public class UserViews {
 
     static final long TTL_SECONDS = 60;
+    static final long LOCAL_TTL_MILLIS = 2_000;
 
     @Inject
     AccountQueries queries;
@@ -31,7 +36,16 @@ public class UserViews {
 
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
 
+    private final Cache<UUID, String> local = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMillis(LOCAL_TTL_MILLIS))
+            .maximumSize(100_000)
+            .build();
+
     public String json(UUID userId) {
+        return local.get(userId, this::sharedJson);
+    }
+
+    private String sharedJson(UUID userId) {
         String key = key(userId);
         return redis.call(r -> r.get(key)).orElseGet(() -> {
             String json = jsonb.toJson(UserView.of(queries.show(userId)));
@@ -41,6 +55,7 @@ public class UserViews {
     }
 
     void accountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged changed) {
+        local.invalidate(changed.userId());
         redis.call(r -> r.del(key(changed.userId())));
     }
 
