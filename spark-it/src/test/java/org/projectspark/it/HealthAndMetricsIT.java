@@ -55,7 +55,7 @@ class HealthAndMetricsIT extends DeployedEar {
         assertThat(text).containsPattern("http_requests_total\\{[^}]*method=\"GET\"[^}]*route=\"/api/v1/users/me\"[^}]*status=\"200\"");
         assertThat(text).containsPattern("http_requests_total\\{[^}]*route=\"/api/v1/auth/register\"[^}]*status=\"201\"");
         assertThat(text).containsPattern("http_requests_total\\{[^}]*route=\"UNMATCHED\"[^}]*status=\"404\"");
-        assertThat(text).contains("http_request_duration_seconds");
+        assertThat(text).containsPattern("http_request_duration_milliseconds_count\\{[^}]*route=\"/api/v1/users/me\"");
         // raw paths with ids never become labels
         assertThat(text).doesNotContainPattern("route=\"/api/v1/admin/users/[0-9a-f]{8}-");
     }

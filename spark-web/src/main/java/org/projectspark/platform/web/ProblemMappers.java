@@ -151,9 +151,8 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(WebApplicationException e) {
-            Throwable tooLarge = find(e, BodyTooLargeException.class);
-            if (tooLarge != null) {
-                return Problem.of(413, "body-too-large", "Request body too large", tooLarge.getMessage()).at(path(uri)).toResponse().build();
+            if (find(e, BodyTooLargeException.class) != null) {
+                return badBody(e, uri);
             }
             if (e.getCause() instanceof JsonbException || e.getCause() instanceof ProcessingException) {
                 return badBody(e.getCause(), uri);
