@@ -89,6 +89,39 @@ final class Api {
         return post("/api/v1/auth/login", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}", null);
     }
 
+    static Reply put(String path, String json, String token) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private static String adminToken;
+
+    /** The first admin (ADMIN_USERNAME/ADMIN_PASSWORD of the test domain), signed in once per test JVM. */
+    static synchronized String adminToken() {
+        if (adminToken == null) {
+            try (redis.clients.jedis.JedisPooled redis = new redis.clients.jedis.JedisPooled("127.0.0.1", 6379)) {
+                redis.del("spark:rl:login-acct:spark-admin"); // earlier runs within the window count too
+            }
+            Reply login = login("spark-admin", System.getProperty("spark.adminPassword"));
+            if (login.status() != 200) {
+                throw new IllegalStateException("admin sign-in failed: " + login);
+            }
+            adminToken = login.json().getString("accessToken");
+        }
+        return adminToken;
+    }
+
+    /** A new user with the TEACHER role (granted by the admin), signed in again so the token carries it. */
+    static JsonObject newTeacher() {
+        JsonObject student = newStudent();
+        String id = student.getJsonObject("user").getString("id");
+        Reply granted = post("/api/v1/admin/users/" + id + "/roles", "{\"role\":\"TEACHER\"}", adminToken());
+        if (granted.status() != 200) {
+            throw new IllegalStateException("grant failed: " + granted);
+        }
+        return login(student.getJsonObject("user").getString("username"), "a good password").json();
+    }
+
     /** An HTTP answer. */
     record Reply(int status, String body, HttpResponse<String> raw) {
         JsonObject json() {

@@ -1,0 +1,4 @@
+package org.projectspark.curriculum.domain;
+
+/** Students see only published courses. */
+public enum CourseStatus { DRAFT, PUBLISHED }

@@ -1,0 +1,74 @@
+package org.projectspark.curriculum.domain;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A learner-facing text in several languages, keyed by locale tag ({@code en}, {@code sw}, {@code fr-CM}).
+ * Read with {@link #in}: the exact locale, then its language ({@code fr} for {@code fr-CM}), then the
+ * course's default locale.
+ */
+public final class LocalizedText {
+
+    private final Map<String, String> byLocale;
+
+    private LocalizedText(Map<String, String> byLocale) {
+        this.byLocale = Collections.unmodifiableMap(new LinkedHashMap<>(byLocale));
+    }
+
+    public static LocalizedText of(Map<String, String> byLocale) {
+        Map<String, String> clean = new LinkedHashMap<>();
+        byLocale.forEach((locale, text) -> {
+            if (locale != null && text != null && !text.isBlank()) {
+                clean.put(locale, text.strip());
+            }
+        });
+        return new LocalizedText(clean);
+    }
+
+    public static LocalizedText empty() {
+        return new LocalizedText(Map.of());
+    }
+
+    public boolean has(String locale) {
+        return lookup(locale).isPresent();
+    }
+
+    /** The text in {@code locale}, else in {@code fallback}, else any; empty string when there is none. */
+    public String in(String locale, String fallback) {
+        return lookup(locale).or(() -> lookup(fallback))
+                .orElseGet(() -> byLocale.values().stream().findFirst().orElse(""));
+    }
+
+    private Optional<String> lookup(String locale) {
+        if (locale == null) {
+            return Optional.empty();
+        }
+        String exact = byLocale.get(locale);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        int dash = locale.indexOf('-');
+        return dash > 0 ? Optional.ofNullable(byLocale.get(locale.substring(0, dash))) : Optional.empty();
+    }
+
+    public Map<String, String> asMap() {
+        return byLocale;
+    }
+
+    public boolean isEmpty() {
+        return byLocale.isEmpty();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LocalizedText other && byLocale.equals(other.byLocale);
+    }
+
+    @Override
+    public int hashCode() {
+        return byLocale.hashCode();
+    }
+}
