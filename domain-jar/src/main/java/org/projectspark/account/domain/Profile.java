@@ -72,6 +72,16 @@ public class Profile {
         this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
+    /** Adds XP that was just written to the ledger, and moves the level along the curve. */
+    public void addXp(int points, org.projectspark.gamification.domain.LevelCurve curve) {
+        if (points < 0) {
+            throw new IllegalArgumentException("XP is only ever added");
+        }
+        xpPoints += points;
+        level = curve.levelFor(xpPoints);
+        updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
     public UUID id() { return id; }
     public String displayName() { return displayName; }
     public String locale() { return locale; }

@@ -80,6 +80,32 @@ public class Activity {
         }
     }
 
+    /** Grades a quiz attempt; a question left unanswered counts as wrong. */
+    public Grading grade(List<Answer> answers) {
+        if (type != ActivityType.QUIZ) {
+            throw new InvalidRequestException("only QUIZ activities are graded on the server (this one is " + type + ")");
+        }
+        java.util.Map<UUID, Answer> byQuestion = new java.util.HashMap<>();
+        for (Answer a : answers) {
+            if (questions.stream().noneMatch(q -> q.id().equals(a.questionId()))) {
+                throw new InvalidRequestException("question " + a.questionId() + " is not part of this activity");
+            }
+            if (byQuestion.put(a.questionId(), a) != null) {
+                throw new InvalidRequestException("question " + a.questionId() + " is answered twice");
+            }
+        }
+        List<Grading.QuestionResult> results = questions.stream()
+                .map(q -> new Grading.QuestionResult(q.id(), q.isCorrect(byQuestion.get(q.id())))).toList();
+        int correct = (int) results.stream().filter(Grading.QuestionResult::correct).count();
+        double score = Math.round(10000.0 * correct / questions.size()) / 100.0;
+        return new Grading(score, correct, questions.size(), results);
+    }
+
+    /** The course this activity belongs to. */
+    public Course course() {
+        return lesson.unit().course();
+    }
+
     public UUID id() { return id; }
     public int position() { return position; }
     public ActivityType type() { return type; }

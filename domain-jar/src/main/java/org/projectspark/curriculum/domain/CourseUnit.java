@@ -53,6 +53,7 @@ public class CourseUnit {
         }
     }
 
+    public Course course() { return course; }
     public UUID id() { return id; }
     public int position() { return position; }
     public LocalizedText title() { return title; }

@@ -58,6 +58,7 @@ public class Lesson {
         }
     }
 
+    public CourseUnit unit() { return unit; }
     public UUID id() { return id; }
     public int position() { return position; }
     public LocalizedText title() { return title; }

@@ -94,6 +94,26 @@ public class Question {
         }
     }
 
+    /** Grades one answer against the key. Short texts match without regard to case, accents or extra spaces. */
+    public boolean isCorrect(Answer answer) {
+        if (answer == null) {
+            return false;
+        }
+        return switch (type) {
+            case SINGLE_CHOICE, MULTIPLE_CHOICE -> answer.options().equals(answerKey.correctOptions());
+            case TRUE_FALSE -> answerKey.correctBoolean().equals(answer.bool());
+            case NUMERIC -> answer.number() != null
+                    && Math.abs(answer.number() - answerKey.number()) <= (answerKey.tolerance() == null ? 0 : answerKey.tolerance()) + 1e-9;
+            case SHORT_TEXT -> answer.text() != null && answerKey.accepted().stream()
+                    .anyMatch(accepted -> normalized(accepted).equals(normalized(answer.text())));
+        };
+    }
+
+    static String normalized(String text) {
+        String decomposed = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD);
+        return decomposed.replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT).strip().replaceAll("\\s+", " ");
+    }
+
     public UUID id() { return id; }
     public int position() { return position; }
     public QuestionType type() { return type; }

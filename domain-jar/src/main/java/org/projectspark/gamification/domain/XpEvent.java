@@ -1,0 +1,60 @@
+package org.projectspark.gamification.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** One line of the XP ledger: who earned how many points, why, and for what. Never updated or deleted. */
+@Entity
+@Table(name = "xp_events")
+@NamedQuery(name = XpEvent.REASONS_FOR_SOURCE,
+        query = "SELECT e.reason FROM XpEvent e WHERE e.studentId = :student AND e.sourceId = :source")
+@NamedQuery(name = XpEvent.SUM_SINCE,
+        query = "SELECT COALESCE(SUM(e.points), 0) FROM XpEvent e WHERE e.studentId = :student AND e.createdAt >= :since")
+@NamedQuery(name = XpEvent.SUM, query = "SELECT COALESCE(SUM(e.points), 0) FROM XpEvent e WHERE e.studentId = :student")
+public class XpEvent {
+
+    public static final String REASONS_FOR_SOURCE = "XpEvent.reasonsForSource";
+    public static final String SUM_SINCE = "XpEvent.sumSince";
+    public static final String SUM = "XpEvent.sum";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "student_id", nullable = false, updatable = false)
+    private UUID studentId;
+
+    @Column(nullable = false, updatable = false)
+    private int points;
+
+    @Column(nullable = false, updatable = false, length = 32)
+    private String reason;
+
+    @Column(name = "source_id", nullable = false, updatable = false)
+    private UUID sourceId;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
+    protected XpEvent() {
+    }
+
+    public XpEvent(UUID studentId, int points, String reason, UUID sourceId, OffsetDateTime createdAt) {
+        this.studentId = studentId;
+        this.points = points;
+        this.reason = reason;
+        this.sourceId = sourceId;
+        this.createdAt = createdAt;
+    }
+
+    public int points() { return points; }
+    public String reason() { return reason; }
+}

@@ -1,0 +1,94 @@
+package org.projectspark.progress.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * A graded quiz attempt as the server scored it (the client's score is never trusted). The answers and the
+ * per-question feedback are kept as JSON so that a re-sent submission returns exactly its first result.
+ */
+@Entity
+@Table(name = "submissions")
+@NamedQuery(name = Submission.BY_CLIENT_ID,
+        query = "SELECT s FROM Submission s WHERE s.studentId = :student AND s.clientSubmissionId = :client")
+@NamedQuery(name = Submission.COUNT_FOR_ACTIVITY,
+        query = "SELECT COUNT(s) FROM Submission s WHERE s.studentId = :student AND s.activityId = :activity")
+public class Submission {
+
+    public static final String BY_CLIENT_ID = "Submission.byClientId";
+    public static final String COUNT_FOR_ACTIVITY = "Submission.countForActivity";
+
+    @Id
+    private UUID id;
+
+    @Column(name = "client_submission_id", nullable = false, updatable = false)
+    private UUID clientSubmissionId;
+
+    @Column(name = "student_id", nullable = false, updatable = false)
+    private UUID studentId;
+
+    @Column(name = "activity_id", nullable = false, updatable = false)
+    private UUID activityId;
+
+    @Column(nullable = false, updatable = false)
+    private int attempt;
+
+    @Column(nullable = false, updatable = false)
+    private String answers;
+
+    @Column(nullable = false, updatable = false)
+    private String feedback;
+
+    @Column(nullable = false, updatable = false, precision = 5, scale = 2)
+    private BigDecimal score;
+
+    @Column(name = "correct_count", nullable = false, updatable = false)
+    private int correctCount;
+
+    @Column(name = "question_count", nullable = false, updatable = false)
+    private int questionCount;
+
+    @Column(name = "xp_awarded", nullable = false, updatable = false)
+    private int xpAwarded;
+
+    @Column(name = "submitted_at", nullable = false, updatable = false)
+    private OffsetDateTime submittedAt;
+
+    protected Submission() {
+    }
+
+    public Submission(UUID clientSubmissionId, UUID studentId, UUID activityId, int attempt, String answersJson,
+                      String feedbackJson, double score, int correct, int total, int xpAwarded, OffsetDateTime at) {
+        this.id = UUID.randomUUID();
+        this.clientSubmissionId = clientSubmissionId;
+        this.studentId = studentId;
+        this.activityId = activityId;
+        this.attempt = attempt;
+        this.answers = answersJson;
+        this.feedback = feedbackJson;
+        this.score = BigDecimal.valueOf(score).setScale(2, RoundingMode.HALF_UP);
+        this.correctCount = correct;
+        this.questionCount = total;
+        this.xpAwarded = xpAwarded;
+        this.submittedAt = at;
+    }
+
+    public UUID id() { return id; }
+    public UUID clientSubmissionId() { return clientSubmissionId; }
+    public UUID activityId() { return activityId; }
+    public int attempt() { return attempt; }
+    public String feedbackJson() { return feedback; }
+    public BigDecimal score() { return score; }
+    public int correctCount() { return correctCount; }
+    public int questionCount() { return questionCount; }
+    public int xpAwarded() { return xpAwarded; }
+    public OffsetDateTime submittedAt() { return submittedAt; }
+}

@@ -1,0 +1,30 @@
+package org.projectspark.progress.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StudentProgressTest {
+
+    private final OffsetDateTime t0 = OffsetDateTime.of(2026, 11, 25, 8, 0, 0, 0, ZoneOffset.UTC);
+
+    @Test
+    void progressOnlyMovesForward() {
+        StudentProgress p = StudentProgress.start(UUID.randomUUID(), UUID.randomUUID(), t0);
+        p.recordAttempt(40, 50, t0.plusMinutes(1));
+        assertThat(p.status()).isEqualTo(ProgressStatus.IN_PROGRESS);
+        assertThat(p.percent()).isEqualTo(40);
+        p.recordAttempt(80, 50, t0.plusMinutes(2));
+        assertThat(p.status()).isEqualTo(ProgressStatus.COMPLETED);
+        p.recordAttempt(10, 50, t0.plusMinutes(3));
+        assertThat(p.status()).as("completed stays completed").isEqualTo(ProgressStatus.COMPLETED);
+        assertThat(p.bestScore()).contains(new BigDecimal("80.00"));
+        assertThat(p.percent()).isEqualTo(100);
+        assertThat(p.attempts()).isEqualTo(3);
+    }
+}

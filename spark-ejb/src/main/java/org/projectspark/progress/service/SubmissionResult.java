@@ -1,0 +1,14 @@
+package org.projectspark.progress.service;
+
+import org.projectspark.curriculum.domain.Grading;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** What a graded submission brought: score, per-question feedback, XP and the student's new level. */
+public record SubmissionResult(UUID submissionId, UUID clientSubmissionId, UUID activityId, int attempt, BigDecimal score,
+                               int correct, int total, List<Grading.QuestionResult> feedback, int xpEarned,
+                               long xpTotal, int level, OffsetDateTime submittedAt, boolean replayed) {
+}

@@ -1,0 +1,45 @@
+package org.projectspark.progress.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.projectspark.curriculum.domain.Answer;
+import org.projectspark.progress.service.SubmissionResult;
+import org.projectspark.progress.service.SubmissionService;
+
+import java.util.HashSet;
+import java.util.UUID;
+
+/** Students submit quiz answers; the server grades them. */
+@Path("activities/{activityId}/submissions")
+@ApplicationScoped
+public class SubmissionResource {
+
+    @Inject
+    SubmissionService submissions;
+
+    /** 201 with the graded result; 200 with the first result when this attempt was already submitted. */
+    @POST
+    @RolesAllowed("STUDENT")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response submit(@PathParam("activityId") UUID activityId, @Context SecurityContext security,
+                           @NotNull(message = "a JSON body is required") @Valid SubmissionRequest body) {
+        UUID student = UUID.fromString(security.getUserPrincipal().getName());
+        SubmissionResult result = submissions.submit(student, activityId, body.clientSubmissionId(),
+                body.answers().stream().map(a -> new Answer(a.questionId(), a.options() == null ? null : new HashSet<>(a.options()),
+                        a.value(), a.number(), a.text())).toList());
+        return Response.status(result.replayed() ? 200 : 201).entity(SubmissionView.of(result)).build();
+    }
+}
