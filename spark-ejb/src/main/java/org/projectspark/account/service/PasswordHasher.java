@@ -91,9 +91,4 @@ public class PasswordHasher {
             }
         }
     }
-
-    /** Hashes running or queued right now (for metrics and the health document). */
-    public int inFlight() {
-        return waiting.get();
-    }
 }

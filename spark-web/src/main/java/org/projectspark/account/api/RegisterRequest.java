@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.projectspark.platform.web.ApiPatterns;
 import org.projectspark.account.service.Registration;
 
 /** Body of POST /auth/register. */

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.projectspark.platform.web.ApiPatterns;
 import org.projectspark.account.service.ProfileChanges;
 
 /**

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.projectspark.curriculum.domain.ActivityType;
 import org.projectspark.curriculum.domain.QuestionType;
+import org.projectspark.platform.web.ApiPatterns;
 
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 public record CourseRequest(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9-]+", message = "must be lower-case letters, digits and '-'") String subject,
-        @NotBlank @Pattern(regexp = Texts.LOCALE, message = "must be a language tag such as en, sw or fr-CM") String defaultLocale,
+        @NotBlank @Pattern(regexp = ApiPatterns.LOCALE, message = ApiPatterns.LOCALE_MESSAGE) String defaultLocale,
         @NotEmpty Map<String, String> title,
         Map<String, String> description,
         @NotNull @Size(max = 100) List<@NotNull @Valid Unit> units) {

@@ -28,6 +28,7 @@ import org.projectspark.curriculum.domain.Course;
 import org.projectspark.curriculum.service.Author;
 import org.projectspark.curriculum.service.CourseAuthoring;
 import org.projectspark.curriculum.service.CourseCatalog;
+import org.projectspark.platform.web.ApiPatterns;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +46,6 @@ import java.util.UUID;
 @RolesAllowed({"STUDENT", "TEACHER", "SCHOOL_ADMIN", "GUARDIAN", "ADMIN"})
 public class CourseResource {
 
-    private static final String LOCALE = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}";
-
     @Inject
     CourseCatalog catalog;
 
@@ -59,7 +58,7 @@ public class CourseResource {
     /** Published courses; authors may ask for {@code ?drafts=true} to see theirs too. */
     @GET
     public List<CourseViews.Summary> list(@Context SecurityContext security, @Context HttpHeaders headers,
-                                          @QueryParam("locale") @Pattern(regexp = LOCALE, message = "must be a language tag") String locale,
+                                          @QueryParam("locale") @Pattern(regexp = ApiPatterns.LOCALE, message = ApiPatterns.LOCALE_MESSAGE) String locale,
                                           @QueryParam("drafts") @DefaultValue("false") boolean drafts,
                                           @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
                                           @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit) {
@@ -71,7 +70,7 @@ public class CourseResource {
     @GET
     @Path("{id}")
     public Response course(@PathParam("id") UUID id, @Context SecurityContext security, @Context HttpHeaders headers,
-                           @QueryParam("locale") @Pattern(regexp = LOCALE, message = "must be a language tag") String locale) {
+                           @QueryParam("locale") @Pattern(regexp = ApiPatterns.LOCALE, message = ApiPatterns.LOCALE_MESSAGE) String locale) {
         Course course = catalog.course(id, mayAuthor(security));
         String served = course.localeFor(preferences(security, headers, locale));
         return Response.ok(CourseViews.course(course, served)).header(HttpHeaders.CONTENT_LANGUAGE, served)
