@@ -86,17 +86,23 @@ class SubmissionIT extends DeployedEar {
         assertThat(result.getInt("xpTotal")).isEqualTo(55);
         assertThat(result.getInt("level")).isEqualTo(1);
         assertThat(result.getInt("attempt")).isEqualTo(1);
+        assertThat(result.getJsonArray("badgesEarned").toString()).isEqualTo("[\"FIRST_QUIZ\",\"PERFECT_QUIZ\"]");
 
         Api.Reply again = Api.post(path, allRight(qs, first), token);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().getBoolean("replayed")).isTrue();
         assertThat(again.json().getString("submissionId")).isEqualTo(result.getString("submissionId"));
         assertThat(again.json().getInt("xpTotal")).isEqualTo(55);
+        assertThat(again.json().getJsonArray("badgesEarned").toString()).isEqualTo("[\"FIRST_QUIZ\",\"PERFECT_QUIZ\"]");
 
         Api.Reply secondAttempt = Api.post(path, allRight(qs, UUID.randomUUID()), token);
         assertThat(secondAttempt.status()).isEqualTo(201);
         assertThat(secondAttempt.json().getInt("attempt")).isEqualTo(2);
         assertThat(secondAttempt.json().getInt("xpEarned")).isZero();
+        assertThat(secondAttempt.json().getJsonArray("badgesEarned")).as("badges are earned once").isEmpty();
+        Api.Reply badges = Api.get("/api/v1/me/badges", token);
+        assertThat(badges.status()).isEqualTo(200);
+        assertThat(badges.body()).contains("FIRST_QUIZ", "PERFECT_QUIZ", "earnedAt");
 
         assertThat(Api.get("/api/v1/users/me", token).json().getInt("xpPoints")).isEqualTo(55);
         long[] db = ledgerAndProfile(student.getJsonObject("user").getString("id"));
@@ -119,6 +125,7 @@ class SubmissionIT extends DeployedEar {
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         assertThat(r.json().getJsonNumber("score").doubleValue()).isEqualTo(20.0);
         assertThat(r.json().getInt("xpEarned")).isZero();
+        assertThat(r.json().getJsonArray("badgesEarned")).isEmpty();
         List<Boolean> correct = r.json().getJsonArray("feedback").stream().map(f -> f.asJsonObject().getBoolean("correct")).toList();
         assertThat(correct).containsExactly(false, false, true, false, false);
     }

@@ -60,7 +60,7 @@ public class RateLimiter {
         if (redis.isMarkedDown()) {
             return consume(kind, key, capacity, window);
         }
-        String id = "spark:rl:" + kind + ":" + key;
+        String id = bucketId(kind, key, capacity, window);
         if (relaxed.size() > MAX_LOCAL_BUCKETS) {
             relaxed.clear();
         }
@@ -76,6 +76,14 @@ public class RateLimiter {
         }
     }
 
+    /**
+     * The bucket's key. The limit is part of it: a bucket stored in Redis keeps the configuration it was made
+     * with, so after RATE_LIMIT_MAX or the window changes, counting starts in new buckets.
+     */
+    private static String bucketId(String kind, String key, long capacity, Duration window) {
+        return "spark:rl:" + kind + ":" + capacity + "/" + window.toSeconds() + ":" + key;
+    }
+
     private static BucketConfiguration configuration(long capacity, Duration window) {
         return BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(capacity).refillIntervally(capacity, window).build())
@@ -88,7 +96,7 @@ public class RateLimiter {
     }
 
     private RateLimitDecision probe(String kind, String key, long capacity, Duration window, long tokens) {
-        String id = "spark:rl:" + kind + ":" + key;
+        String id = bucketId(kind, key, capacity, window);
         BucketConfiguration config = configuration(capacity, window);
         Bucket bucket = null;
         if (!redis.isMarkedDown()) {

@@ -7,8 +7,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** What a graded submission brought: score, per-question feedback, XP and the student's new level. */
+/** What a graded submission brought: score, per-question feedback, XP, the student's new level and badges. */
 public record SubmissionResult(UUID submissionId, UUID clientSubmissionId, UUID activityId, int attempt, BigDecimal score,
                                int correct, int total, List<Grading.QuestionResult> feedback, int xpEarned,
-                               long xpTotal, int level, OffsetDateTime submittedAt, boolean replayed) {
+                               long xpTotal, int level, List<String> badgesEarned,
+                               OffsetDateTime submittedAt, boolean replayed) {
 }

@@ -15,6 +15,8 @@ import org.projectspark.account.service.AccountChanged;
 import org.projectspark.curriculum.domain.Activity;
 import org.projectspark.curriculum.domain.Answer;
 import org.projectspark.curriculum.domain.Grading;
+import org.projectspark.gamification.domain.Badge;
+import org.projectspark.gamification.domain.StudentBadge;
 import org.projectspark.gamification.domain.XpEvent;
 import org.projectspark.gamification.domain.XpRules;
 import org.projectspark.gamification.service.GamificationSettings;
@@ -83,9 +85,24 @@ public class SubmissionService {
         Submission submission = new Submission(clientSubmissionId, studentId, activityId, (int) attempt,
                 answersJson(answers), feedbackJson(grading), grading.score(), grading.correct(), grading.total(), xp, now);
         em.persist(submission);
+        em.flush(); // the badges below refer to the submission
+        awardBadges(studentId, grading.score() >= rules.passScore(), grading.isPerfect(), profile.level(), submission, now);
         accountChanged.fire(new AccountChanged(studentId));
         return result(submission, profile, false);
     }
+
+    /** Badges this submission earns that the student does not hold yet; each is held once. */
+    private void awardBadges(UUID studentId, boolean passed, boolean perfect, int level, Submission submission, OffsetDateTime now) {
+        Set<Badge> held = new HashSet<>();
+        em.createNamedQuery(StudentBadge.OF_STUDENT, StudentBadge.class).setParameter("student", studentId)
+                .getResultList().forEach(b -> held.add(b.badge()));
+        for (Badge badge : Badge.earnedBy(passed, perfect, level)) {
+            if (held.add(badge)) {
+                em.persist(new StudentBadge(studentId, badge, now, submission.id()));
+            }
+        }
+    }
+
 
     /** Writes the awards this grading earns that the ledger does not hold yet, within today's cap. */
     private int awardXp(UUID studentId, UUID activityId, Grading grading, XpRules rules, OffsetDateTime now) {
@@ -106,10 +123,12 @@ public class SubmissionService {
         return total;
     }
 
-    private static SubmissionResult result(Submission s, Profile profile, boolean replayed) {
+    private SubmissionResult result(Submission s, Profile profile, boolean replayed) {
+        List<String> badges = em.createNamedQuery(StudentBadge.OF_SUBMISSION, StudentBadge.class)
+                .setParameter("submission", s.id()).getResultList().stream().map(b -> b.badge().name()).toList();
         return new SubmissionResult(s.id(), s.clientSubmissionId(), s.activityId(), s.attempt(), s.score(), s.correctCount(),
                 s.questionCount(), feedback(s.feedbackJson()), s.xpAwarded(), profile.xpPoints(), profile.level(),
-                s.submittedAt(), replayed);
+                badges, s.submittedAt(), replayed);
     }
 
     private static String feedbackJson(Grading grading) {
