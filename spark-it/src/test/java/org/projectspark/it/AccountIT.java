@@ -95,6 +95,11 @@ class AccountIT extends DeployedEar {
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         assertThat(changed.json().getString("displayName")).isEqualTo("Zawadi");
         assertThat(changed.json().getString("locale")).isEqualTo("fr-CM");
+        Api.Reply zone = Api.patch("/api/v1/users/me", "{\"timeZone\":\"Africa/Nairobi\"}", token);
+        assertThat(zone.json().getString("timeZone")).isEqualTo("Africa/Nairobi");
+        Api.Reply badZone = Api.patch("/api/v1/users/me", "{\"timeZone\":\"Mars/Olympus\"}", token);
+        assertThat(badZone.status()).isEqualTo(400);
+        assertThat(badZone.json().getString("detail")).contains("time zone");
         // GET /users/me is cached; a change shows at once
         assertThat(Api.get("/api/v1/users/me", token).json().getString("displayName")).isEqualTo("Zawadi");
 

@@ -87,6 +87,7 @@ class SubmissionIT extends DeployedEar {
         assertThat(result.getInt("level")).isEqualTo(1);
         assertThat(result.getInt("attempt")).isEqualTo(1);
         assertThat(result.getJsonArray("badgesEarned").toString()).isEqualTo("[\"FIRST_QUIZ\",\"PERFECT_QUIZ\"]");
+        assertThat(result.getInt("streakDays")).isEqualTo(1);
 
         Api.Reply again = Api.post(path, allRight(qs, first), token);
         assertThat(again.status()).isEqualTo(200);

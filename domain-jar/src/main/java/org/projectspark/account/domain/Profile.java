@@ -39,6 +39,9 @@ public class Profile {
     @Column(nullable = false)
     private int level;
 
+    @Column(name = "time_zone", nullable = false, length = 64)
+    private String timeZone = "UTC";
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -67,6 +70,16 @@ public class Profile {
         this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
+    /** The student's time zone, which decides when their days (streaks, daily XP cap) begin. */
+    public void changeTimeZone(java.time.ZoneId zone) {
+        this.timeZone = zone.getId();
+        this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    public java.time.ZoneId zone() {
+        return java.time.ZoneId.of(timeZone);
+    }
+
     public void changeLocale(String newLocale) {
         this.locale = newLocale;
         this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -83,6 +96,7 @@ public class Profile {
     }
 
     public UUID id() { return id; }
+    public UUID userId() { return user.id(); }
     public String displayName() { return displayName; }
     public String locale() { return locale; }
     public long xpPoints() { return xpPoints; }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Badges a student earns once. Streak and course badges come with streaks and lesson progress; these are
- * earned by a graded quiz.
+ * Badges a student earns once, by graded quizzes and the streak they extend. Course badges come with
+ * lesson progress.
  */
 public enum Badge {
     /** The first quiz passed. */
@@ -15,10 +15,14 @@ public enum Badge {
     /** Level 5 reached. */
     LEVEL_5,
     /** Level 10 reached. */
-    LEVEL_10;
+    LEVEL_10,
+    /** Learning on 7 days in a row. */
+    STREAK_7,
+    /** Learning on 30 days in a row. */
+    STREAK_30;
 
     /** The badges a graded quiz qualifies for (whether already held or not). */
-    public static List<Badge> earnedBy(boolean passed, boolean perfect, int level) {
+    public static List<Badge> earnedBy(boolean passed, boolean perfect, int level, int streakDays) {
         List<Badge> badges = new ArrayList<>();
         if (passed) {
             badges.add(FIRST_QUIZ);
@@ -31,6 +35,12 @@ public enum Badge {
         }
         if (level >= 10) {
             badges.add(LEVEL_10);
+        }
+        if (streakDays >= 7) {
+            badges.add(STREAK_7);
+        }
+        if (streakDays >= 30) {
+            badges.add(STREAK_30);
         }
         return badges;
     }

@@ -8,9 +8,11 @@ import java.util.TreeMap;
 /**
  * What earns XP for a graded quiz, each award once per activity so re-taking a quiz cannot farm XP:
  * completing it (score at least {@code passScore}), reaching each score band, and a perfect score.
- * A daily cap bounds what one day can bring. Read from configuration (XP_* settings).
+ * The first learning of a day that extends a streak of two days or more earns a streak bonus. A daily cap
+ * bounds what one day can bring. Read from configuration (XP_* settings).
  */
-public record XpRules(int passScore, int firstCompletion, NavigableMap<Integer, Integer> scoreBands, int perfectScore, int dailyCap) {
+public record XpRules(int passScore, int firstCompletion, NavigableMap<Integer, Integer> scoreBands, int perfectScore, int dailyCap,
+                      int streakBonus) {
 
     /** An award a grading earns before the daily cap: why, and how many points. */
     public record Award(String reason, int points) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class XpRulesTest {
 
-    private final XpRules rules = new XpRules(50, 20, XpRules.bands("90:15,70:10"), 10, 500);
+    private final XpRules rules = new XpRules(50, 20, XpRules.bands("90:15,70:10"), 10, 500, 5);
 
     @Test
     void aPerfectScoreEarnsCompletionEveryBandAndThePerfectBonus() {

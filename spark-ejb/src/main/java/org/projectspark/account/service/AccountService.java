@@ -65,6 +65,13 @@ public class AccountService {
         if (changes.locale() != null) {
             user.profile().changeLocale(changes.locale());
         }
+        if (changes.timeZone() != null) {
+            try {
+                user.profile().changeTimeZone(java.time.ZoneId.of(changes.timeZone()));
+            } catch (java.time.DateTimeException e) {
+                throw new InvalidRequestException("timeZone '" + changes.timeZone() + "' is not a time zone such as Africa/Nairobi");
+            }
+        }
         if (changes.email() != null) {
             String email = blankToNull(changes.email());
             if (email != null) {

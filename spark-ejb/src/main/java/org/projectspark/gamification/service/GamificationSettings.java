@@ -26,6 +26,9 @@ public class GamificationSettings {
     @Inject @ConfigProperty(name = "XP_DAILY_CAP", defaultValue = "500")
     int dailyCap;
 
+    @Inject @ConfigProperty(name = "XP_STREAK_BONUS", defaultValue = "5")
+    int streakBonus;
+
     @Inject @ConfigProperty(name = "LEVEL_XP_BASE", defaultValue = "100")
     double levelBase;
 
@@ -37,7 +40,7 @@ public class GamificationSettings {
 
     @PostConstruct
     void parse() {
-        rules = new XpRules(passScore, completion, XpRules.bands(scoreBands), perfect, dailyCap);
+        rules = new XpRules(passScore, completion, XpRules.bands(scoreBands), perfect, dailyCap, streakBonus);
         curve = new LevelCurve(levelBase, levelExponent);
     }
 

@@ -11,5 +11,5 @@ import java.util.UUID;
 public record SubmissionResult(UUID submissionId, UUID clientSubmissionId, UUID activityId, int attempt, BigDecimal score,
                                int correct, int total, List<Grading.QuestionResult> feedback, int xpEarned,
                                long xpTotal, int level, List<String> badgesEarned,
-                               OffsetDateTime submittedAt, boolean replayed) {
+                               int streakDays, OffsetDateTime submittedAt, boolean replayed) {
 }

@@ -16,6 +16,7 @@ import org.projectspark.curriculum.domain.Activity;
 import org.projectspark.curriculum.domain.Answer;
 import org.projectspark.curriculum.domain.Grading;
 import org.projectspark.gamification.domain.Badge;
+import org.projectspark.gamification.domain.Streak;
 import org.projectspark.gamification.domain.StudentBadge;
 import org.projectspark.gamification.domain.XpEvent;
 import org.projectspark.gamification.domain.XpRules;
@@ -25,10 +26,12 @@ import org.projectspark.progress.domain.StudentProgress;
 import org.projectspark.progress.domain.Submission;
 
 import java.io.StringReader;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -77,7 +80,15 @@ public class SubmissionService {
                 });
         progress.recordAttempt(grading.score(), rules.passScore(), now);
 
-        int xp = awardXp(studentId, activityId, grading, rules, now);
+        LocalDate today = now.atZoneSameInstant(profile.zone()).toLocalDate();
+        Streak streak = Optional.ofNullable(em.find(Streak.class, studentId)).orElseGet(() -> {
+            Streak s = new Streak(studentId);
+            em.persist(s);
+            return s;
+        });
+        boolean streakExtended = streak.recordActivity(today) && streak.current() >= 2;
+
+        int xp = awardXp(studentId, activityId, grading, rules, streakExtended ? today : null, profile, now);
         profile.addXp(xp, gamification.curve());
 
         long attempt = em.createNamedQuery(Submission.COUNT_FOR_ACTIVITY, Long.class)
@@ -86,17 +97,18 @@ public class SubmissionService {
                 answersJson(answers), feedbackJson(grading), grading.score(), grading.correct(), grading.total(), xp, now);
         em.persist(submission);
         em.flush(); // the badges below refer to the submission
-        awardBadges(studentId, grading.score() >= rules.passScore(), grading.isPerfect(), profile.level(), submission, now);
+        awardBadges(studentId, Badge.earnedBy(grading.score() >= rules.passScore(), grading.isPerfect(), profile.level(),
+                streak.current()), submission, now);
         accountChanged.fire(new AccountChanged(studentId));
         return result(submission, profile, false);
     }
 
     /** Badges this submission earns that the student does not hold yet; each is held once. */
-    private void awardBadges(UUID studentId, boolean passed, boolean perfect, int level, Submission submission, OffsetDateTime now) {
+    private void awardBadges(UUID studentId, List<Badge> qualified, Submission submission, OffsetDateTime now) {
         Set<Badge> held = new HashSet<>();
         em.createNamedQuery(StudentBadge.OF_STUDENT, StudentBadge.class).setParameter("student", studentId)
                 .getResultList().forEach(b -> held.add(b.badge()));
-        for (Badge badge : Badge.earnedBy(passed, perfect, level)) {
+        for (Badge badge : qualified) {
             if (held.add(badge)) {
                 em.persist(new StudentBadge(studentId, badge, now, submission.id()));
             }
@@ -104,13 +116,18 @@ public class SubmissionService {
     }
 
 
-    /** Writes the awards this grading earns that the ledger does not hold yet, within today's cap. */
-    private int awardXp(UUID studentId, UUID activityId, Grading grading, XpRules rules, OffsetDateTime now) {
+    /**
+     * Writes the awards this grading earns that the ledger does not hold yet, and the streak bonus when
+     * {@code streakDay} is set, within the cap of the student's own day.
+     */
+    private int awardXp(UUID studentId, UUID activityId, Grading grading, XpRules rules, LocalDate streakDay,
+                        Profile profile, OffsetDateTime now) {
         Set<String> already = new HashSet<>(em.createNamedQuery(XpEvent.REASONS_FOR_SOURCE, String.class)
                 .setParameter("student", studentId).setParameter("source", activityId).getResultList());
-        long today = em.createNamedQuery(XpEvent.SUM_SINCE, Long.class).setParameter("student", studentId)
-                .setParameter("since", now.toLocalDate().atStartOfDay().atOffset(ZoneOffset.UTC)).getSingleResult();
-        long room = Math.max(0, rules.dailyCap() - today);
+        OffsetDateTime dayStart = now.atZoneSameInstant(profile.zone()).toLocalDate().atStartOfDay(profile.zone()).toOffsetDateTime();
+        long earnedToday = em.createNamedQuery(XpEvent.SUM_SINCE, Long.class).setParameter("student", studentId)
+                .setParameter("since", dayStart).getSingleResult();
+        long room = Math.max(0, rules.dailyCap() - earnedToday);
         int total = 0;
         for (XpRules.Award award : rules.awardsFor(grading.score(), grading.isPerfect())) {
             int points = (int) Math.min(award.points(), room - total);
@@ -120,15 +137,24 @@ public class SubmissionService {
             em.persist(new XpEvent(studentId, points, award.reason(), activityId, now));
             total += points;
         }
+        int bonus = (int) Math.min(rules.streakBonus(), room - total);
+        if (streakDay != null && bonus > 0) {
+            // one bonus per day: the day is the award's source
+            UUID day = UUID.nameUUIDFromBytes(("streak-day:" + streakDay).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            em.persist(new XpEvent(studentId, bonus, "STREAK_DAY", day, now));
+            total += bonus;
+        }
         return total;
     }
 
     private SubmissionResult result(Submission s, Profile profile, boolean replayed) {
+        int streakDays = Optional.ofNullable(em.find(Streak.class, profile.userId()))
+                .map(st -> st.currentAsOf(OffsetDateTime.now(ZoneOffset.UTC).atZoneSameInstant(profile.zone()).toLocalDate())).orElse(0);
         List<String> badges = em.createNamedQuery(StudentBadge.OF_SUBMISSION, StudentBadge.class)
                 .setParameter("submission", s.id()).getResultList().stream().map(b -> b.badge().name()).toList();
         return new SubmissionResult(s.id(), s.clientSubmissionId(), s.activityId(), s.attempt(), s.score(), s.correctCount(),
                 s.questionCount(), feedback(s.feedbackJson()), s.xpAwarded(), profile.xpPoints(), profile.level(),
-                badges, s.submittedAt(), replayed);
+                badges, streakDays, s.submittedAt(), replayed);
     }
 
     private static String feedbackJson(Grading grading) {

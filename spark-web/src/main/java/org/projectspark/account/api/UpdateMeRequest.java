@@ -14,6 +14,7 @@ import org.projectspark.account.service.ProfileChanges;
 public record UpdateMeRequest(
         @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String displayName,
         @Pattern(regexp = ApiPatterns.LOCALE, message = ApiPatterns.LOCALE_MESSAGE) String locale,
+        @Size(max = 64) String timeZone,
         @Email @Size(max = 254) String email,
         @Size(max = 128) String currentPassword,
         @Size(min = 8, max = 128, message = "must be 8 to 128 characters") String newPassword) {
@@ -24,6 +25,6 @@ public record UpdateMeRequest(
     }
 
     ProfileChanges toChanges() {
-        return new ProfileChanges(displayName, locale, email, currentPassword, newPassword);
+        return new ProfileChanges(displayName, locale, timeZone, email, currentPassword, newPassword);
     }
 }
