@@ -143,16 +143,7 @@ public class Course {
      * The locale to serve: the first of the reader's preferences the course has a title in, else its default.
      */
     public String localeFor(List<String> preferences) {
-        for (String wanted : preferences) {
-            if (title.asMap().containsKey(wanted)) {
-                return wanted;
-            }
-            int dash = wanted.indexOf('-');
-            if (dash > 0 && title.asMap().containsKey(wanted.substring(0, dash))) {
-                return wanted.substring(0, dash);
-            }
-        }
-        return defaultLocale;
+        return preferences.stream().map(title::localeMatching).flatMap(Optional::stream).findFirst().orElse(defaultLocale);
     }
 
     public boolean isPublished() {

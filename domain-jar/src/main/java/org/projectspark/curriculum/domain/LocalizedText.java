@@ -43,15 +43,19 @@ public final class LocalizedText {
     }
 
     private Optional<String> lookup(String locale) {
-        if (locale == null) {
+        return localeMatching(locale).map(byLocale::get);
+    }
+
+    /** The locale this text has for {@code wanted}: the same tag, else its language ({@code fr} for {@code fr-CM}). */
+    public Optional<String> localeMatching(String wanted) {
+        if (wanted == null) {
             return Optional.empty();
         }
-        String exact = byLocale.get(locale);
-        if (exact != null) {
-            return Optional.of(exact);
+        if (byLocale.containsKey(wanted)) {
+            return Optional.of(wanted);
         }
-        int dash = locale.indexOf('-');
-        return dash > 0 ? Optional.ofNullable(byLocale.get(locale.substring(0, dash))) : Optional.empty();
+        int dash = wanted.indexOf('-');
+        return dash > 0 && byLocale.containsKey(wanted.substring(0, dash)) ? Optional.of(wanted.substring(0, dash)) : Optional.empty();
     }
 
     public Map<String, String> asMap() {

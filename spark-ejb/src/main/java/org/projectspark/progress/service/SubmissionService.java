@@ -88,7 +88,7 @@ public class SubmissionService {
         });
         boolean streakExtended = streak.recordActivity(today) && streak.current() >= 2;
 
-        int xp = awardXp(studentId, activityId, grading, rules, streakExtended ? today : null, profile, now);
+        int xp = awardXp(studentId, activityId, grading, rules, today, streakExtended, profile.zone(), now);
         profile.addXp(xp, gamification.curve());
 
         long attempt = em.createNamedQuery(Submission.COUNT_FOR_ACTIVITY, Long.class)
@@ -118,13 +118,13 @@ public class SubmissionService {
 
     /**
      * Writes the awards this grading earns that the ledger does not hold yet, and the streak bonus when
-     * {@code streakDay} is set, within the cap of the student's own day.
+     * the first learning of {@code today} extended a streak, within the cap of the student's own day.
      */
-    private int awardXp(UUID studentId, UUID activityId, Grading grading, XpRules rules, LocalDate streakDay,
-                        Profile profile, OffsetDateTime now) {
+    private int awardXp(UUID studentId, UUID activityId, Grading grading, XpRules rules, LocalDate today,
+                        boolean streakExtended, java.time.ZoneId zone, OffsetDateTime now) {
         Set<String> already = new HashSet<>(em.createNamedQuery(XpEvent.REASONS_FOR_SOURCE, String.class)
                 .setParameter("student", studentId).setParameter("source", activityId).getResultList());
-        OffsetDateTime dayStart = now.atZoneSameInstant(profile.zone()).toLocalDate().atStartOfDay(profile.zone()).toOffsetDateTime();
+        OffsetDateTime dayStart = today.atStartOfDay(zone).toOffsetDateTime();
         long earnedToday = em.createNamedQuery(XpEvent.SUM_SINCE, Long.class).setParameter("student", studentId)
                 .setParameter("since", dayStart).getSingleResult();
         long room = Math.max(0, rules.dailyCap() - earnedToday);
@@ -138,9 +138,9 @@ public class SubmissionService {
             total += points;
         }
         int bonus = (int) Math.min(rules.streakBonus(), room - total);
-        if (streakDay != null && bonus > 0) {
+        if (streakExtended && bonus > 0) {
             // one bonus per day: the day is the award's source
-            UUID day = UUID.nameUUIDFromBytes(("streak-day:" + streakDay).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            UUID day = UUID.nameUUIDFromBytes(("streak-day:" + today).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             em.persist(new XpEvent(studentId, bonus, "STREAK_DAY", day, now));
             total += bonus;
         }

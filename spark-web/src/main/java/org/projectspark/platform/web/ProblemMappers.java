@@ -65,22 +65,6 @@ public final class ProblemMappers {
         }
     }
 
-    /** Business failures that crossed an EJB boundary wrapped (system exceptions carry the real cause). */
-    @Provider
-    public static class Ejb implements ExceptionMapper<EJBException> {
-        @Context
-        UriInfo uri;
-
-        @Override
-        public Response toResponse(EJBException e) {
-            Throwable cause = e.getCausedByException() != null ? e.getCausedByException() : e.getCause();
-            if (cause instanceof SparkException business) {
-                return new Business().withUri(uri).toResponse(business);
-            }
-            return unexpected(e, uri);
-        }
-    }
-
     /** Bean Validation on request bodies and parameters: 400 with every invalid field listed. */
     @Provider
     public static class Validation implements ExceptionMapper<ConstraintViolationException> {
@@ -198,7 +182,10 @@ public final class ProblemMappers {
         }
     }
 
-    /** Anything else is our bug: log it with the request id, tell the client only that it happened. */
+    /**
+     * Business failures that reached here wrapped (an EJBException from a bean, a Jersey wrapper) are
+     * unwrapped; anything else is our bug: log it with the request id, tell the client only that it happened.
+     */
     @Provider
     public static class Unexpected implements ExceptionMapper<Throwable> {
         @Context
