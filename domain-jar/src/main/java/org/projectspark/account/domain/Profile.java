@@ -42,6 +42,14 @@ public class Profile {
     @Column(name = "time_zone", nullable = false, length = 64)
     private String timeZone = "UTC";
 
+    /** The school the user belongs to (students, teachers, school admins); empty for guardians and admins. */
+    @jakarta.persistence.Convert(converter = org.projectspark.platform.persistence.OptionalUuid.class)
+    @Column(name = "school_id")
+    private UUID schoolId;
+
+    @Column(name = "hide_name_on_global_boards", nullable = false)
+    private boolean hideNameOnGlobalBoards;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -95,6 +103,32 @@ public class Profile {
         updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
+    /**
+     * Moves XP to the total a rules recompute found, after the ledger got the matching adjustment; the one
+     * way XP can go down. The level follows the curve; badges already earned stay.
+     */
+    public void adjustXp(long delta, org.projectspark.gamification.domain.LevelCurve curve) {
+        if (xpPoints + delta < 0) {
+            throw new IllegalArgumentException("XP cannot go below zero");
+        }
+        xpPoints += delta;
+        level = curve.levelFor(xpPoints);
+        updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    public void joinSchool(UUID school) {
+        this.schoolId = school;
+        this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** Whether others see this student's name on global boards (they are ranked either way). */
+    public void hideNameOnGlobalBoards(boolean hide) {
+        this.hideNameOnGlobalBoards = hide;
+        this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    public java.util.Optional<UUID> schoolId() { return java.util.Optional.ofNullable(schoolId); }
+    public boolean nameHiddenOnGlobalBoards() { return hideNameOnGlobalBoards; }
     public UUID id() { return id; }
     public UUID userId() { return user.id(); }
     public String displayName() { return displayName; }

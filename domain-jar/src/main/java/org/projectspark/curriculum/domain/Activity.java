@@ -101,6 +101,10 @@ public class Activity {
         return new Grading(score, correct, questions.size(), results);
     }
 
+    public Lesson lesson() {
+        return lesson;
+    }
+
     /** The course this activity belongs to. */
     public Course course() {
         return lesson.unit().course();

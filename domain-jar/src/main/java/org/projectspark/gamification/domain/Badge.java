@@ -4,14 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Badges a student earns once, by graded quizzes and the streak they extend. Course badges come with
- * lesson progress.
+ * Badges a student earns once: by graded quizzes, completed lessons and courses, levels and streaks.
+ * {@link #COURSE_COMPLETE} is earned once per course; every other badge once overall.
  */
 public enum Badge {
     /** The first quiz passed. */
     FIRST_QUIZ,
     /** A quiz with every answer right. */
     PERFECT_QUIZ,
+    /** The first lesson with every activity completed. */
+    FIRST_LESSON,
+    /** Every lesson of a course completed (once per course). */
+    COURSE_COMPLETE,
     /** Level 5 reached. */
     LEVEL_5,
     /** Level 10 reached. */
@@ -21,25 +25,32 @@ public enum Badge {
     /** Learning on 30 days in a row. */
     STREAK_30;
 
-    /** The badges a graded quiz qualifies for (whether already held or not). */
-    public static List<Badge> earnedBy(boolean passed, boolean perfect, int level, int streakDays) {
+    /** What a piece of learning achieved, as far as badges care. */
+    public record Facts(boolean quizPassed, boolean perfectQuiz, boolean lessonCompleted, int level, int streakDays) {
+    }
+
+    /** The overall badges these facts qualify for (whether already held or not); course badges are separate. */
+    public static List<Badge> earnedBy(Facts facts) {
         List<Badge> badges = new ArrayList<>();
-        if (passed) {
+        if (facts.quizPassed()) {
             badges.add(FIRST_QUIZ);
         }
-        if (perfect) {
+        if (facts.perfectQuiz()) {
             badges.add(PERFECT_QUIZ);
         }
-        if (level >= 5) {
+        if (facts.lessonCompleted()) {
+            badges.add(FIRST_LESSON);
+        }
+        if (facts.level() >= 5) {
             badges.add(LEVEL_5);
         }
-        if (level >= 10) {
+        if (facts.level() >= 10) {
             badges.add(LEVEL_10);
         }
-        if (streakDays >= 7) {
+        if (facts.streakDays() >= 7) {
             badges.add(STREAK_7);
         }
-        if (streakDays >= 30) {
+        if (facts.streakDays() >= 30) {
             badges.add(STREAK_30);
         }
         return badges;

@@ -44,6 +44,7 @@ public class StudentBadge {
     @Column(name = "earned_at", nullable = false)
     private OffsetDateTime earnedAt;
 
+    @jakarta.persistence.Convert(converter = org.projectspark.platform.persistence.OptionalUuid.class)
     @Column(name = "submission_id")
     private UUID submissionId;
 
@@ -51,14 +52,20 @@ public class StudentBadge {
     }
 
     public StudentBadge(UUID studentId, Badge badge, OffsetDateTime earnedAt, UUID submissionId) {
+        this(studentId, badge, EVERYWHERE, earnedAt, submissionId);
+    }
+
+    /** A badge held once per scope (a course, for {@link Badge#COURSE_COMPLETE}). */
+    public StudentBadge(UUID studentId, Badge badge, UUID scopeId, OffsetDateTime earnedAt, UUID submissionId) {
         this.studentId = studentId;
         this.badge = badge;
-        this.scopeId = EVERYWHERE;
+        this.scopeId = scopeId;
         this.earnedAt = earnedAt;
         this.submissionId = submissionId;
     }
 
     public Badge badge() { return badge; }
+    public UUID scopeId() { return scopeId; }
     public OffsetDateTime earnedAt() { return earnedAt; }
     public Optional<UUID> submissionId() { return Optional.ofNullable(submissionId); }
 

@@ -11,19 +11,25 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One line of the XP ledger: who earned how many points, why, and for what. Never updated or deleted. */
+/**
+ * One line of the XP ledger: who earned how many points, why, and for what. Never updated or deleted; when
+ * an admin changes the rules, a {@value #RULES_ADJUSTMENT} line moves the total to what the new rules give.
+ */
 @Entity
 @Table(name = "xp_events")
 @NamedQuery(name = XpEvent.REASONS_FOR_SOURCE,
         query = "SELECT e.reason FROM XpEvent e WHERE e.studentId = :student AND e.sourceId = :source")
 @NamedQuery(name = XpEvent.SUM_SINCE,
-        query = "SELECT COALESCE(SUM(e.points), 0) FROM XpEvent e WHERE e.studentId = :student AND e.createdAt >= :since")
+        query = "SELECT COALESCE(SUM(e.points), 0) FROM XpEvent e WHERE e.studentId = :student AND e.createdAt >= :since"
+                + " AND e.reason <> '" + XpEvent.RULES_ADJUSTMENT + "'")
 @NamedQuery(name = XpEvent.SUM, query = "SELECT COALESCE(SUM(e.points), 0) FROM XpEvent e WHERE e.studentId = :student")
 public class XpEvent {
 
     public static final String REASONS_FOR_SOURCE = "XpEvent.reasonsForSource";
     public static final String SUM_SINCE = "XpEvent.sumSince";
     public static final String SUM = "XpEvent.sum";
+    /** The reason of a correction after a rules change (source: the recompute run); it counts toward no day's cap. */
+    public static final String RULES_ADJUSTMENT = "RULES_ADJUSTMENT";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -67,8 +67,9 @@ public class StudentProgress {
         return p;
     }
 
-    /** Records a graded attempt; completed once the score reaches {@code passScore}. */
-    public void recordAttempt(double score, int passScore, OffsetDateTime at) {
+    /** Records a graded attempt; completed once the score reaches {@code passScore}. True when this attempt completed it. */
+    public boolean recordAttempt(double score, int passScore, OffsetDateTime at) {
+        boolean wasCompleted = status == ProgressStatus.COMPLETED;
         attempts++;
         BigDecimal s = BigDecimal.valueOf(score).setScale(2, RoundingMode.HALF_UP);
         if (bestScore == null || s.compareTo(bestScore) > 0) {
@@ -81,10 +82,39 @@ public class StudentProgress {
             status = ProgressStatus.IN_PROGRESS;
         }
         percent = status == ProgressStatus.COMPLETED ? 100 : Math.max(percent, (int) Math.floor(score));
+        touch(at);
+        return !wasCompleted && status == ProgressStatus.COMPLETED;
+    }
+
+    /**
+     * Records how far the student got in an activity that is done by reading, watching or listening
+     * ({@code completable}): at 100 % it is completed. For quizzes and assignments it only records the visit
+     * and the percent below 100; they complete by a graded submission. Forward only. True when this completed it.
+     */
+    public boolean recordProgress(int reached, boolean completable, OffsetDateTime at) {
+        boolean wasCompleted = status == ProgressStatus.COMPLETED;
+        if (!wasCompleted) {
+            percent = Math.max(percent, completable ? reached : Math.min(reached, 99));
+            if (completable && percent == 100) {
+                status = ProgressStatus.COMPLETED;
+                completedAt = at;
+            } else if (status == ProgressStatus.NOT_STARTED) {
+                status = ProgressStatus.IN_PROGRESS;
+            }
+        }
+        touch(at);
+        return !wasCompleted && status == ProgressStatus.COMPLETED;
+    }
+
+    private void touch(OffsetDateTime at) {
         if (at.isAfter(lastAccessed)) {
             lastAccessed = at;
         }
     }
+
+    public UUID activityId() { return activityId; }
+    public OffsetDateTime lastAccessed() { return lastAccessed; }
+    public Optional<OffsetDateTime> completedAt() { return Optional.ofNullable(completedAt); }
 
     public ProgressStatus status() { return status; }
     public int percent() { return percent; }

@@ -56,7 +56,7 @@ public class Submission {
     @Column(name = "question_count", nullable = false, updatable = false)
     private int questionCount;
 
-    @Column(name = "xp_awarded", nullable = false, updatable = false)
+    @Column(name = "xp_awarded", nullable = false)
     private int xpAwarded;
 
     @Column(name = "submitted_at", nullable = false, updatable = false)
@@ -89,6 +89,11 @@ public class Submission {
     public BigDecimal score() { return score; }
     public int correctCount() { return correctCount; }
     public int questionCount() { return questionCount; }
+    /** The XP the submission earned, known once it is stored (its badges refer to it). */
+    public void recordXp(int xp) {
+        this.xpAwarded = xp;
+    }
+
     public int xpAwarded() { return xpAwarded; }
     public OffsetDateTime submittedAt() { return submittedAt; }
 }

@@ -5,7 +5,8 @@ import java.sql.DriverManager;
 
 /**
  * {@code ./spark migrate}: creates the database if needed and applies every pending changeset.
- * Reads DATABASE_URL from the environment (default: the development database).
+ * Reads DATABASE_URL from the environment (default: the development database), and SPARK_ENV and
+ * DEMO_DATA for the contexts (an argument overrides them).
  */
 public final class MigrateCommand {
 
@@ -28,7 +29,7 @@ public final class MigrateCommand {
             System.exit(2);
             return;
         }
-        String contexts = args.length > 0 ? args[0] : "";
+        String contexts = args.length > 0 ? args[0] : Migrator.contexts(System.getenv("SPARK_ENV"), System.getenv("DEMO_DATA"));
         boolean created = Migrator.createDatabaseIfMissing(url);
         System.out.println("migrate: database " + url + (created ? " created" : " exists"));
         try (Connection c = DriverManager.getConnection(url.jdbcUrl(), Migrator.credentials(url))) {

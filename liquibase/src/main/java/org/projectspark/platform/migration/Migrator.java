@@ -33,6 +33,17 @@ public final class Migrator {
     private Migrator() {
     }
 
+    /**
+     * The Liquibase contexts for an environment: its name, plus {@code demo} (the demo school, its accounts
+     * and courses) when DEMO_DATA says so, by default in development only. Never empty: an empty context
+     * list would make Liquibase apply every context, demo data included.
+     */
+    public static String contexts(String environment, String demoData) {
+        String env = environment == null || environment.isBlank() ? "development" : environment;
+        boolean demo = demoData == null || demoData.isBlank() ? "development".equals(env) : Boolean.parseBoolean(demoData.trim());
+        return demo ? env + ",demo" : env;
+    }
+
     /** Applies pending changesets on an open connection; the caller owns the connection. */
     public static void migrate(Connection connection, String contexts) throws Exception {
         Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));

@@ -72,6 +72,9 @@ public class AccountService {
                 throw new InvalidRequestException("timeZone '" + changes.timeZone() + "' is not a time zone such as Africa/Nairobi");
             }
         }
+        if (changes.hideNameOnGlobalBoards() != null) {
+            user.profile().hideNameOnGlobalBoards(changes.hideNameOnGlobalBoards());
+        }
         if (changes.email() != null) {
             String email = blankToNull(changes.email());
             if (email != null) {

@@ -5,5 +5,5 @@ package org.projectspark.account.service;
  * A new password needs the current one.
  */
 public record ProfileChanges(String displayName, String locale, String timeZone, String email, String currentPassword,
-                             String newPassword) {
+                             String newPassword, Boolean hideNameOnGlobalBoards) {
 }

@@ -31,6 +31,10 @@ public class SparkSettings {
     @Inject @ConfigProperty(name = "SPARK_ENV", defaultValue = "development")
     String environment;
 
+    /** Load the demo school (accounts with a published password): default in development only. */
+    @Inject @ConfigProperty(name = "DEMO_DATA", defaultValue = " ")
+    String demoData;
+
     @Inject @ConfigProperty(name = "DEPLOY_ENV", defaultValue = "blue")
     String deployColor;
 
@@ -112,6 +116,9 @@ public class SparkSettings {
         }
         if (isProduction()) {
             problems.addAll(exampleSecretsInUse());
+            if (migrationContexts().contains("demo")) {
+                problems.add("DEMO_DATA is on; the demo accounts have a published password and are never loaded in production");
+            }
         }
         if (argon2MemoryKib < 8 * argon2Parallelism || argon2Iterations < 1 || argon2Parallelism < 1) {
             problems.add("ARGON2_MEMORY_COST must be at least 8 x ARGON2_PARALLELISM KiB, ARGON2_TIME_COST and ARGON2_PARALLELISM at least 1");
@@ -136,6 +143,8 @@ public class SparkSettings {
 
     public boolean isProduction() { return "production".equals(environment); }
     public String environment() { return environment; }
+    /** Liquibase contexts: the environment, and demo data where it belongs. */
+    public String migrationContexts() { return org.projectspark.platform.migration.Migrator.contexts(environment, demoData); }
     public String deployColor() { return deployColor; }
     /** The HMAC key; only the token service reads it. */
     public byte[] jwtSecretBytes() { return jwtSecret.getBytes(StandardCharsets.UTF_8); }

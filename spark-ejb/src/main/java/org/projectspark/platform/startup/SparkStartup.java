@@ -56,7 +56,7 @@ public class SparkStartup {
     private void migrate() {
         long start = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
-            Migrator.migrate(c, settings.environment());
+            Migrator.migrate(c, settings.migrationContexts());
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "Database migration failed", e);
             throw new IllegalStateException("Database migration failed: " + e.getMessage(), e);

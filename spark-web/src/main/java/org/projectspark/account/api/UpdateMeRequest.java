@@ -17,7 +17,8 @@ public record UpdateMeRequest(
         @Size(max = 64) String timeZone,
         @Email @Size(max = 254) String email,
         @Size(max = 128) String currentPassword,
-        @Size(min = 8, max = 128, message = "must be 8 to 128 characters") String newPassword) {
+        @Size(min = 8, max = 128, message = "must be 8 to 128 characters") String newPassword,
+        Boolean hideNameOnGlobalBoards) {
 
     @AssertTrue(message = "is needed to set a new password")
     boolean isCurrentPassword() {
@@ -25,6 +26,6 @@ public record UpdateMeRequest(
     }
 
     ProfileChanges toChanges() {
-        return new ProfileChanges(displayName, locale, timeZone, email, currentPassword, newPassword);
+        return new ProfileChanges(displayName, locale, timeZone, email, currentPassword, newPassword, hideNameOnGlobalBoards);
     }
 }

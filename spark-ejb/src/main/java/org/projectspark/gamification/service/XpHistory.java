@@ -1,0 +1,48 @@
+package org.projectspark.gamification.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.projectspark.gamification.domain.XpReplay;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Students' learning record (graded quizzes, completed readings, videos, audio) replayed under the current rules. */
+@ApplicationScoped
+public class XpHistory {
+
+    private static final String LEARNING = "SELECT student_id, activity_id, at, score, perfect FROM ("
+            + " SELECT s.student_id, s.activity_id, s.submitted_at AS at, s.score, s.correct_count = s.question_count AND s.question_count > 0 AS perfect"
+            + " FROM submissions s WHERE s.student_id = ANY (CAST(?1 AS uuid[]))"
+            + " UNION ALL SELECT p.student_id, p.activity_id, p.completed_at, NULL, false FROM student_progress p JOIN activities a ON a.id = p.activity_id"
+            + " WHERE p.student_id = ANY (CAST(?1 AS uuid[])) AND p.completed_at IS NOT NULL AND a.type IN ('READING', 'VIDEO', 'AUDIO')"
+            + ") l ORDER BY student_id, at";
+
+    @Inject
+    GamificationSettings gamification;
+
+    /** What the rules give each of these students (keyed by student; zones by student). */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, Long> replay(EntityManager em, Map<UUID, ZoneId> zones) {
+        Map<UUID, List<XpReplay.Learning>> learning = new HashMap<>();
+        String ids = zones.keySet().stream().map(UUID::toString).reduce((a, b) -> a + "," + b).map(s -> "{" + s + "}").orElse("{}");
+        for (Object[] r : (List<Object[]>) em.createNativeQuery(LEARNING).setParameter(1, ids).getResultList()) {
+            learning.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new XpReplay.Learning((UUID) r[1], org.projectspark.platform.persistence.SqlValues.instant(r[2]),
+                    r[3] == null ? null : ((BigDecimal) r[3]).doubleValue(), (Boolean) r[4]));
+        }
+        Map<UUID, Long> totals = new HashMap<>();
+        zones.forEach((id, zone) -> totals.put(id, XpReplay.total(gamification.rules(), zone, learning.getOrDefault(id, List.of()))));
+        return totals;
+    }
+
+    public long replay(EntityManager em, UUID studentId, ZoneId zone) {
+        return replay(em, Map.of(studentId, zone)).get(studentId);
+    }
+}

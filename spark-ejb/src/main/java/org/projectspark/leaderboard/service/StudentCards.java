@@ -1,0 +1,57 @@
+package org.projectspark.leaderboard.service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.projectspark.account.service.AccountChanged;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What a board shows of a student besides XP: name, level, whether the name is hidden on global boards.
+ * Every student of a board opens the same top ten, so cards are kept for {@value #TTL_SECONDS} s on each
+ * instance (dropped at once on this instance when the account changes).
+ */
+@ApplicationScoped
+public class StudentCards {
+
+    static final long TTL_SECONDS = 10;
+
+    @PersistenceContext(unitName = "spark-read")
+    EntityManager reads;
+
+    /** A student as boards show them. */
+    public record Card(String displayName, int level, boolean hiddenOnGlobalBoards) {
+    }
+
+    private final Cache<UUID, Card> cards = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(TTL_SECONDS)).maximumSize(200_000).build();
+
+    public Map<UUID, Card> of(Collection<UUID> studentIds) {
+        return cards.getAll(studentIds, this::load);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<UUID, Card> load(java.util.Set<? extends UUID> ids) {
+        Map<UUID, Card> loaded = new HashMap<>();
+        List<Object[]> rows = reads.createQuery("SELECT p.user.id, p.displayName, p.level, p.hideNameOnGlobalBoards FROM Profile p WHERE p.user.id IN :ids")
+                .setParameter("ids", List.copyOf(ids)).getResultList();
+        for (Object[] r : rows) {
+            loaded.put((UUID) r[0], new Card((String) r[1], (Integer) r[2], (Boolean) r[3]));
+        }
+        return loaded;
+    }
+
+    void accountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged changed) {
+        cards.invalidate(changed.userId());
+    }
+}

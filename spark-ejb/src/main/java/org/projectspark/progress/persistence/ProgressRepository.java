@@ -1,0 +1,39 @@
+package org.projectspark.progress.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.projectspark.curriculum.domain.Activity;
+import org.projectspark.platform.error.NotFoundException;
+import org.projectspark.progress.domain.StudentProgress;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** What learning is recorded against: published activities, and each student's progress in them. */
+@ApplicationScoped
+public class ProgressRepository {
+
+    @PersistenceContext(unitName = "spark")
+    EntityManager em;
+
+    /** An activity of a published course; a draft's is as unknown to students as a missing one. */
+    public Activity publishedActivity(UUID activityId) {
+        Activity activity = em.find(Activity.class, activityId);
+        if (activity == null || !activity.course().isPublished()) {
+            throw new NotFoundException("No activity with id " + activityId);
+        }
+        return activity;
+    }
+
+    /** The student's progress in the activity, started now if there is none yet. */
+    public StudentProgress progressOf(UUID studentId, UUID activityId, OffsetDateTime at) {
+        return em.createNamedQuery(StudentProgress.OF_STUDENT_AND_ACTIVITY, StudentProgress.class)
+                .setParameter("student", studentId).setParameter("activity", activityId)
+                .getResultStream().findFirst().orElseGet(() -> {
+                    StudentProgress p = StudentProgress.start(studentId, activityId, at);
+                    em.persist(p);
+                    return p;
+                });
+    }
+}

@@ -1,0 +1,107 @@
+package org.projectspark.progress.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.projectspark.account.domain.Profile;
+import org.projectspark.curriculum.domain.Course;
+import org.projectspark.curriculum.domain.Lesson;
+import org.projectspark.gamification.domain.LevelCurve;
+import org.projectspark.gamification.domain.Streak;
+import org.projectspark.gamification.domain.StudentBadge;
+import org.projectspark.gamification.service.GamificationSettings;
+import org.projectspark.platform.error.NotFoundException;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Builds a student's dashboard from PostgreSQL (the web layer caches it). */
+@ApplicationScoped
+public class DashboardQueries {
+
+    static final int IN_PROGRESS_SHOWN = 5;
+
+    @PersistenceContext(unitName = "spark-read")
+    EntityManager reads;
+
+    @Inject
+    GamificationSettings gamification;
+
+    public StudentDashboard of(UUID studentId) {
+        Profile profile = reads.createQuery("SELECT p FROM Profile p WHERE p.user.id = :id", Profile.class).setParameter("id", studentId)
+                .getResultStream().findFirst().orElseThrow(() -> new NotFoundException("No profile for user " + studentId));
+        String locale = profile.locale();
+        LocalDate today = OffsetDateTime.now(ZoneOffset.UTC).atZoneSameInstant(profile.zone()).toLocalDate();
+        StudentDashboard.StreakView streak = Optional.ofNullable(reads.find(Streak.class, studentId))
+                .map(s -> new StudentDashboard.StreakView(s.currentAsOf(today), s.longest(), s.lastActiveOn().orElse(null)))
+                .orElse(new StudentDashboard.StreakView(0, 0, null));
+        List<StudentDashboard.BadgeView> badges = reads.createNamedQuery(StudentBadge.OF_STUDENT, StudentBadge.class)
+                .setParameter("student", studentId).getResultList().stream()
+                .map(b -> new StudentDashboard.BadgeView(b.badge().name(), StudentBadge.EVERYWHERE.equals(b.scopeId()) ? null : b.scopeId(), b.earnedAt()))
+                .toList();
+        return new StudentDashboard(profile.displayName(), locale, profile.xpPoints(), profile.level(), levelProgress(profile),
+                streak, badges, inProgress(studentId, locale), nextLesson(studentId, locale).orElse(null));
+    }
+
+    private StudentDashboard.LevelProgress levelProgress(Profile profile) {
+        LevelCurve curve = gamification.curve();
+        long start = curve.xpFor(profile.level());
+        long next = curve.xpFor(profile.level() + 1);
+        int percent = (int) Math.min(100, Math.max(0, (profile.xpPoints() - start) * 100 / Math.max(1, next - start)));
+        return new StudentDashboard.LevelProgress(start, next, percent);
+    }
+
+    /** Lessons with some but not all activities completed, most recently opened first. */
+    @SuppressWarnings("unchecked")
+    private List<StudentDashboard.LessonView> inProgress(UUID studentId, String locale) {
+        List<Object[]> rows = reads.createNativeQuery("SELECT a.lesson_id, max(p.last_accessed),"
+                        + " count(*) FILTER (WHERE p.status = 'COMPLETED' AND a.type <> 'ASSIGNMENT'),"
+                        + " (SELECT count(*) FROM activities x WHERE x.lesson_id = a.lesson_id AND x.type <> 'ASSIGNMENT')"
+                        + " FROM student_progress p JOIN activities a ON a.id = p.activity_id"
+                        + " WHERE p.student_id = ?1 AND p.status IN ('IN_PROGRESS', 'COMPLETED')"
+                        + " GROUP BY a.lesson_id"
+                        + " HAVING count(*) FILTER (WHERE p.status = 'COMPLETED' AND a.type <> 'ASSIGNMENT')"
+                        + "  < (SELECT count(*) FROM activities x WHERE x.lesson_id = a.lesson_id AND x.type <> 'ASSIGNMENT')"
+                        + " ORDER BY 2 DESC LIMIT ?2")
+                .setParameter(1, studentId).setParameter(2, IN_PROGRESS_SHOWN).getResultList();
+        List<StudentDashboard.LessonView> lessons = new ArrayList<>();
+        for (Object[] r : rows) {
+            lesson((UUID) r[0], locale, ((Number) r[2]).intValue(), ((Number) r[3]).intValue(), org.projectspark.platform.persistence.SqlValues.instant(r[1])).ifPresent(lessons::add);
+        }
+        return lessons;
+    }
+
+    /**
+     * The first lesson not completed yet, in course order, of the course the student worked in last; a
+     * student who has not started yet (or finished what they started) gets the first lesson of the next course.
+     */
+    @SuppressWarnings("unchecked")
+    private Optional<StudentDashboard.LessonView> nextLesson(UUID studentId, String locale) {
+        List<Object[]> rows = reads.createNativeQuery("SELECT l.id,"
+                        + " (SELECT count(*) FROM activities a JOIN student_progress p ON p.activity_id = a.id AND p.student_id = ?1"
+                        + "   AND p.status = 'COMPLETED' WHERE a.lesson_id = l.id AND a.type <> 'ASSIGNMENT'),"
+                        + " (SELECT count(*) FROM activities a WHERE a.lesson_id = l.id AND a.type <> 'ASSIGNMENT')"
+                        + " FROM lessons l JOIN course_units u ON u.id = l.unit_id JOIN courses c ON c.id = u.course_id AND c.status = 'PUBLISHED'"
+                        + " WHERE EXISTS (SELECT 1 FROM activities a WHERE a.lesson_id = l.id AND a.type <> 'ASSIGNMENT' AND NOT EXISTS"
+                        + "   (SELECT 1 FROM student_progress p WHERE p.activity_id = a.id AND p.student_id = ?1 AND p.status = 'COMPLETED'))"
+                        + " ORDER BY (SELECT max(p.last_accessed) FROM student_progress p JOIN activities a ON a.id = p.activity_id"
+                        + "   JOIN lessons l2 ON l2.id = a.lesson_id JOIN course_units u2 ON u2.id = l2.unit_id"
+                        + "   WHERE u2.course_id = c.id AND p.student_id = ?1) DESC NULLS LAST, c.published_at, c.id, u.position, l.position LIMIT 1")
+                .setParameter(1, studentId).getResultList();
+        return rows.stream().findFirst().flatMap(r -> lesson((UUID) r[0], locale, ((Number) r[1]).intValue(), ((Number) r[2]).intValue(), null));
+    }
+
+    private Optional<StudentDashboard.LessonView> lesson(UUID lessonId, String locale, int completed, int total, OffsetDateTime lastAccessed) {
+        return Optional.ofNullable(reads.find(Lesson.class, lessonId)).map(l -> {
+            Course course = l.unit().course();
+            return new StudentDashboard.LessonView(l.id(), l.title().in(locale, course.defaultLocale()), course.id(),
+                    course.title().in(locale, course.defaultLocale()), completed, total, lastAccessed);
+        });
+    }
+}

@@ -1,0 +1,120 @@
+package org.projectspark.progress.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.projectspark.account.domain.Profile;
+import org.projectspark.curriculum.domain.Activity;
+import org.projectspark.gamification.domain.Badge;
+import org.projectspark.gamification.domain.Streak;
+import org.projectspark.gamification.domain.StudentBadge;
+import org.projectspark.gamification.domain.XpEvent;
+import org.projectspark.gamification.domain.XpRules;
+import org.projectspark.gamification.service.GamificationSettings;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What a piece of learning earns, in the caller's transaction (the student's profile row is locked): the
+ * day counts for the streak, the XP ledger gets the awards not held yet within the daily cap, the profile
+ * its new total and level, and the badges it qualifies for that the student does not hold.
+ */
+@ApplicationScoped
+public class LearningRewards {
+
+    @PersistenceContext(unitName = "spark")
+    EntityManager em;
+
+    @Inject
+    GamificationSettings gamification;
+
+    /** XP earned, badges newly held, the streak after it. */
+    public record Rewards(int xp, List<Badge> badges, int streakDays) {
+    }
+
+    /** What a graded quiz or a completed activity achieved. */
+    public record Learning(Activity activity, List<XpRules.Award> candidates, boolean completedNow, boolean quizPassed,
+                           boolean perfectQuiz, OffsetDateTime at, UUID submissionId) {
+    }
+
+    /**
+     * Locks the student's profile row for the rest of the transaction: a student's learning is rewarded one
+     * piece at a time, whichever device or instance it arrives on.
+     */
+    public Profile lockProfile(UUID studentId) {
+        return em.createQuery("SELECT p FROM Profile p WHERE p.user.id = :id", Profile.class)
+                .setParameter("id", studentId).setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst().orElseThrow(() -> new org.projectspark.platform.error.NotFoundException("No profile for user " + studentId));
+    }
+
+    public Rewards reward(Profile profile, Learning learning) {
+        UUID studentId = profile.userId();
+        LocalDate day = learning.at().atZoneSameInstant(profile.zone()).toLocalDate();
+        Streak streak = Optional.ofNullable(em.find(Streak.class, studentId)).orElseGet(() -> {
+            Streak s = new Streak(studentId);
+            em.persist(s);
+            return s;
+        });
+        boolean streakExtended = streak.recordActivity(day) && streak.current() >= 2;
+
+        UUID source = learning.activity().id();
+        Set<String> held = new HashSet<>(em.createNamedQuery(XpEvent.REASONS_FOR_SOURCE, String.class)
+                .setParameter("student", studentId).setParameter("source", source).getResultList());
+        long earnedToday = em.createNamedQuery(XpEvent.SUM_SINCE, Long.class).setParameter("student", studentId)
+                .setParameter("since", day.atStartOfDay(profile.zone()).toOffsetDateTime()).getSingleResult();
+        int xp = 0;
+        for (XpRules.Grant g : gamification.rules().grant(source, learning.candidates(), held, earnedToday, streakExtended, day)) {
+            em.persist(new XpEvent(studentId, g.points(), g.reason(), g.source(), learning.at()));
+            xp += g.points();
+        }
+        profile.addXp(xp, gamification.curve());
+
+        boolean lessonCompleted = learning.completedNow() && lessonComplete(studentId, learning.activity());
+        List<StudentBadge> qualified = new ArrayList<>();
+        Badge.earnedBy(new Badge.Facts(learning.quizPassed(), learning.perfectQuiz(), lessonCompleted, profile.level(), streak.current()))
+                .forEach(b -> qualified.add(new StudentBadge(studentId, b, learning.at(), learning.submissionId())));
+        if (lessonCompleted && courseComplete(studentId, learning.activity())) {
+            qualified.add(new StudentBadge(studentId, Badge.COURSE_COMPLETE, learning.activity().course().id(), learning.at(), learning.submissionId()));
+        }
+        return new Rewards(xp, awardNew(studentId, qualified), streak.current());
+    }
+
+    private List<Badge> awardNew(UUID studentId, List<StudentBadge> qualified) {
+        Set<String> held = new HashSet<>();
+        em.createNamedQuery(StudentBadge.OF_STUDENT, StudentBadge.class).setParameter("student", studentId)
+                .getResultList().forEach(b -> held.add(b.badge() + "/" + b.scopeId()));
+        List<Badge> earned = new ArrayList<>();
+        for (StudentBadge badge : qualified) {
+            if (held.add(badge.badge() + "/" + badge.scopeId())) {
+                em.persist(badge);
+                earned.add(badge.badge());
+            }
+        }
+        return earned;
+    }
+
+    /** Every activity of the activity's lesson completed (assignments, graded later by a teacher, aside). */
+    private boolean lessonComplete(UUID studentId, Activity activity) {
+        em.flush();
+        return remaining(studentId, "a.lesson_id = ?2", activity.lesson().id()) == 0;
+    }
+
+    private boolean courseComplete(UUID studentId, Activity activity) {
+        return remaining(studentId, "a.lesson_id IN (SELECT l.id FROM lessons l JOIN course_units u ON u.id = l.unit_id WHERE u.course_id = ?2)",
+                activity.course().id()) == 0;
+    }
+
+    private long remaining(UUID studentId, String where, UUID id) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM activities a WHERE " + where + " AND a.type <> 'ASSIGNMENT'"
+                        + " AND NOT EXISTS (SELECT 1 FROM student_progress p WHERE p.activity_id = a.id AND p.student_id = ?1 AND p.status = 'COMPLETED')")
+                .setParameter(1, studentId).setParameter(2, id).getSingleResult()).longValue();
+    }
+}

@@ -1,0 +1,204 @@
+package org.projectspark.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.Protocol;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Class, school and global boards: ranks equal PostgreSQL's own ranking, Redis down or emptied changes
+ * nothing a student sees, and only students who may see a board see it.
+ */
+@ExtendWith(ArquillianExtension.class)
+class LeaderboardIT extends DeployedEar {
+
+    /** A class of five students who learned different amounts (75, 55, 30, 30, 0 XP) and its teacher. */
+    private record Classroom(String schoolId, String classId, Fixtures.Member teacher, List<Fixtures.Member> students, JsonObject quiz) {
+    }
+
+    private static Classroom classroom() {
+        String school = Fixtures.newSchool();
+        Fixtures.Member teacher = Fixtures.newTeacher(school);
+        String classId = Fixtures.newClass(school, teacher);
+        List<Fixtures.Member> students = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Fixtures.Member s = Fixtures.newStudent(school);
+            Fixtures.enrol(classId, teacher, s);
+            students.add(s);
+        }
+        JsonObject lesson = Fixtures.publishedLesson(students.get(0).token());
+        JsonObject reading = lesson.getJsonArray("activities").getJsonObject(0);
+        JsonObject quiz = lesson.getJsonArray("activities").getJsonObject(1);
+        assertThat(Fixtures.read(reading, students.get(0), 100).status()).isEqualTo(200); // 20
+        Fixtures.submit(quiz, students.get(0), 5); // 55
+        Fixtures.submit(quiz, students.get(1), 5); // 55
+        Fixtures.submit(quiz, students.get(2), 4); // 30
+        Fixtures.submit(quiz, students.get(3), 4); // 30
+        return new Classroom(school, classId, teacher, students, quiz);
+    }
+
+    /** The class's board as PostgreSQL ranks it, from the users' own tables: "id:xp:rank" in board order. */
+    private static List<String> sqlRanking(String classId) throws Exception {
+        try (Connection c = Fixtures.database(); PreparedStatement ps = c.prepareStatement("""
+                SELECT p.user_id, p.xp_points, rank() OVER (ORDER BY p.xp_points DESC)
+                FROM profiles p JOIN users u ON u.id = p.user_id JOIN class_enrolments e ON e.student_id = p.user_id AND e.class_id = ?
+                WHERE u.is_active AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'STUDENT')
+                  AND NOT EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role IN ('TEACHER', 'SCHOOL_ADMIN', 'ADMIN'))
+                ORDER BY p.xp_points DESC, p.user_id DESC""")) {
+            ps.setObject(1, UUID.fromString(classId));
+            List<String> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + ":" + rs.getLong(2) + ":" + rs.getLong(3));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static List<String> apiRanking(JsonObject board) {
+        return board.getJsonArray("entries").stream().map(v -> v.asJsonObject())
+                .map(e -> e.getString("studentId") + ":" + e.getJsonNumber("xp").longValue() + ":" + e.getJsonNumber("rank").longValue()).toList();
+    }
+
+    @Test
+    void classBoardRanksEqualPostgresRankingAndSharedXpSharesARank() throws Exception {
+        Classroom room = classroom();
+        Api.Reply board = Api.get("/api/v1/leaderboards/classes/" + room.classId() + "?limit=10", room.students().get(4).token());
+        assertThat(board.status()).as(board.toString()).isEqualTo(200);
+        assertThat(apiRanking(board.json())).isEqualTo(sqlRanking(room.classId()));
+        assertThat(board.json().getJsonArray("entries").stream().map(e -> e.asJsonObject().getJsonNumber("rank").longValue()).toList())
+                .containsExactly(1L, 2L, 3L, 3L, 5L);
+        assertThat(board.json().getInt("total")).isEqualTo(5);
+        assertThat(board.json().getJsonObject("board").getString("scope")).isEqualTo("class");
+        assertThat(board.body()).as("the teacher (who also holds the student role) is not ranked").doesNotContain(room.teacher().id());
+
+        // my rank with one neighbour each side: the window of the SQL ranking around me
+        Fixtures.Member me = room.students().get(2);
+        JsonObject around = Api.get("/api/v1/leaderboards/classes/" + room.classId() + "/me?neighbours=1", me.token()).json();
+        List<String> sql = sqlRanking(room.classId());
+        int myPosition = sql.indexOf(sql.stream().filter(r -> r.startsWith(me.id())).findFirst().orElseThrow());
+        assertThat(apiRanking(around)).isEqualTo(sql.subList(Math.max(0, myPosition - 1), Math.min(sql.size(), myPosition + 2)));
+        assertThat(around.getJsonArray("entries").stream().filter(e -> e.asJsonObject().getBoolean("me")).findFirst().orElseThrow()
+                .asJsonObject().getInt("rank")).isEqualTo(3);
+
+        // this week's board holds only those who earned XP this week
+        JsonObject week = Api.get("/api/v1/leaderboards/classes/" + room.classId() + "?period=week", room.teacher().token()).json();
+        assertThat(week.getInt("total")).isEqualTo(4);
+        assertThat(week.getJsonObject("board").getString("week")).matches("\\d{4}-W\\d{2}");
+        assertThat(apiRanking(week)).isEqualTo(sql.subList(0, 4));
+
+        // the school's board holds the same students
+        JsonObject school = Api.get("/api/v1/leaderboards/schools/" + room.schoolId(), me.token()).json();
+        assertThat(apiRanking(school)).isEqualTo(sql);
+    }
+
+    @Test
+    void newXpMovesAStudentUpAtOnce() throws Exception {
+        Classroom room = classroom();
+        String path = "/api/v1/leaderboards/classes/" + room.classId();
+        assertThat(Api.get(path, room.teacher().token()).status()).isEqualTo(200); // built in Redis
+        Fixtures.submit(room.quiz(), room.students().get(4), 5); // 0 → 55
+        JsonObject board = Api.get(path, room.teacher().token()).json();
+        assertThat(apiRanking(board)).isEqualTo(sqlRanking(room.classId()));
+        assertThat(apiRanking(board)).anyMatch(r -> r.startsWith(room.students().get(4).id() + ":55:2"));
+    }
+
+    @Test
+    void withRedisDownOrEmptiedBoardsAnswerTheSameFromPostgres() throws Exception {
+        Classroom room = classroom();
+        String path = "/api/v1/leaderboards/classes/" + room.classId();
+        String token = room.students().get(0).token();
+        Api.Reply fromRedis = Api.get(path, token);
+        assertThat(fromRedis.header("X-Leaderboard-Source")).isEqualTo("redis");
+
+        try (JedisPooled redis = new JedisPooled("127.0.0.1", 6379)) {
+            // Redis stops answering anyone for 3 s: the server's calls time out and it falls back
+            redis.sendCommand(Protocol.Command.CLIENT, "PAUSE", "3000", "ALL");
+            Api.Reply fromDatabase = Api.get(path, token);
+            assertThat(fromDatabase.status()).isEqualTo(200);
+            assertThat(fromDatabase.header("X-Leaderboard-Source")).isEqualTo("database");
+            assertThat(apiRanking(fromDatabase.json())).isEqualTo(apiRanking(fromRedis.json()));
+
+            // learning while Redis is away is not lost from the board once it is back
+            Fixtures.submit(room.quiz(), room.students().get(4), 5);
+            Api.Reply stillDown = Api.get(path, token);
+            assertThat(apiRanking(stillDown.json())).isEqualTo(sqlRanking(room.classId()));
+            Thread.sleep(6_000); // the pause ends, and the server's 5 s breaker closes
+            Api.Reply back = Api.get(path, token);
+            assertThat(back.header("X-Leaderboard-Source")).isEqualTo("redis");
+            assertThat(apiRanking(back.json())).isEqualTo(sqlRanking(room.classId()));
+
+            // Redis emptied (a restart without persistence): rebuilt from PostgreSQL on the next read
+            redis.keys("spark:lb*").forEach(redis::del);
+            Api.Reply rebuilt = Api.get(path, token);
+            assertThat(rebuilt.header("X-Leaderboard-Source")).isEqualTo("redis");
+            assertThat(apiRanking(rebuilt.json())).isEqualTo(sqlRanking(room.classId()));
+        }
+    }
+
+    @Test
+    void boardsAreSeenOnlyByTheirSchoolAndClass() {
+        Classroom room = classroom();
+        String otherSchool = Fixtures.newSchool();
+        Fixtures.Member stranger = Fixtures.newStudent(otherSchool);
+        Fixtures.Member otherTeacher = Fixtures.newTeacher(otherSchool);
+        Fixtures.Member sameSchoolNotInClass = Fixtures.newStudent(room.schoolId());
+        String classBoard = "/api/v1/leaderboards/classes/" + room.classId();
+
+        assertThat(Api.get(classBoard, stranger.token()).status()).isEqualTo(403);
+        assertThat(Api.get(classBoard, otherTeacher.token()).status()).isEqualTo(403);
+        assertThat(Api.get(classBoard, sameSchoolNotInClass.token()).status()).isEqualTo(403);
+        assertThat(Api.get(classBoard + "/me", stranger.token()).status()).isEqualTo(403);
+        assertThat(Api.get("/api/v1/leaderboards/schools/" + room.schoolId(), stranger.token()).status()).isEqualTo(403);
+        assertThat(Api.get("/api/v1/leaderboards/schools/" + room.schoolId(), sameSchoolNotInClass.token()).status()).isEqualTo(200);
+        assertThat(Api.get("/api/v1/leaderboards/classes/" + UUID.randomUUID(), stranger.token()).status()).isEqualTo(404);
+        Api.Reply teacherRank = Api.get(classBoard + "/me", room.teacher().token());
+        assertThat(teacherRank.status()).isEqualTo(403);
+        assertThat(teacherRank.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(Api.get(classBoard + "?period=month", room.teacher().token()).status()).isEqualTo(400);
+        assertThat(Api.get(classBoard + "?limit=1000", room.teacher().token()).status()).isEqualTo(400);
+        assertThat(Api.get("/api/v1/leaderboards/global", stranger.token()).status()).isEqualTo(200);
+        assertThat(Api.get("/api/v1/leaderboards/global", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aStudentCanHideTheirNameOnGlobalBoards() throws Exception {
+        Fixtures.Member star = Fixtures.newStudent(null);
+        Fixtures.Member other = Fixtures.newStudent(null);
+        assertThat(Api.patch("/api/v1/users/me", "{\"hideNameOnGlobalBoards\":true}", star.token()).status()).isEqualTo(200);
+        // the star has earned more than anyone else in this database (written as the ledger would, so XP stays its sum)
+        try (Connection c = Fixtures.database(); PreparedStatement ps = c.prepareStatement("""
+                WITH top AS (SELECT COALESCE(max(xp_points), 0) + 1000 AS xp FROM profiles),
+                     award AS (INSERT INTO xp_events (student_id, points, reason, source_id, created_at)
+                               SELECT ?, xp, 'COMPLETION', gen_random_uuid(), now() FROM top)
+                UPDATE profiles SET xp_points = (SELECT xp FROM top), level = 20 WHERE user_id = ?""")) {
+            ps.setObject(1, UUID.fromString(star.id()));
+            ps.setObject(2, UUID.fromString(star.id()));
+            ps.executeUpdate();
+        }
+        try (JedisPooled redis = new JedisPooled("127.0.0.1", 6379)) {
+            redis.keys("spark:lb-built:global:*").forEach(redis::del); // the write bypassed the server: rebuild
+        }
+        JsonObject seenByOther = Api.get("/api/v1/leaderboards/global?limit=1", other.token()).json().getJsonArray("entries").getJsonObject(0);
+        assertThat(seenByOther.getBoolean("hidden")).isTrue();
+        assertThat(seenByOther.containsKey("displayName")).isFalse();
+        assertThat(seenByOther.containsKey("studentId")).isFalse();
+        JsonObject seenBySelf = Api.get("/api/v1/leaderboards/global/me?neighbours=0", star.token()).json().getJsonArray("entries").getJsonObject(0);
+        assertThat(seenBySelf.getBoolean("me")).isTrue();
+        assertThat(seenBySelf.getBoolean("hidden")).isFalse();
+        assertThat(seenBySelf.getString("displayName")).startsWith("Student ");
+        assertThat(seenBySelf.getInt("rank")).isEqualTo(1);
+    }
+}

@@ -1,0 +1,48 @@
+package org.projectspark.gamification.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.projectspark.gamification.service.XpCorrection;
+import org.projectspark.gamification.service.XpRecompute;
+
+import java.util.List;
+
+/**
+ * {@code POST /admin/xp/recompute}: after the XP rules changed, recompute every student's XP from their
+ * record. A dry run by default (it lists who gains or loses what); {@code ?dryRun=false} applies it.
+ */
+@Path("admin/xp/recompute")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("ADMIN")
+public class XpRecomputeResource {
+
+    @Inject
+    XpRecompute recompute;
+
+    public record Report(String runId, boolean dryRun, long studentsChecked, long studentsChanged, long xpDelta,
+                         List<Correction> corrections) {
+    }
+
+    public record Correction(String studentId, String username, String displayName, long xpBefore, long xpAfter, long delta,
+                             int levelBefore, int levelAfter) {
+        static Correction of(XpCorrection c) {
+            return new Correction(c.studentId().toString(), c.username(), c.displayName(), c.xpBefore(), c.xpAfter(), c.delta(),
+                    c.levelBefore(), c.levelAfter());
+        }
+    }
+
+    @POST
+    public Report run(@QueryParam("dryRun") @DefaultValue("true") boolean dryRun) {
+        XpRecompute.Report r = recompute.run(dryRun);
+        return new Report(r.runId().toString(), r.dryRun(), r.studentsChecked(), r.corrections().size(),
+                r.corrections().stream().mapToLong(XpCorrection::delta).sum(), r.corrections().stream().map(Correction::of).toList());
+    }
+}

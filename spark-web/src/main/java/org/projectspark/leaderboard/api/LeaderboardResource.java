@@ -1,0 +1,125 @@
+package org.projectspark.leaderboard.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.projectspark.leaderboard.domain.Board;
+import org.projectspark.leaderboard.domain.Standing;
+import org.projectspark.leaderboard.service.BoardPage;
+import org.projectspark.leaderboard.service.Leaderboards;
+import org.projectspark.leaderboard.service.StudentCards;
+import org.projectspark.platform.error.AccessDeniedException;
+import org.projectspark.school.service.SchoolService;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Leaderboards: global (everyone may look), a school's (its members), a class's (its students and
+ * teachers, the school's admins); all-time or this week. {@code /me} is the caller's rank with the
+ * neighbours around them. The {@code X-Leaderboard-Source} header says whether Redis or PostgreSQL answered.
+ */
+@Path("leaderboards")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"STUDENT", "TEACHER", "SCHOOL_ADMIN", "GUARDIAN", "ADMIN"})
+public class LeaderboardResource {
+
+    private static final String PERIOD = "all|week";
+    private static final String PERIOD_MESSAGE = "is 'all' (all time) or 'week' (this week, from Monday 00:00 UTC)";
+
+    @Inject
+    Leaderboards leaderboards;
+
+    @Inject
+    StudentCards cards;
+
+    @Inject
+    SchoolService schools;
+
+    @GET
+    @Path("global")
+    public Response global(@QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
+                           @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit, @Context SecurityContext security) {
+        return top(board(Board.Scope.GLOBAL, null, period), null, limit, security);
+    }
+
+    @GET
+    @Path("global/me")
+    public Response globalMe(@QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
+                             @QueryParam("neighbours") @DefaultValue("2") @Min(0) @Max(10) int neighbours, @Context SecurityContext security) {
+        return around(board(Board.Scope.GLOBAL, null, period), null, neighbours, security);
+    }
+
+    @GET
+    @Path("schools/{id}")
+    public Response school(@PathParam("id") UUID id, @QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
+                           @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit, @Context SecurityContext security) {
+        String name = schools.school(caller(security), id).name();
+        return top(board(Board.Scope.SCHOOL, id, period), name, limit, security);
+    }
+
+    @GET
+    @Path("schools/{id}/me")
+    public Response schoolMe(@PathParam("id") UUID id, @QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
+                             @QueryParam("neighbours") @DefaultValue("2") @Min(0) @Max(10) int neighbours, @Context SecurityContext security) {
+        String name = schools.school(caller(security), id).name();
+        return around(board(Board.Scope.SCHOOL, id, period), name, neighbours, security);
+    }
+
+    @GET
+    @Path("classes/{id}")
+    public Response schoolClass(@PathParam("id") UUID id, @QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
+                                @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit, @Context SecurityContext security) {
+        String name = schools.schoolClass(caller(security), id).name();
+        return top(board(Board.Scope.CLASS, id, period), name, limit, security);
+    }
+
+    @GET
+    @Path("classes/{id}/me")
+    public Response schoolClassMe(@PathParam("id") UUID id, @QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
+                                  @QueryParam("neighbours") @DefaultValue("2") @Min(0) @Max(10) int neighbours, @Context SecurityContext security) {
+        String name = schools.schoolClass(caller(security), id).name();
+        return around(board(Board.Scope.CLASS, id, period), name, neighbours, security);
+    }
+
+    private Response top(Board board, String name, int limit, SecurityContext security) {
+        return respond(leaderboards.top(board, limit), name, caller(security));
+    }
+
+    private Response around(Board board, String name, int neighbours, SecurityContext security) {
+        // as profiles.ranked: staff who also hold the student role are not ranked
+        if (!security.isUserInRole("STUDENT") || security.isUserInRole("TEACHER") || security.isUserInRole("SCHOOL_ADMIN")
+                || security.isUserInRole("ADMIN")) {
+            throw new AccessDeniedException("Only students have a place on leaderboards");
+        }
+        return respond(leaderboards.around(board, caller(security), neighbours), name, caller(security));
+    }
+
+    private Response respond(BoardPage page, String name, UUID caller) {
+        LeaderboardView view = LeaderboardView.of(page, name, cards.of(page.standings().stream().map(Standing::studentId).toList()), caller);
+        return Response.ok(view).header("X-Leaderboard-Source", page.source().name().toLowerCase(java.util.Locale.ROOT)).build();
+    }
+
+    private static Board board(Board.Scope scope, UUID id, String period) {
+        return Board.of(scope, id, Board.Period.ofCode(period), OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    private static UUID caller(SecurityContext security) {
+        return UUID.fromString(security.getUserPrincipal().getName());
+    }
+}

@@ -1,0 +1,59 @@
+package org.projectspark.progress.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.projectspark.gamification.domain.Badge;
+import org.projectspark.progress.service.ProgressService;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * How far a student got in an activity. {@code percent: 100} completes a reading, video or audio;
+ * quizzes complete by a passing submission, assignments when a teacher grades them. Idempotent.
+ */
+@Path("activities/{activityId}/progress")
+@ApplicationScoped
+public class ProgressResource {
+
+    @Inject
+    ProgressService progress;
+
+    /** Body of PUT: how far the student got, 0 to 100. */
+    public record ProgressRequest(@NotNull @Min(0) @Max(100) Integer percent) {
+    }
+
+    @JsonbPropertyOrder({"activityId", "status", "percent", "bestScore", "attempts", "lastAccessed", "completedAt", "xpEarned", "xpTotal", "level", "badgesEarned"})
+    public record ProgressView(String activityId, String status, int percent, BigDecimal bestScore, int attempts, OffsetDateTime lastAccessed,
+                               OffsetDateTime completedAt, int xpEarned, long xpTotal, int level, List<String> badgesEarned) {
+    }
+
+    @PUT
+    @RolesAllowed("STUDENT")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public ProgressView update(@PathParam("activityId") UUID activityId, @Context SecurityContext security,
+                               @NotNull(message = "a JSON body is required") @Valid ProgressRequest body) {
+        ProgressService.Outcome o = progress.record(UUID.fromString(security.getUserPrincipal().getName()), activityId, body.percent());
+        var p = o.progress();
+        return new ProgressView(activityId.toString(), p.status().name(), p.percent(), p.bestScore().orElse(null), p.attempts(),
+                p.lastAccessed(), p.completedAt().orElse(null), o.rewards().xp(), o.xpTotal(), o.level(),
+                o.rewards().badges().stream().map(Badge::name).toList());
+    }
+}

@@ -1,0 +1,73 @@
+package org.projectspark.school.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import org.projectspark.school.domain.School;
+import org.projectspark.school.domain.SchoolClass;
+import org.projectspark.school.service.SchoolService;
+
+import java.util.UUID;
+
+/** Schools: admins create them; a school's admin adds its members; its teachers and admins create classes. */
+@Path("schools")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({"STUDENT", "TEACHER", "SCHOOL_ADMIN", "GUARDIAN", "ADMIN"})
+public class SchoolResource {
+
+    @Inject
+    SchoolService schools;
+
+    @POST
+    @RolesAllowed("ADMIN")
+    public Response create(@NotNull(message = "a JSON body is required") @Valid SchoolRequests.NewSchool body, @Context UriInfo uri) {
+        School school = schools.createSchool(body.name(), body.timeZone(), body.defaultLocale());
+        return Response.created(uri.getAbsolutePathBuilder().path(school.id().toString()).build())
+                .entity(SchoolViews.SchoolView.of(school)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public SchoolViews.SchoolView school(@PathParam("id") UUID id, @Context SecurityContext security) {
+        return SchoolViews.SchoolView.of(schools.school(caller(security), id));
+    }
+
+    /** Adds a user to the school (moving them out of another); idempotent. */
+    @PUT
+    @Path("{id}/members/{userId}")
+    @RolesAllowed({"SCHOOL_ADMIN", "ADMIN"})
+    public Response addMember(@PathParam("id") UUID id, @PathParam("userId") UUID userId, @Context SecurityContext security) {
+        schools.addMember(caller(security), id, userId);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/classes")
+    @RolesAllowed({"TEACHER", "SCHOOL_ADMIN", "ADMIN"})
+    public Response createClass(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid SchoolRequests.NewClass body,
+                                @Context SecurityContext security, @Context UriInfo uri) {
+        SchoolClass c = schools.createClass(caller(security), id, body.name(), body.grade(), body.subject());
+        return Response.created(uri.getBaseUriBuilder().path("classes").path(c.id().toString()).build())
+                .entity(SchoolViews.ClassView.of(c, true)).build();
+    }
+
+    static UUID caller(SecurityContext security) {
+        return UUID.fromString(security.getUserPrincipal().getName());
+    }
+}
