@@ -2,22 +2,44 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A small closed-loop HTTP load generator (JDK only, run as {@code java bench/LoadGen.java ...}).
  *
  *   rate  URL CONCURRENCY SECONDS [Header:Value ...]   N clients loop GETs for SECONDS; prints rps and latency percentiles
  *   burst URL BODIES_FILE                              one POST per line of BODIES_FILE, all at once; prints statuses, rate, p99
+ *   rate-tokens URL TOKENS_FILE CONCURRENCY SECONDS [Header:Value ...]
+ *         as rate, but client i sends "Authorization: Bearer" + line i of TOKENS_FILE (wrapping around), so a
+ *         per-user endpoint is measured with many users
+ *   post URL_PATTERN BODY_PATTERN TOKENS_FILE CONCURRENCY SECONDS [rows=ROWS_FILE] [Header:Value ...]
+ *         N clients loop POSTs (JSON) for SECONDS, each with its own token as above (TOKENS_FILE "-": none), every
+ *         request's URL and body made fresh from the patterns. BODY_PATTERN "@FILE" reads the pattern from FILE.
+ *         Placeholders:  {uuid} a new random UUID (each occurrence)   {pick:a,b,c} one of the values at random
+ *                        {client} the client's number   {seq} the client's request number
+ *                        {COLUMN} a column of ROWS_FILE: tab-separated, a header line naming the columns, then
+ *                        rows; client i's n-th request uses row (i + n) mod rows, so URL and body can vary
+ *                        together (an activity id with answers to its own questions)
+ *         Other braces (JSON's) are left as they are.
  *
- * Output is one line of key=value pairs, easy to read and to parse in bench/*.sh.
+ * Output is one line of key=value pairs, easy to read and to parse in bench/*.sh. rate-tokens and post also
+ * print to stderr the first body answered with each status of 400 or more.
  */
 public class LoadGen {
 
@@ -30,7 +52,11 @@ public class LoadGen {
         switch (args[0]) {
             case "rate" -> rate(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Arrays.copyOfRange(args, 4, args.length));
             case "burst" -> burst(args[1], java.nio.file.Files.readAllLines(java.nio.file.Path.of(args[2])));
-            default -> throw new IllegalArgumentException("rate or burst");
+            case "rate-tokens" -> rateTokens(args[1], tokens(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    Arrays.copyOfRange(args, 5, args.length));
+            case "post" -> post(args[1], args[2], tokens(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]),
+                    Arrays.copyOfRange(args, 6, args.length));
+            default -> throw new IllegalArgumentException("rate, burst, rate-tokens or post");
         }
     }
 
@@ -89,6 +115,226 @@ public class LoadGen {
         Map<Integer, Integer> merged = new TreeMap<>();
         statuses.forEach(m -> m.forEach((k, v) -> merged.merge(k, v, Integer::sum)));
         print(total, elapsed, all, merged);
+    }
+
+    // ---- rate-tokens and post: one token per client, requests built per client or per request ----------------
+
+    /** Makes the next request of one client; {@code seq} counts that client's requests from 0. */
+    interface RequestMaker {
+        HttpRequest make(int client, long seq);
+    }
+
+    static void rateTokens(String url, List<String> tokens, int concurrency, int seconds, String[] headers) throws Exception {
+        if (tokens.isEmpty()) {
+            throw new IllegalArgumentException("the tokens file has no tokens");
+        }
+        HttpRequest[] perClient = new HttpRequest[concurrency];
+        for (int i = 0; i < concurrency; i++) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+            addHeaders(b, headers);
+            b.header("Authorization", "Bearer " + tokens.get(i % tokens.size()));
+            perClient[i] = b.build();
+        }
+        closedLoop(concurrency, seconds, (client, seq) -> perClient[client]);
+    }
+
+    static void post(String urlPattern, String bodyPattern, List<String> tokens, int concurrency, int seconds, String[] rest) throws Exception {
+        List<String> headers = new ArrayList<>();
+        Rows rows = Rows.NONE;
+        for (String r : rest) {
+            if (r.startsWith("rows=")) {
+                rows = Rows.read(Path.of(r.substring(5)));
+            } else {
+                headers.add(r);
+            }
+        }
+        if (bodyPattern.startsWith("@")) {
+            bodyPattern = Files.readString(Path.of(bodyPattern.substring(1)), StandardCharsets.UTF_8).strip();
+        }
+        Template url = Template.parse(urlPattern, rows);
+        Template body = Template.parse(bodyPattern, rows);
+        String[] auth = new String[concurrency];
+        for (int i = 0; i < concurrency; i++) {
+            auth[i] = tokens.isEmpty() ? null : "Bearer " + tokens.get(i % tokens.size());
+        }
+        String[] fixed = headers.toArray(String[]::new);
+        Rows r = rows;
+        closedLoop(concurrency, seconds, (client, seq) -> {
+            String[] row = r.rows.isEmpty() ? null : r.rows.get((int) ((client + seq) % r.rows.size()));
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url.render(row, client, seq))).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.render(row, client, seq), StandardCharsets.UTF_8));
+            addHeaders(b, fixed);
+            if (auth[client] != null) {
+                b.header("Authorization", auth[client]);
+            }
+            return b.build();
+        });
+    }
+
+    /** Non-empty lines of a file, or none for "-". */
+    static List<String> tokens(String file) throws Exception {
+        if (file.equals("-")) {
+            return List.of();
+        }
+        return Files.readAllLines(Path.of(file)).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    static void addHeaders(HttpRequest.Builder b, String[] headers) {
+        for (String h : headers) {
+            int colon = h.indexOf(':');
+            b.header(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
+        }
+    }
+
+    /** N clients, each sending its next request when the last is answered, for SECONDS; prints the key=value line. */
+    static void closedLoop(int concurrency, int seconds, RequestMaker maker) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        List<long[]> perThread = new ArrayList<>();
+        List<Map<Integer, Integer>> statuses = new ArrayList<>();
+        Map<Integer, String> firstError = new ConcurrentHashMap<>();
+        HttpResponse.BodyHandler<String> handler = info -> info.statusCode() >= 400
+                ? HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8)
+                : HttpResponse.BodySubscribers.replacing(null);
+        List<Thread> threads = new ArrayList<>();
+        int[] counts = new int[concurrency];
+        for (int i = 0; i < concurrency; i++) {
+            long[] lat = new long[2_000_000];
+            Map<Integer, Integer> st = new TreeMap<>();
+            perThread.add(lat);
+            statuses.add(st);
+            final int idx = i;
+            Thread t = new Thread(() -> {
+                int n = 0;
+                long seq = 0;
+                while (!stop.get()) {
+                    HttpRequest request = maker.make(idx, seq++);
+                    long start = System.nanoTime();
+                    int status;
+                    try {
+                        HttpResponse<String> r = CLIENT.send(request, handler);
+                        status = r.statusCode();
+                        if (r.body() != null) {
+                            firstError.putIfAbsent(status, r.body().length() > 400 ? r.body().substring(0, 400) + "..." : r.body());
+                        }
+                    } catch (Exception e) {
+                        status = -1;
+                        firstError.putIfAbsent(-1, String.valueOf(e));
+                    }
+                    if (n < lat.length) {
+                        lat[n++] = System.nanoTime() - start;
+                    }
+                    st.merge(status, 1, Integer::sum);
+                }
+                counts[idx] = n;
+            });
+            threads.add(t);
+        }
+        long began = System.nanoTime();
+        threads.forEach(Thread::start);
+        Thread.sleep(seconds * 1000L);
+        stop.set(true);
+        for (Thread t : threads) {
+            t.join();
+        }
+        double elapsed = (System.nanoTime() - began) / 1e9;
+        int total = Arrays.stream(counts).sum();
+        long[] all = new long[total];
+        int pos = 0;
+        for (int i = 0; i < concurrency; i++) {
+            System.arraycopy(perThread.get(i), 0, all, pos, counts[i]);
+            pos += counts[i];
+        }
+        Map<Integer, Integer> merged = new TreeMap<>();
+        statuses.forEach(m -> m.forEach((k, v) -> merged.merge(k, v, Integer::sum)));
+        new TreeMap<>(firstError).forEach((status, text) -> System.err.println("first " + status + ": " + text.replace('\n', ' ')));
+        print(total, elapsed, all, merged);
+    }
+
+    /** A tab-separated file: a header line of column names, then rows. */
+    record Rows(List<String> columns, List<String[]> rows) {
+        static final Rows NONE = new Rows(List.of(), List.of());
+
+        static Rows read(Path file) throws Exception {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+            if (lines.size() < 2) {
+                throw new IllegalArgumentException(file + ": a header line and at least one row are needed");
+            }
+            List<String> columns = List.of(lines.get(0).split("\t", -1));
+            List<String[]> rows = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] cells = line.split("\t", -1);
+                if (cells.length != columns.size()) {
+                    throw new IllegalArgumentException(file + ": a row has " + cells.length + " cells for " + columns.size() + " columns: " + line);
+                }
+                rows.add(cells);
+            }
+            return new Rows(columns, rows);
+        }
+    }
+
+    /** A URL or body pattern cut into literal text and placeholders once, rendered per request. */
+    record Template(List<Object> parts) {
+        private static final Pattern PLACEHOLDER = Pattern.compile("\\{(uuid|client|seq|pick:[^{}]*|[A-Za-z_][A-Za-z0-9_]*)}");
+
+        private enum Kind { UUID, CLIENT, SEQ }
+
+        private record Column(int index) { }
+
+        private record Pick(String[] values) { }
+
+        static Template parse(String pattern, Rows rows) {
+            List<Object> parts = new ArrayList<>();
+            Map<String, Integer> columns = new HashMap<>();
+            for (int i = 0; i < rows.columns().size(); i++) {
+                columns.put(rows.columns().get(i), i);
+            }
+            Matcher m = PLACEHOLDER.matcher(pattern);
+            int last = 0;
+            while (m.find()) {
+                parts.add(pattern.substring(last, m.start()));
+                String name = m.group(1);
+                if (name.equals("uuid")) {
+                    parts.add(Kind.UUID);
+                } else if (name.equals("client")) {
+                    parts.add(Kind.CLIENT);
+                } else if (name.equals("seq")) {
+                    parts.add(Kind.SEQ);
+                } else if (name.startsWith("pick:")) {
+                    parts.add(new Pick(name.substring(5).split(",", -1)));
+                } else if (columns.containsKey(name)) {
+                    parts.add(new Column(columns.get(name)));
+                } else {
+                    throw new IllegalArgumentException("unknown placeholder {" + name + "} (no such column in the rows file)");
+                }
+                last = m.end();
+            }
+            parts.add(pattern.substring(last));
+            return new Template(parts);
+        }
+
+        String render(String[] row, int client, long seq) {
+            StringBuilder b = new StringBuilder(256);
+            for (Object p : parts) {
+                if (p instanceof String text) {
+                    b.append(text);
+                } else if (p == Kind.UUID) {
+                    ThreadLocalRandom r = ThreadLocalRandom.current();   // a version 4 UUID without SecureRandom's lock
+                    long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+                    long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+                    b.append(new UUID(msb, lsb));
+                } else if (p == Kind.CLIENT) {
+                    b.append(client);
+                } else if (p == Kind.SEQ) {
+                    b.append(seq);
+                } else if (p instanceof Pick pick) {
+                    b.append(pick.values()[ThreadLocalRandom.current().nextInt(pick.values().length)]);
+                } else if (p instanceof Column c) {
+                    b.append(row[c.index()]);
+                }
+            }
+            return b.toString();
+        }
     }
 
     static void burst(String url, List<String> bodies) throws Exception {

@@ -1,0 +1,246 @@
+#!/usr/bin/env bash
+# Speed of learning at school scale, against a running server (./spark run) whose database holds the bench
+# school (bench/data: 10,000 students, 2 courses, 90 days of history; loaded here when missing). Each figure
+# is printed next to a reference measured in the same run:
+#   a. leaderboards: GET /api/v1/leaderboards/global?period=all&limit=10 and .../global/me?period=all&neighbours=2
+#      (each client its own student) vs /health/live at the same concurrency: target >= 0.5x its requests/s and
+#      p99 <= 3x its p99. Raw Redis doing the same reads (redis-benchmark ZREVRANGE / ZREVRANK on
+#      spark:lb:global:all) is printed as a reference line.
+#   b. quiz submissions: POST /api/v1/activities/{id}/submissions, a new attempt each (201), rotating over the
+#      bench quizzes with answers right and wrong, vs PostgreSQL's own TPC-B (pgbench -s 10, same clients, same
+#      database): target >= 0.25x its transactions/s. Then the XP ledger is checked for every student:
+#      SUM(xp_events.points) = profiles.xp_points (and the level follows the curve).
+#   c. student dashboard: GET /api/v1/me/dashboard (cached, warmed first) vs /health/live: p99 <= 2x.
+#
+# The general API limit would stop a load test, so start the server for it with a high one:
+#   RATE_LIMIT_MAX=100000000 ./spark run          (then, in another shell)   bench/learning.sh
+# Options (environment): BASE (http://localhost:8080), CONCURRENCY (16: clients, and students signed in),
+# DURATION (15, seconds per measurement), DATABASE_URL (the server's: .env's, else
+# postgresql://postgres@localhost:5432/project_spark), REDIS_URL (likewise, redis://localhost:6379),
+# WARMUP_ROUNDS (3). Needs psql, pgbench and redis-benchmark (Debian: postgresql-client, redis-tools).
+set -euo pipefail
+cd "$(dirname "$0")"
+env_default() { [ -f ../.env ] && sed -n "s/^$1=//p" ../.env | tail -1 | tr -d '"'"'" || true; }
+BASE=${BASE:-http://localhost:8080}
+CONCURRENCY=${CONCURRENCY:-16}
+DURATION=${DURATION:-15}
+WARMUP_ROUNDS=${WARMUP_ROUNDS:-3}
+DATABASE_URL=${DATABASE_URL:-$(env_default DATABASE_URL)}
+DATABASE_URL=${DATABASE_URL:-postgresql://postgres@localhost:5432/project_spark}
+REDIS_URL=${REDIS_URL:-$(env_default REDIS_URL)}
+REDIS_URL=${REDIS_URL:-redis://localhost:6379}
+LB_KEY=spark:lb:global:all
+COURSES="'be4c0000-0000-4000-8000-0000000c0001','be4c0000-0000-4000-8000-0000000c0002'"
+WORK=$(mktemp -d)
+PGBENCH_TABLES=0
+cleanup() {
+  if [ "$PGBENCH_TABLES" = 1 ]; then pgbench -i -I d -q "$DATABASE_URL" >/dev/null 2>&1 || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+field() { sed -E "s/.*$1=([^ ]+).*/\1/" <<< "$2"; }
+sql() { psql "$DATABASE_URL" -X -q -At -v ON_ERROR_STOP=1 -c "$1"; }
+FAILS=0
+# verdict LABEL VALUE REFERENCE ge|le TARGET: prints the ratio and PASS/FAIL, counts failures
+verdict() {
+  local line
+  line=$(python3 - "$@" <<'PY'
+import sys
+label, value, ref, op, target = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4], float(sys.argv[5])
+r = value / ref if ref else float('inf')
+ok = r >= target if op == 'ge' else r <= target
+print(f"{label:<34} {r:6.2f}x (target {'>=' if op == 'ge' else '<='} {target:g}x): {'PASS' if ok else 'FAIL'}")
+PY
+)
+  echo "$line"
+  [[ $line == *PASS ]] || FAILS=$((FAILS + 1))
+}
+row() { printf '%-44s %10s %9s %9s   %s\n' "$@"; }
+row_of() { row "$1" "$(field rps "$2")" "$(field p50_ms "$2")" "$(field p99_ms "$2")" "$(field statuses "$2")"; }
+header() { echo; echo "== $1"; row "" "req/s" "p50 ms" "p99 ms" "statuses"; }
+# status GET PATH TOKEN: the HTTP status of one request
+status() { curl -s -o "$WORK/last" -w '%{http_code}' "$BASE$1" -H "Authorization: Bearer $2" || true; }
+
+curl -fsS "$BASE/health/ready" >/dev/null || { echo "bench: no ready server at $BASE (start it with RATE_LIMIT_MAX=100000000 ./spark run)" >&2; exit 1; }
+for tool in psql pgbench redis-benchmark redis-cli; do
+  command -v $tool >/dev/null || { echo "bench: $tool is missing (apt-get install postgresql-client redis-tools)" >&2; exit 1; }
+done
+
+# --- bench data, students ----------------------------------------------------------------------------------
+CLEAR_CACHES=1 DATABASE_URL="$DATABASE_URL" REDIS_URL="$REDIS_URL" data/load.sh
+students=$(sql "SELECT count(*) FROM users WHERE username LIKE 'bench-student-%'")
+[ "$students" -ge "$CONCURRENCY" ] || { echo "bench: only $students bench students for $CONCURRENCY clients" >&2; exit 1; }
+
+# CONCURRENCY students picked at random (a student may sign in 5 times in 15 minutes: runs rarely reuse one)
+echo "signing in $CONCURRENCY bench students ..."
+: > "$WORK/tokens"; : > "$WORK/ids"
+tries=0
+while [ "$(wc -l < "$WORK/tokens")" -lt "$CONCURRENCY" ]; do
+  tries=$((tries + 1)); [ $tries -le $((CONCURRENCY * 3)) ] || { echo "bench: too many failed sign-ins" >&2; exit 1; }
+  name=$(printf 'bench-student-%05d' "$(shuf -i 1-"$students" -n 1)")
+  grep -qx "$name" "$WORK/ids" 2>/dev/null && continue
+  code=$(curl -s -o "$WORK/login" -w '%{http_code}' -X POST "$BASE/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$name\",\"password\":\"bench password\"}" || true)
+  if [ "$code" != 200 ]; then echo "  $name: sign-in answered $code, trying another student"; continue; fi
+  json 'd["accessToken"]' < "$WORK/login" >> "$WORK/tokens"
+  echo "$name" >> "$WORK/ids"
+done
+TOKEN=$(head -1 "$WORK/tokens")
+names=$(sed "s/.*/'&'/" "$WORK/ids" | paste -sd,)
+# the server must be on DATABASE_URL: the sign-ins just made must be there
+fresh=$(sql "SELECT count(DISTINCT s.user_id) FROM auth_sessions s JOIN users u ON u.id = s.user_id
+             WHERE u.username IN ($names) AND s.created_at > now() - interval '10 minutes'")
+if [ "$fresh" -lt "$CONCURRENCY" ]; then
+  echo "bench: the server at $BASE does not use $DATABASE_URL (its sign-ins are not there); set DATABASE_URL" >&2; exit 1
+fi
+limit=$(curl -fsS -D - -o /dev/null "$BASE/api/v1/users/me" -H "Authorization: Bearer $TOKEN" | tr -d '\r' | sed -n 's/^RateLimit-Limit: //Ip')
+if [ "${limit:-0}" -lt 10000000 ]; then
+  echo "bench: the server's RATE_LIMIT_MAX is $limit; restart it with RATE_LIMIT_MAX=100000000 ./spark run" >&2; exit 1
+fi
+
+# --- what is there to measure --------------------------------------------------------------------------------
+TOP="/api/v1/leaderboards/global?period=all&limit=10"
+ME="/api/v1/leaderboards/global/me?period=all&neighbours=2"
+DASH="/api/v1/me/dashboard"
+declare -A AVAILABLE
+for path in "$TOP" "$ME" "$DASH"; do
+  code=$(status "$path" "$TOKEN")
+  if [ "$code" = 200 ]; then
+    AVAILABLE[$path]=1
+    echo "GET $path: 200, $(head -c 160 "$WORK/last")..."
+  else
+    echo "GET $path: answered $code, not measured: FAIL"; FAILS=$((FAILS + 1))
+  fi
+done
+
+# the quizzes' answers, built from their answer keys: 5, 4 (three ways), 3 and 0 of 5 right
+psql "$DATABASE_URL" -X -q -At -F $'\t' -v ON_ERROR_STOP=1 > "$WORK/quiz-rows" <<SQL
+SELECT 'activity' || chr(9) || 'answers';
+SELECT a.id, '[' || string_agg(
+         '{"questionId":"' || q.id || '",' || CASE
+           WHEN q.type = 'TRUE_FALSE' THEN '"value":' ||
+             CASE WHEN (v.mask >> q.position) & 1 = 1 THEN (q.answer_key::json ->> 'correctBoolean')
+                  ELSE (NOT (q.answer_key::json ->> 'correctBoolean')::boolean)::text END
+           ELSE '"options":["' ||
+             CASE WHEN (v.mask >> q.position) & 1 = 1 THEN q.answer_key::json -> 'correctOptions' ->> 0
+                  ELSE (SELECT o ->> 'id' FROM json_array_elements(q.options::json) o
+                        WHERE o ->> 'id' <> q.answer_key::json -> 'correctOptions' ->> 0 LIMIT 1) END || '"]' END
+         || '}', ',' ORDER BY q.position) || ']'
+FROM activities a JOIN lessons l ON l.id = a.lesson_id JOIN course_units u ON u.id = l.unit_id
+JOIN questions q ON q.activity_id = a.id
+CROSS JOIN (VALUES (1, 31), (2, 15), (3, 30), (4, 7), (5, 27), (6, 0)) v(n, mask)
+WHERE u.course_id IN ($COURSES) AND a.type = 'QUIZ'
+GROUP BY v.n, v.mask, a.id ORDER BY v.n, a.id;
+SQL
+quizzes=$(($(wc -l < "$WORK/quiz-rows") - 1))
+[ "$quizzes" -gt 0 ] || { echo "bench: no bench quizzes in the database" >&2; exit 1; }
+SUBMIT_URL="$BASE/api/v1/activities/{activity}/submissions"
+SUBMIT_BODY='{"clientSubmissionId":"{uuid}","answers":{answers}}'
+submit() { java LoadGen.java post "$SUBMIT_URL" "$SUBMIT_BODY" "$WORK/tokens" "$CONCURRENCY" "$1" "rows=$WORK/quiz-rows"; }
+code=$(curl -s -o "$WORK/last" -w '%{http_code}' -X POST "$BASE/api/v1/activities/$(sed -n 2p "$WORK/quiz-rows" | cut -f1)/submissions" \
+  -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d "{\"clientSubmissionId\":\"$(python3 -c 'import uuid; print(uuid.uuid4())')\",\"answers\":$(sed -n 2p "$WORK/quiz-rows" | cut -f2)}" || true)
+echo "POST a perfect quiz: $code, $(head -c 160 "$WORK/last")..."
+[ "$code" = 201 ] || { echo "bench: a submission of a bench quiz answered $code, expected 201" >&2; exit 1; }
+
+echo "warming up (the JIT needs tens of seconds under load on 2 cores) ..."
+for _ in $(seq 1 "$WARMUP_ROUNDS"); do
+  java LoadGen.java rate "$BASE/health/live" "$CONCURRENCY" 8 >/dev/null
+  for path in "${!AVAILABLE[@]}"; do
+    java LoadGen.java rate-tokens "$BASE$path" "$WORK/tokens" "$CONCURRENCY" 8 >/dev/null 2>&1
+  done
+  submit 8 >/dev/null 2>&1
+done
+
+# --- a. leaderboards -----------------------------------------------------------------------------------------
+if [ -n "${AVAILABLE[$TOP]:-}${AVAILABLE[$ME]:-}" ]; then
+  ref=$(java LoadGen.java rate "$BASE/health/live" "$CONCURRENCY" "$DURATION")
+  top=""; me=""
+  [ -n "${AVAILABLE[$TOP]:-}" ] && top=$(java LoadGen.java rate-tokens "$BASE$TOP" "$WORK/tokens" "$CONCURRENCY" "$DURATION")
+  [ -n "${AVAILABLE[$ME]:-}" ] && me=$(java LoadGen.java rate-tokens "$BASE$ME" "$WORK/tokens" "$CONCURRENCY" "$DURATION")
+  header "a. global leaderboard ($students bench students and any others) vs /health/live, $CONCURRENCY concurrent clients, ${DURATION}s each"
+  row_of "/health/live (ref)" "$ref"
+  [ -n "$top" ] && row_of "GET /leaderboards/global?period=all&limit=10" "$top"
+  [ -n "$me" ] && row_of "GET /leaderboards/global/me (own student)" "$me"
+  # raw Redis doing the same reads: the floor any cached board can reach
+  if [ "$(redis-cli -u "$REDIS_URL" EXISTS "$LB_KEY" 2>/dev/null)" = 1 ]; then
+    member=$(sql "SELECT id FROM users WHERE username = '$(head -1 "$WORK/ids")'")
+    [ -n "$(redis-cli -u "$REDIS_URL" ZSCORE "$LB_KEY" "$member")" ] \
+      || echo "(note: $member is not a member of $LB_KEY; ZREVRANK below measures a miss)"
+    members=$(redis-cli -u "$REDIS_URL" ZCARD "$LB_KEY")
+    for cmd in "ZREVRANGE $LB_KEY 0 9 WITHSCORES" "ZREVRANK $LB_KEY $member"; do
+      # shellcheck disable=SC2086
+      csv=$(redis-benchmark -u "$REDIS_URL" -c "$CONCURRENCY" -n 200000 --csv $cmd | tail -1 | tr -d '"')
+      IFS=, read -r _ rps _ _ p50 _ p99 _ <<< "$csv"
+      row "redis ${cmd%% *} ($members members, ref)" "$rps" "$p50" "$p99" "redis-benchmark"
+    done
+  else
+    echo "(redis reference skipped: $LB_KEY does not exist in $REDIS_URL)"
+  fi
+  if [ -n "$top" ]; then
+    verdict "leaderboard top 10 throughput" "$(field rps "$top")" "$(field rps "$ref")" ge 0.5
+    verdict "leaderboard top 10 p99" "$(field p99_ms "$top")" "$(field p99_ms "$ref")" le 3
+  fi
+  if [ -n "$me" ]; then
+    verdict "leaderboard /me throughput" "$(field rps "$me")" "$(field rps "$ref")" ge 0.5
+    verdict "leaderboard /me p99" "$(field p99_ms "$me")" "$(field p99_ms "$ref")" le 3
+  fi
+fi
+
+# --- b. quiz submissions vs pgbench TPC-B ---------------------------------------------------------------------
+echo
+echo "== b. quiz submissions vs pgbench TPC-B, $CONCURRENCY concurrent clients, ${DURATION}s each"
+echo "pgbench: initialising scale 10 (1,000,000 accounts) in the same database ..."
+PGBENCH_TABLES=1
+pgbench -i -s 10 -q "$DATABASE_URL" >/dev/null 2>&1
+(cd "$WORK" && pgbench -c "$CONCURRENCY" -j 2 -T "$DURATION" -l --log-prefix=pgb "$DATABASE_URL" > "$WORK/pgbench.out" 2>&1)
+pgbench -i -I d -q "$DATABASE_URL" >/dev/null 2>&1; PGBENCH_TABLES=0
+sql "CHECKPOINT" >/dev/null
+tps=$(sed -nE 's/^tps = ([0-9.]+) \(without initial connection time\)/\1/p' "$WORK/pgbench.out")
+pg_lat=$(cat "$WORK"/pgb.* | awk '{print $3 / 1000}' | sort -n | awk '{a[NR]=$1} END {i=int(NR*0.5); j=int(NR*0.99); if (i<1) i=1; if (j<1) j=1; printf "%.2f %.2f", a[i], a[j]}')
+failed=$(sed -nE 's/^number of failed transactions: ([0-9]+).*/\1/p' "$WORK/pgbench.out")
+
+before=$(sql "SELECT count(*) FROM submissions s JOIN users u ON u.id = s.student_id WHERE u.username IN ($names)")
+sub=$(submit "$DURATION")
+after=$(sql "SELECT count(*) FROM submissions s JOIN users u ON u.id = s.student_id WHERE u.username IN ($names)")
+row "" "per s" "p50 ms" "p99 ms" "statuses"
+row "pgbench TPC-B -s 10 (ref, transactions)" "$(printf '%.1f' "$tps")" "${pg_lat% *}" "${pg_lat#* }" "failed=${failed:-0}"
+row_of "POST /activities/{id}/submissions" "$sub"
+verdict "submission throughput vs TPC-B" "$(field rps "$sub")" "$tps" ge 0.25
+created=$(field statuses "$sub" | sed -nE 's/.*201=([0-9]+).*/\1/p')
+other=$(field statuses "$sub" | tr -d '{}' | tr ',' '\n' | grep -v '^201=' | paste -sd, || true)
+if [ -z "$other" ] && [ "${created:-0}" -gt 0 ]; then echo "every submission answered 201: PASS"; else echo "every submission answered 201: FAIL (${other})"; FAILS=$((FAILS + 1)); fi
+if [ $((after - before)) = "${created:-0}" ]; then
+  echo "rows stored = 201 answers ($created): PASS"
+else
+  echo "rows stored = 201 answers: FAIL ($((after - before)) new submissions for ${created:-0} answers 201)"; FAILS=$((FAILS + 1))
+fi
+read -r checked mismatched levels_off <<< "$(sql "
+  SELECT count(*), count(*) FILTER (WHERE p.xp_points <> coalesce(x.xp, 0)),
+         count(*) FILTER (WHERE p.level <> 1 + (SELECT max(n) FROM generate_series(greatest(0, c.n0 - 2), c.n0 + 2) n
+                                                WHERE floor(100 * power(n::float8, 1.5) + 0.5) <= p.xp_points))
+  FROM profiles p JOIN user_roles r ON r.user_id = p.user_id AND r.role = 'STUDENT'
+  LEFT JOIN (SELECT student_id, sum(points) AS xp FROM xp_events GROUP BY student_id) x ON x.student_id = p.user_id
+  CROSS JOIN LATERAL (SELECT floor(power(p.xp_points / 100.0, 2.0 / 3))::int AS n0) c  -- LevelCurve: level n+1 from round(100 n^1.5) XP
+  " | tr '|' ' ')"
+if [ "$mismatched" = 0 ]; then echo "ledger consistent: $checked students, 0 mismatches: PASS"
+else echo "ledger consistent: $checked students, $mismatched mismatches (SUM(xp_events.points) <> profiles.xp_points): FAIL"; FAILS=$((FAILS + 1)); fi
+if [ "$levels_off" = 0 ]; then echo "levels follow the curve (base 100, exponent 1.5): $checked students: PASS"
+else echo "levels follow the curve: $levels_off of $checked students off (a server with other LEVEL_XP_* settings?): FAIL"; FAILS=$((FAILS + 1)); fi
+
+# --- c. dashboard -----------------------------------------------------------------------------------------------
+if [ -n "${AVAILABLE[$DASH]:-}" ]; then
+  while read -r t; do curl -fsS -o /dev/null "$BASE$DASH" -H "Authorization: Bearer $t" || true; done < "$WORK/tokens"
+  java LoadGen.java rate-tokens "$BASE$DASH" "$WORK/tokens" "$CONCURRENCY" 8 >/dev/null 2>&1
+  ref=$(java LoadGen.java rate "$BASE/health/live" "$CONCURRENCY" "$DURATION")
+  dash=$(java LoadGen.java rate-tokens "$BASE$DASH" "$WORK/tokens" "$CONCURRENCY" "$DURATION")
+  header "c. student dashboard (each client its own student, warmed) vs /health/live, $CONCURRENCY clients, ${DURATION}s each"
+  row_of "/health/live (ref)" "$ref"
+  row_of "GET /me/dashboard" "$dash"
+  verdict "dashboard p99" "$(field p99_ms "$dash")" "$(field p99_ms "$ref")" le 2
+fi
+
+echo
+if [ "$FAILS" = 0 ]; then echo "learning bench: every target met"; else echo "learning bench: $FAILS target(s) missed"; exit 1; fi
