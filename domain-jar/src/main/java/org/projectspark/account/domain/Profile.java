@@ -23,9 +23,13 @@ public class Profile {
     @Id
     private UUID id;
 
-    @OneToOne(optional = false)
+    // lazy: learning locks the profile row many times a second and never needs the account with it
+    @OneToOne(optional = false, fetch = jakarta.persistence.FetchType.LAZY)
     @JoinColumn(name = "user_id", nullable = false, updatable = false)
     private User user;
+
+    @Column(name = "user_id", insertable = false, updatable = false)
+    private UUID userId;
 
     @Column(name = "display_name", nullable = false, length = 100)
     private String displayName;
@@ -65,6 +69,7 @@ public class Profile {
     Profile(User user, String displayName, String locale) {
         this.id = UUID.randomUUID();
         this.user = user;
+        this.userId = user.id();
         this.displayName = displayName;
         this.locale = locale;
         this.xpPoints = 0;
@@ -130,7 +135,7 @@ public class Profile {
     public java.util.Optional<UUID> schoolId() { return java.util.Optional.ofNullable(schoolId); }
     public boolean nameHiddenOnGlobalBoards() { return hideNameOnGlobalBoards; }
     public UUID id() { return id; }
-    public UUID userId() { return user.id(); }
+    public UUID userId() { return userId; }
     public String displayName() { return displayName; }
     public String locale() { return locale; }
     public long xpPoints() { return xpPoints; }

@@ -2,8 +2,7 @@ package org.projectspark.gamification.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -17,6 +16,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "xp_events")
+@IdClass(XpEvent.Key.class)
 @NamedQuery(name = XpEvent.REASONS_FOR_SOURCE,
         query = "SELECT e.reason FROM XpEvent e WHERE e.studentId = :student AND e.sourceId = :source")
 @NamedQuery(name = XpEvent.SUM_SINCE,
@@ -31,19 +31,19 @@ public class XpEvent {
     /** The reason of a correction after a rules change (source: the recompute run); it counts toward no day's cap. */
     public static final String RULES_ADJUSTMENT = "RULES_ADJUSTMENT";
 
+    // the ledger's own key (student, reason, source) is unique: writing a line needs no generated id back
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
     @Column(name = "student_id", nullable = false, updatable = false)
     private UUID studentId;
 
     @Column(nullable = false, updatable = false)
     private int points;
 
+    @Id
     @Column(nullable = false, updatable = false, length = 32)
     private String reason;
 
+    @Id
     @Column(name = "source_id", nullable = false, updatable = false)
     private UUID sourceId;
 
@@ -63,4 +63,25 @@ public class XpEvent {
 
     public int points() { return points; }
     public String reason() { return reason; }
+
+    /** Primary key as JPA sees it: student, reason, source (unique in the table; its own id column is the database's). */
+    public static class Key implements java.io.Serializable {
+        private UUID studentId;
+        private String reason;
+        private UUID sourceId;
+
+        public Key() {
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && java.util.Objects.equals(studentId, k.studentId) && java.util.Objects.equals(reason, k.reason)
+                    && java.util.Objects.equals(sourceId, k.sourceId);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(studentId, reason, sourceId);
+        }
+    }
 }

@@ -19,12 +19,9 @@ import java.util.UUID;
 @Table(name = "submissions")
 @NamedQuery(name = Submission.BY_CLIENT_ID,
         query = "SELECT s FROM Submission s WHERE s.studentId = :student AND s.clientSubmissionId = :client")
-@NamedQuery(name = Submission.COUNT_FOR_ACTIVITY,
-        query = "SELECT COUNT(s) FROM Submission s WHERE s.studentId = :student AND s.activityId = :activity")
 public class Submission {
 
     public static final String BY_CLIENT_ID = "Submission.byClientId";
-    public static final String COUNT_FOR_ACTIVITY = "Submission.countForActivity";
 
     @Id
     private UUID id;

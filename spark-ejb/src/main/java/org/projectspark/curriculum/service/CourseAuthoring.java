@@ -17,6 +17,9 @@ public class CourseAuthoring {
     @Inject
     CourseRepository courses;
 
+    @Inject
+    jakarta.enterprise.event.Event<CourseChanged> courseChanged;
+
     public Course create(CourseContent content, Author author) {
         Course course = Course.draft(content, author.userId());
         courses.add(course);
@@ -26,18 +29,21 @@ public class CourseAuthoring {
     public Course replace(UUID courseId, CourseContent content, Author author) {
         Course course = editable(courseId, author);
         course.replace(content);
+        courseChanged.fire(new CourseChanged(courseId));
         return course;
     }
 
     public Course publish(UUID courseId, Author author) {
         Course course = editable(courseId, author);
         course.publish();
+        courseChanged.fire(new CourseChanged(courseId));
         return course;
     }
 
     public Course unpublish(UUID courseId, Author author) {
         Course course = editable(courseId, author);
         course.unpublish();
+        courseChanged.fire(new CourseChanged(courseId));
         return course;
     }
 

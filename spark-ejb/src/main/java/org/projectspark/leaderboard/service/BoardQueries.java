@@ -8,6 +8,7 @@ import org.projectspark.leaderboard.domain.Board;
 import org.projectspark.leaderboard.domain.Standing;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,16 +54,15 @@ public class BoardQueries {
     public Optional<StudentBoards> boardsOf(UUID studentId, OffsetDateTime weekStart) {
         List<?> rows = em.createNativeQuery("SELECT p.ranked, p.xp_points, p.school_id,"
                         + " (SELECT COALESCE(SUM(e.points), 0) FROM xp_events e WHERE e.student_id = p.user_id"
-                        + "  AND e.created_at >= ?2 AND e.created_at < ?3 AND e.reason <> 'RULES_ADJUSTMENT')"
+                        + "  AND e.created_at >= ?2 AND e.created_at < ?3 AND e.reason <> 'RULES_ADJUSTMENT'),"
+                        + " (SELECT string_agg(c.class_id::text, ',') FROM class_enrolments c WHERE c.student_id = p.user_id)"
                         + " FROM profiles p WHERE p.user_id = ?1")
                 .setParameter(1, studentId).setParameter(2, weekStart).setParameter(3, weekStart.plusWeeks(1)).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Object[] row = (Object[]) rows.get(0);
-        @SuppressWarnings("unchecked")
-        List<UUID> classes = em.createNativeQuery("SELECT class_id FROM class_enrolments WHERE student_id = ?1")
-                .setParameter(1, studentId).getResultList();
+        List<UUID> classes = row[4] == null ? List.of() : Arrays.stream(((String) row[4]).split(",")).map(UUID::fromString).toList();
         return Optional.of(new StudentBoards(studentId, (Boolean) row[0], ((Number) row[1]).longValue(),
                 Optional.ofNullable((UUID) row[2]), ((Number) row[3]).longValue(), classes));
     }

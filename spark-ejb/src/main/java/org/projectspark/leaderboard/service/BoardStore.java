@@ -10,7 +10,6 @@ import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.params.ZAddParams;
 import redis.clients.jedis.resps.ScanResult;
-import redis.clients.jedis.resps.Tuple;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,12 +45,6 @@ public class BoardStore {
     Redis redis;
 
     private volatile boolean writesLost;
-
-    /** Whether the board can be read from Redis now; empty when Redis is down. */
-    public Optional<Boolean> isBuilt(Board board) {
-        forgetBoardsIfWritesWereLost();
-        return redis.call(r -> r.exists(board.builtMarkerKey()));
-    }
 
     /** Takes the right to rebuild a board for a while; false when another instance (or thread) has it. */
     public boolean lockForRebuild(Board board) {
@@ -91,33 +84,56 @@ public class BoardStore {
         }).orElse(false);
     }
 
+    /** A read of a built board: the standings asked for and the board's size; {@code built} false when it must be rebuilt first. */
+    public record Read(boolean built, List<Standing> standings, long total) {
+        static final Read NOT_BUILT = new Read(false, List.of(), 0);
+    }
+
+    // One round trip each: the built marker, the run of the board and what ranks it are read atomically.
+    private static final String TOP = """
+            if redis.call('EXISTS', KEYS[2]) == 0 then return {-1} end
+            return {redis.call('ZCARD', KEYS[1]), 0, 0, redis.call('ZREVRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1, 'WITHSCORES')}
+            """;
+    private static final String AROUND = """
+            if redis.call('EXISTS', KEYS[2]) == 0 then return {-1} end
+            local total = redis.call('ZCARD', KEYS[1])
+            local pos = redis.call('ZREVRANK', KEYS[1], ARGV[1])
+            if not pos then return {total} end
+            local first = math.max(0, pos - tonumber(ARGV[2]))
+            local run = redis.call('ZREVRANGE', KEYS[1], first, pos + tonumber(ARGV[2]), 'WITHSCORES')
+            return {total, first, redis.call('ZCOUNT', KEYS[1], '(' .. run[2], '+inf'), run}
+            """;
+
     /** The first {@code limit} standings; empty when Redis is down. */
-    public Optional<List<Standing>> top(Board board, int limit) {
-        return redis.call(r -> {
-            List<Standing.Scored> run = scored(r.zrevrangeWithScores(board.key(), 0, limit - 1L));
-            return Standing.rank(run, 1, 0);
-        });
+    public Optional<Read> top(Board board, int limit) {
+        forgetBoardsIfWritesWereLost();
+        return redis.call(r -> read(r.eval(TOP, List.of(board.key(), board.builtMarkerKey()), List.of(String.valueOf(limit)))));
     }
 
-    /** The student and up to {@code neighbours} each side (empty list: not on the board); empty when Redis is down. */
-    public Optional<List<Standing>> around(Board board, UUID studentId, int neighbours) {
-        return redis.call(r -> {
-            Long position = r.zrevrank(board.key(), studentId.toString());
-            if (position == null) {
-                return List.<Standing>of();
-            }
-            long first = Math.max(0, position - neighbours);
-            List<Standing.Scored> run = scored(r.zrevrangeWithScores(board.key(), first, position + neighbours));
-            if (run.isEmpty()) {
-                return List.<Standing>of();
-            }
-            long above = r.zcount(board.key(), "(" + run.get(0).xp(), "+inf");
-            return Standing.rank(run, above + 1, first);
-        });
+    /** The student and up to {@code neighbours} each side (no standings: not on the board); empty when Redis is down. */
+    public Optional<Read> around(Board board, UUID studentId, int neighbours) {
+        forgetBoardsIfWritesWereLost();
+        return redis.call(r -> read(r.eval(AROUND, List.of(board.key(), board.builtMarkerKey()),
+                List.of(studentId.toString(), String.valueOf(neighbours)))));
     }
 
-    public Optional<Long> size(Board board) {
-        return redis.call(r -> r.zcard(board.key()));
+    private static Read read(Object reply) {
+        List<?> parts = (List<?>) reply;
+        long total = (Long) parts.get(0);
+        if (total < 0) {
+            return Read.NOT_BUILT;
+        }
+        if (parts.size() == 1) {
+            return new Read(true, List.of(), total);
+        }
+        long first = (Long) parts.get(1);
+        List<?> flat = (List<?>) parts.get(3);
+        List<Standing.Scored> run = new ArrayList<>(flat.size() / 2);
+        for (int i = 0; i < flat.size(); i += 2) {
+            run.add(new Standing.Scored(UUID.fromString(String.valueOf(flat.get(i))), (long) Double.parseDouble(String.valueOf(flat.get(i + 1)))));
+        }
+        long above = (Long) parts.get(2);
+        return new Read(true, Standing.rank(run, run.isEmpty() ? 1 : above + 1, first), total);
     }
 
     /** Raises (never lowers) a student's score on boards, removes them from others; one round trip. */
@@ -174,13 +190,5 @@ public class BoardStore {
             }
             cursor = page.getCursor();
         } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
-    }
-
-    private static List<Standing.Scored> scored(List<Tuple> tuples) {
-        List<Standing.Scored> run = new ArrayList<>(tuples.size());
-        for (Tuple t : tuples) {
-            run.add(new Standing.Scored(UUID.fromString(t.getElement()), (long) t.getScore()));
-        }
-        return run;
     }
 }

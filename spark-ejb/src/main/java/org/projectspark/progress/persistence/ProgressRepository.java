@@ -1,6 +1,7 @@
 package org.projectspark.progress.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.projectspark.curriculum.domain.Activity;
@@ -17,13 +18,12 @@ public class ProgressRepository {
     @PersistenceContext(unitName = "spark")
     EntityManager em;
 
+    @Inject
+    PublishedActivities published;
+
     /** An activity of a published course; a draft's is as unknown to students as a missing one. */
     public Activity publishedActivity(UUID activityId) {
-        Activity activity = em.find(Activity.class, activityId);
-        if (activity == null || !activity.course().isPublished()) {
-            throw new NotFoundException("No activity with id " + activityId);
-        }
-        return activity;
+        return published.find(activityId).orElseThrow(() -> new NotFoundException("No activity with id " + activityId));
     }
 
     /** The student's progress in the activity, started now if there is none yet. */

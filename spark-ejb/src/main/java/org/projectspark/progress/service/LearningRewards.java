@@ -50,7 +50,7 @@ public class LearningRewards {
      * piece at a time, whichever device or instance it arrives on.
      */
     public Profile lockProfile(UUID studentId) {
-        return em.createQuery("SELECT p FROM Profile p WHERE p.user.id = :id", Profile.class)
+        return em.createQuery("SELECT p FROM Profile p WHERE p.userId = :id", Profile.class)
                 .setParameter("id", studentId).setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst().orElseThrow(() -> new org.projectspark.platform.error.NotFoundException("No profile for user " + studentId));
     }
@@ -88,6 +88,9 @@ public class LearningRewards {
     }
 
     private List<Badge> awardNew(UUID studentId, List<StudentBadge> qualified) {
+        if (qualified.isEmpty()) {
+            return List.of();
+        }
         Set<String> held = new HashSet<>();
         em.createNamedQuery(StudentBadge.OF_STUDENT, StudentBadge.class).setParameter("student", studentId)
                 .getResultList().forEach(b -> held.add(b.badge() + "/" + b.scopeId()));

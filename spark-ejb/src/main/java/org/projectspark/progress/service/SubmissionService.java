@@ -72,9 +72,7 @@ public class SubmissionService {
         StudentProgress progress = progressRecords.progressOf(studentId, activityId, now);
         boolean completedNow = progress.recordAttempt(grading.score(), rules.passScore(), now);
 
-        long attempt = em.createNamedQuery(Submission.COUNT_FOR_ACTIVITY, Long.class)
-                .setParameter("student", studentId).setParameter("activity", activityId).getSingleResult() + 1;
-        Submission submission = new Submission(clientSubmissionId, studentId, activityId, (int) attempt,
+        Submission submission = new Submission(clientSubmissionId, studentId, activityId, progress.attempts(),
                 answersJson(answers), feedbackJson(grading), grading.score(), grading.correct(), grading.total(), 0, now);
         em.persist(submission);
         em.flush(); // the badges refer to the submission
@@ -84,7 +82,9 @@ public class SubmissionService {
         submission.recordXp(earned.xp());
         progressRecorded.fire(new ProgressRecorded(studentId));
         accountChanged.fire(new AccountChanged(studentId));
-        return result(submission, profile, false);
+        return new SubmissionResult(submission.id(), clientSubmissionId, activityId, submission.attempt(), submission.score(),
+                grading.correct(), grading.total(), grading.results(), earned.xp(), profile.xpPoints(), profile.level(),
+                earned.badges().stream().map(Enum::name).sorted().toList(), earned.streakDays(), submission.submittedAt(), false);
     }
 
     private SubmissionResult result(Submission s, Profile profile, boolean replayed) {

@@ -1,0 +1,51 @@
+package org.projectspark.progress.persistence;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.projectspark.curriculum.domain.Activity;
+import org.projectspark.curriculum.service.CourseChanged;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Activities as grading needs them (questions, answer keys, lesson and course), kept on each instance for
+ * {@value #TTL_SECONDS} s: a class submitting the same quiz should not read it from PostgreSQL 30 times.
+ * Dropped at once on this instance when a course changes; other instances follow within the TTL. The
+ * cached objects are detached and only ever read.
+ */
+@ApplicationScoped
+public class PublishedActivities {
+
+    static final long TTL_SECONDS = 60;
+
+    @PersistenceContext(unitName = "spark-read")
+    EntityManager reads;
+
+    private final Cache<UUID, Optional<Activity>> activities = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(TTL_SECONDS)).maximumSize(20_000).build();
+
+    /** The activity if it exists and its course is published. */
+    public Optional<Activity> find(UUID activityId) {
+        return activities.get(activityId, this::load);
+    }
+
+    private Optional<Activity> load(UUID activityId) {
+        Activity activity = reads.find(Activity.class, activityId);
+        if (activity == null || !activity.course().isPublished()) {
+            return Optional.empty();
+        }
+        activity.questions().size(); // loaded now: the cached copy is read outside any persistence context
+        return Optional.of(activity);
+    }
+
+    void courseChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CourseChanged changed) {
+        activities.invalidateAll();
+    }
+}
