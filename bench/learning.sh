@@ -151,7 +151,7 @@ for _ in $(seq 1 "$WARMUP_ROUNDS"); do
   for path in "${!AVAILABLE[@]}"; do
     java LoadGen.java rate-tokens "$BASE$path" "$WORK/tokens" "$CONCURRENCY" 8 >/dev/null 2>&1
   done
-  submit 8 >/dev/null 2>&1
+  submit 20 >/dev/null 2>&1 # the submission path has the most code for the JIT to compile
 done
 
 # --- a. leaderboards -----------------------------------------------------------------------------------------
