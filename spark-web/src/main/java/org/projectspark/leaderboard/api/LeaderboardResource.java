@@ -2,7 +2,14 @@ package org.projectspark.leaderboard.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -16,14 +23,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import org.projectspark.account.service.AccountChanged;
 import org.projectspark.leaderboard.domain.Board;
 import org.projectspark.leaderboard.domain.Standing;
 import org.projectspark.leaderboard.service.BoardPage;
 import org.projectspark.leaderboard.service.Leaderboards;
 import org.projectspark.leaderboard.service.StudentCards;
 import org.projectspark.platform.error.AccessDeniedException;
+import org.projectspark.school.service.MembershipChanged;
 import org.projectspark.school.service.SchoolService;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -50,6 +60,8 @@ public class LeaderboardResource {
 
     @Inject
     SchoolService schools;
+
+    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
 
     @GET
     @Path("global")
@@ -97,8 +109,39 @@ public class LeaderboardResource {
         return around(board(Board.Scope.CLASS, id, period), name, neighbours, security);
     }
 
+    /** A top-N page and its JSON as anyone not on it sees it. */
+    private record Rendered(BoardPage page, String name, String json) {
+    }
+
+    /**
+     * A class (or a whole country) opens the same top ten at the same time: each instance renders it once a
+     * second at most, and at once again after a change committed here. Whoever is on the page gets it
+     * rendered for them ({@code me}).
+     */
+    private final Cache<String, Rendered> recentTops = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(1)).maximumSize(10_000).build();
+
     private Response top(Board board, String name, int limit, SecurityContext security) {
-        return respond(leaderboards.top(board, limit), name, caller(security));
+        UUID caller = caller(security);
+        Rendered r = recentTops.get(board.key() + "|" + limit, k -> {
+            BoardPage page = leaderboards.top(board, limit);
+            return new Rendered(page, name, jsonb.toJson(view(page, name, null)));
+        });
+        boolean onPage = r.page().standings().stream().anyMatch(s -> s.studentId().equals(caller));
+        return Response.ok(onPage ? jsonb.toJson(view(r.page(), name, caller)) : r.json(), MediaType.APPLICATION_JSON_TYPE)
+                .header("X-Leaderboard-Source", r.page().source().name().toLowerCase(java.util.Locale.ROOT)).build();
+    }
+
+    void accountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged changed) {
+        recentTops.invalidateAll();
+    }
+
+    void membershipChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) MembershipChanged changed) {
+        recentTops.invalidateAll();
+    }
+
+    private LeaderboardView view(BoardPage page, String name, UUID caller) {
+        return LeaderboardView.of(page, name, cards.of(page.standings().stream().map(Standing::studentId).toList()), caller);
     }
 
     private Response around(Board board, String name, int neighbours, SecurityContext security) {
@@ -111,8 +154,7 @@ public class LeaderboardResource {
     }
 
     private Response respond(BoardPage page, String name, UUID caller) {
-        LeaderboardView view = LeaderboardView.of(page, name, cards.of(page.standings().stream().map(Standing::studentId).toList()), caller);
-        return Response.ok(view).header("X-Leaderboard-Source", page.source().name().toLowerCase(java.util.Locale.ROOT)).build();
+        return Response.ok(view(page, name, caller)).header("X-Leaderboard-Source", page.source().name().toLowerCase(java.util.Locale.ROOT)).build();
     }
 
     private static Board board(Board.Scope scope, UUID id, String period) {
