@@ -94,6 +94,10 @@ final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    static Reply delete(String path, String token) {
+        return send(request(path, token).DELETE().build());
+    }
+
     private static String adminToken;
 
     /** The first admin (ADMIN_USERNAME/ADMIN_PASSWORD of the test domain), signed in once per test JVM. */

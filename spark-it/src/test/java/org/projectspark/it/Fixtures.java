@@ -42,6 +42,29 @@ final class Fixtures {
         return t;
     }
 
+    /** A user holding {@code role} (granted by the admin, signed in again), in the school when one is given. */
+    static Member newUserWith(String role, String schoolId) {
+        JsonObject student = Api.newStudent();
+        String id = student.getJsonObject("user").getString("id");
+        require(Api.post("/api/v1/admin/users/" + id + "/roles", "{\"role\":\"" + role + "\"}", Api.adminToken()), 200);
+        if (schoolId != null) {
+            addToSchool(schoolId, id);
+        }
+        return Member.of(Api.login(student.getJsonObject("user").getString("username"), "a good password").json());
+    }
+
+    /** A published course (CurriculumIT's), made by a teacher of its own; its id. */
+    static String publishedCourse() {
+        String author = Api.newTeacher().getString("accessToken");
+        String courseId = Api.post("/api/v1/courses", CurriculumIT.COURSE, author).json().getString("id");
+        require(Api.post("/api/v1/courses/" + courseId + "/publish", "", author), 200);
+        return courseId;
+    }
+
+    static void assignCourse(String classId, String courseId, Member teacher) {
+        require(Api.put("/api/v1/classes/" + classId + "/courses/" + courseId, "{}", teacher.token()), 200);
+    }
+
     static Member newStudent(String schoolId) {
         Member s = Member.of(Api.newStudent());
         if (schoolId != null) {
@@ -100,7 +123,7 @@ final class Fixtures {
         return DriverManager.getConnection(db.jdbcUrl(), Migrator.credentials(db));
     }
 
-    private static void require(Api.Reply r, int status) {
+    static void require(Api.Reply r, int status) {
         if (r.status() != status) {
             throw new IllegalStateException("expected " + status + ": " + r);
         }

@@ -25,10 +25,14 @@ import java.util.UUID;
 @NamedQuery(name = SchoolClass.BY_JOIN_CODE, query = "SELECT c FROM SchoolClass c WHERE c.joinCode = :code")
 @NamedQuery(name = SchoolClass.OF_STUDENT,
         query = "SELECT c FROM SchoolClass c WHERE c.id IN (SELECT e.classId FROM ClassEnrolment e WHERE e.studentId = :student) ORDER BY c.name")
+@NamedQuery(name = SchoolClass.OF_SCHOOL, query = "SELECT c FROM SchoolClass c WHERE c.schoolId = :school ORDER BY c.name")
+@NamedQuery(name = SchoolClass.TAUGHT_BY, query = "SELECT c FROM SchoolClass c WHERE :teacher MEMBER OF c.teachers ORDER BY c.name")
 public class SchoolClass {
 
     public static final String BY_JOIN_CODE = "SchoolClass.byJoinCode";
     public static final String OF_STUDENT = "SchoolClass.ofStudent";
+    public static final String OF_SCHOOL = "SchoolClass.ofSchool";
+    public static final String TAUGHT_BY = "SchoolClass.taughtBy";
     /** Letters and digits that cannot be misread when a teacher writes the code on a blackboard (no 0/O, 1/I/L). */
     private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     private static final int CODE_LENGTH = 7;
@@ -86,6 +90,11 @@ public class SchoolClass {
 
     public void addTeacher(UUID teacherId) {
         teachers.add(teacherId);
+    }
+
+    /** @return whether the teacher taught the class until now */
+    public boolean removeTeacher(UUID teacherId) {
+        return teachers.remove(teacherId);
     }
 
     public boolean isTaughtBy(UUID userId) {

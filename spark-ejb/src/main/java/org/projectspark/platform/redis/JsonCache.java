@@ -6,18 +6,20 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Per-user JSON answers cached twice: in Redis for the cluster ({@code ttlSeconds}) and on this instance
- * for {@code localMillis}, so the hottest reads cost no network at all. Dropping an entry drops both; other
+ * JSON answers cached twice: in Redis for the cluster ({@code ttlSeconds}) and on this instance for
+ * {@code localMillis}, so the hottest reads cost no network at all. Dropping an entry drops both; other
  * instances see the drop within {@code localMillis}. Without Redis the answer is built on a local miss.
+ * Keys are per user (a user id, or a user id and the URL they asked for); callers check access first.
  */
 public final class JsonCache {
 
     private final Redis redis;
     private final String prefix;
     private final long ttlSeconds;
-    private final Cache<UUID, String> local;
+    private final Cache<String, String> local;
 
     public JsonCache(Redis redis, String prefix, long ttlSeconds, long localMillis) {
         this.redis = redis;
@@ -27,20 +29,31 @@ public final class JsonCache {
     }
 
     public String get(UUID id, Function<UUID, String> build) {
-        return local.get(id, k -> shared(k, build));
+        return get(id.toString(), () -> build.apply(id));
     }
 
-    private String shared(UUID id, Function<UUID, String> build) {
-        String key = prefix + id;
-        return redis.call(r -> r.get(key)).orElseGet(() -> {
-            String json = build.apply(id);
-            redis.call(r -> r.setex(key, ttlSeconds, json));
-            return json;
-        });
+    public String get(String key, Supplier<String> build) {
+        return local.get(key, k -> redis.call(r -> r.get(prefix + k)).orElseGet(() -> store(k, build.get())));
+    }
+
+    /** Builds the answer anew (the reader asked for fresh figures) and caches it for the next reads. */
+    public String refresh(String key, Supplier<String> build) {
+        String json = store(key, build.get());
+        local.put(key, json);
+        return json;
     }
 
     public void drop(UUID id) {
-        local.invalidate(id);
+        local.invalidate(id.toString());
         redis.call(r -> r.del(prefix + id));
+    }
+
+    public long ttlSeconds() {
+        return ttlSeconds;
+    }
+
+    private String store(String key, String json) {
+        redis.call(r -> r.setex(prefix + key, ttlSeconds, json));
+        return json;
     }
 }

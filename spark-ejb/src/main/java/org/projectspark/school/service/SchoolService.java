@@ -12,15 +12,20 @@ import org.projectspark.platform.error.AccessDeniedException;
 import org.projectspark.platform.error.ConflictException;
 import org.projectspark.platform.error.InvalidRequestException;
 import org.projectspark.platform.error.NotFoundException;
+import org.projectspark.curriculum.domain.Course;
 import org.projectspark.school.domain.ClassEnrolment;
+import org.projectspark.school.domain.CourseAssignment;
+import org.projectspark.school.domain.GuardianLink;
 import org.projectspark.school.domain.School;
 import org.projectspark.school.domain.SchoolClass;
 
 import java.time.DateTimeException;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Schools, their members and classes, enrolment. Every method checks the caller's right first. */
@@ -39,8 +44,11 @@ public class SchoolService {
     /** What {@code userId} may see and manage. */
     public SchoolAccess accessOf(UUID userId) {
         User user = Optional.ofNullable(em.find(User.class, userId)).orElseThrow(() -> new NotFoundException("No user with id " + userId));
+        Set<UUID> children = user.hasRole(Role.GUARDIAN)
+                ? new HashSet<>(em.createNamedQuery(GuardianLink.CHILDREN_OF, UUID.class).setParameter("guardian", userId).getResultList())
+                : Set.of();
         return new SchoolAccess(user, new HashSet<>(em.createNamedQuery(ClassEnrolment.CLASS_IDS_OF_STUDENT, UUID.class)
-                .setParameter("student", userId).getResultList()));
+                .setParameter("student", userId).getResultList()), children);
     }
 
     public School createSchool(String name, String timeZone, String defaultLocale) {
@@ -147,6 +155,126 @@ public class SchoolService {
             em.flush();
             membershipChanged.fire(new MembershipChanged(studentId, Optional.empty(), Optional.of(classId)));
         }
+    }
+
+    /** A teacher of the class (or the school's admin) adds a co-teacher of the same school. */
+    public SchoolClass addTeacher(UUID callerId, UUID classId, UUID teacherId) {
+        SchoolClass c = classTaughtBy(callerId, classId, "Only the class's teachers and the school's admins add teachers to it");
+        User teacher = Optional.ofNullable(em.find(User.class, teacherId)).orElseThrow(() -> new NotFoundException("No user with id " + teacherId));
+        if (!teacher.hasRole(Role.TEACHER)) {
+            throw new InvalidRequestException("User " + teacherId + " is not a teacher");
+        }
+        if (teacher.profile().schoolId().filter(c.schoolId()::equals).isEmpty()) {
+            throw new ConflictException("The teacher is not a member of this class's school; add them to the school first");
+        }
+        c.addTeacher(teacherId);
+        return c;
+    }
+
+    public SchoolClass removeTeacher(UUID callerId, UUID classId, UUID teacherId) {
+        SchoolClass c = classTaughtBy(callerId, classId, "Only the class's teachers and the school's admins remove teachers from it");
+        c.removeTeacher(teacherId);
+        return c;
+    }
+
+    /** The classes the caller teaches (all of their school's for a school admin). */
+    public List<SchoolClass> classesTaughtBy(UUID callerId) {
+        SchoolAccess caller = accessOf(callerId);
+        if (caller.user().hasRole(Role.SCHOOL_ADMIN) && caller.user().profile().schoolId().isPresent()) {
+            return em.createNamedQuery(SchoolClass.OF_SCHOOL, SchoolClass.class)
+                    .setParameter("school", caller.user().profile().schoolId().get()).getResultList();
+        }
+        return em.createNamedQuery(SchoolClass.TAUGHT_BY, SchoolClass.class).setParameter("teacher", callerId).getResultList();
+    }
+
+    /** Assigns a published course to a class, or moves its due date when it is assigned already. */
+    public CourseAssignment assignCourse(UUID callerId, UUID classId, UUID courseId, OffsetDateTime dueAt) {
+        classTaughtBy(callerId, classId, "Only the class's teachers and the school's admins assign courses to it");
+        Course course = Optional.ofNullable(em.find(Course.class, courseId)).orElseThrow(() -> new NotFoundException("No course with id " + courseId));
+        if (!course.isPublished()) {
+            throw new ConflictException("Course " + courseId + " is not published; publish it before assigning it");
+        }
+        CourseAssignment assignment = em.find(CourseAssignment.class, new CourseAssignment.Key(classId, courseId));
+        if (assignment == null) {
+            assignment = new CourseAssignment(classId, courseId, callerId, dueAt);
+            em.persist(assignment);
+        } else {
+            assignment.dueBy(dueAt);
+        }
+        return assignment;
+    }
+
+    public void unassignCourse(UUID callerId, UUID classId, UUID courseId) {
+        classTaughtBy(callerId, classId, "Only the class's teachers and the school's admins remove courses from it");
+        CourseAssignment assignment = em.find(CourseAssignment.class, new CourseAssignment.Key(classId, courseId));
+        if (assignment != null) {
+            em.remove(assignment);
+        }
+    }
+
+    /** The class's courses, for everyone who sees the class. */
+    public List<CourseAssignment> assignments(UUID callerId, UUID classId) {
+        schoolClass(callerId, classId);
+        return em.createNamedQuery(CourseAssignment.OF_CLASS, CourseAssignment.class).setParameter("class", classId).getResultList();
+    }
+
+    /** The student's school admin (or an admin) links a guardian to the student. */
+    public void linkGuardian(UUID callerId, UUID studentId, UUID guardianId) {
+        User student = guardedStudent(callerId, studentId);
+        User guardian = Optional.ofNullable(em.find(User.class, guardianId)).orElseThrow(() -> new NotFoundException("No user with id " + guardianId));
+        if (!guardian.hasRole(Role.GUARDIAN)) {
+            throw new InvalidRequestException("User " + guardianId + " is not a guardian");
+        }
+        if (em.find(GuardianLink.class, new GuardianLink.Key(guardianId, student.id())) == null) {
+            em.persist(new GuardianLink(guardianId, student.id(), callerId));
+        }
+    }
+
+    public void unlinkGuardian(UUID callerId, UUID studentId, UUID guardianId) {
+        guardedStudent(callerId, studentId);
+        GuardianLink link = em.find(GuardianLink.class, new GuardianLink.Key(guardianId, studentId));
+        if (link != null) {
+            em.remove(link);
+        }
+    }
+
+    /** The guardian's children. */
+    public List<User> childrenOf(UUID guardianId) {
+        return em.createNamedQuery(GuardianLink.CHILDREN_OF, UUID.class).setParameter("guardian", guardianId).getResultList()
+                .stream().map(id -> em.find(User.class, id)).filter(u -> u != null).toList();
+    }
+
+    /**
+     * The student, if the caller may read their progress (see {@link SchoolAccess#seesStudent}). Anyone else
+     * is told there is no such student: whether a user id exists is not theirs to learn.
+     */
+    public User studentVisibleTo(UUID callerId, UUID studentId) {
+        NotFoundException hidden = new NotFoundException("No student with id " + studentId + " among the students you may see");
+        User student = Optional.ofNullable(em.find(User.class, studentId)).filter(u -> u.hasRole(Role.STUDENT)).orElseThrow(() -> hidden);
+        if (!accessOf(callerId).seesStudent(studentId, student.profile().schoolId(), classesOf(studentId))) {
+            throw hidden;
+        }
+        return student;
+    }
+
+    /** The class, if the caller teaches it (or manages its school): 404 when missing, 403 when not theirs. */
+    public SchoolClass classTaughtBy(UUID callerId, UUID classId, String refusal) {
+        SchoolClass c = findClass(classId);
+        if (!accessOf(callerId).teaches(c)) {
+            throw new AccessDeniedException(refusal);
+        }
+        return c;
+    }
+
+    private User guardedStudent(UUID callerId, UUID studentId) {
+        User student = Optional.ofNullable(em.find(User.class, studentId)).filter(u -> u.hasRole(Role.STUDENT))
+                .orElseThrow(() -> new NotFoundException("No student with id " + studentId));
+        SchoolAccess caller = accessOf(callerId);
+        boolean schoolAdmin = student.profile().schoolId().filter(caller::managesSchool).isPresent();
+        if (!caller.isAdmin() && !schoolAdmin) {
+            throw new AccessDeniedException("Only an admin or the student's school admin links guardians");
+        }
+        return student;
     }
 
     public List<SchoolClass> classesOf(UUID studentId) {

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -18,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.projectspark.school.domain.SchoolClass;
+import org.projectspark.school.service.RosterImport;
+import org.projectspark.school.service.RosterOutcome;
 import org.projectspark.school.service.SchoolService;
 
 import java.util.List;
@@ -33,6 +36,12 @@ public class ClassResource {
 
     @Inject
     SchoolService schools;
+
+    @Inject
+    RosterImport rosters;
+
+    @Inject
+    Validator validator;
 
     @GET
     @Path("{id}")
@@ -72,5 +81,66 @@ public class ClassResource {
     public Response unenrol(@PathParam("id") UUID id, @PathParam("studentId") UUID studentId, @Context SecurityContext security) {
         schools.unenrol(SchoolResource.caller(security), id, studentId);
         return Response.noContent().build();
+    }
+
+    /** The classes the signed-in teacher teaches (every class of the school for its admin). */
+    @GET
+    @Path("taught")
+    @RolesAllowed({"TEACHER", "SCHOOL_ADMIN"})
+    public List<SchoolViews.ClassView> taught(@Context SecurityContext security) {
+        return schools.classesTaughtBy(SchoolResource.caller(security)).stream().map(c -> SchoolViews.ClassView.of(c, true)).toList();
+    }
+
+    @PUT
+    @Path("{id}/teachers/{teacherId}")
+    @RolesAllowed({"TEACHER", "SCHOOL_ADMIN", "ADMIN"})
+    public SchoolViews.ClassView addTeacher(@PathParam("id") UUID id, @PathParam("teacherId") UUID teacherId, @Context SecurityContext security) {
+        return SchoolViews.ClassView.of(schools.addTeacher(SchoolResource.caller(security), id, teacherId), true);
+    }
+
+    @DELETE
+    @Path("{id}/teachers/{teacherId}")
+    @RolesAllowed({"TEACHER", "SCHOOL_ADMIN", "ADMIN"})
+    public SchoolViews.ClassView removeTeacher(@PathParam("id") UUID id, @PathParam("teacherId") UUID teacherId, @Context SecurityContext security) {
+        return SchoolViews.ClassView.of(schools.removeTeacher(SchoolResource.caller(security), id, teacherId), true);
+    }
+
+    /** The class's courses and their due dates, for everyone in the class. */
+    @GET
+    @Path("{id}/courses")
+    public List<SchoolViews.AssignmentView> courses(@PathParam("id") UUID id, @Context SecurityContext security) {
+        return schools.assignments(SchoolResource.caller(security), id).stream().map(SchoolViews.AssignmentView::of).toList();
+    }
+
+    /** Assigns a published course (or moves its due date); the body may be empty: no due date. */
+    @PUT
+    @Path("{id}/courses/{courseId}")
+    @RolesAllowed({"TEACHER", "SCHOOL_ADMIN", "ADMIN"})
+    public SchoolViews.AssignmentView assignCourse(@PathParam("id") UUID id, @PathParam("courseId") UUID courseId,
+                                                   @Valid SchoolRequests.CourseAssignment body, @Context SecurityContext security) {
+        return SchoolViews.AssignmentView.of(schools.assignCourse(SchoolResource.caller(security), id, courseId,
+                body == null ? null : body.dueAt()));
+    }
+
+    @DELETE
+    @Path("{id}/courses/{courseId}")
+    @RolesAllowed({"TEACHER", "SCHOOL_ADMIN", "ADMIN"})
+    public Response unassignCourse(@PathParam("id") UUID id, @PathParam("courseId") UUID courseId, @Context SecurityContext security) {
+        schools.unassignCourse(SchoolResource.caller(security), id, courseId);
+        return Response.noContent().build();
+    }
+
+    /**
+     * Imports a roster (text/csv: username,display_name[,password][,locale]): creates the students who have no
+     * account, enrols them and the school's existing students, and reports every line. The report holds the
+     * passwords the server made, so it is never cached.
+     */
+    @POST
+    @Path("{id}/roster")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed({"TEACHER", "SCHOOL_ADMIN", "ADMIN"})
+    public Response importRoster(@PathParam("id") UUID id, String csv, @Context SecurityContext security) {
+        List<RosterOutcome> outcomes = rosters.importInto(SchoolResource.caller(security), id, RosterCsv.parse(csv, validator));
+        return Response.ok(SchoolViews.RosterReport.of(outcomes)).header("Cache-Control", "no-store").build();
     }
 }

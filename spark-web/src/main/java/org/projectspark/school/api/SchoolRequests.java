@@ -21,6 +21,10 @@ public final class SchoolRequests {
     public record NewClass(@NotBlank @Size(max = 100) String name, @Size(max = 32) String grade, @Size(max = 64) String subject) {
     }
 
+    /** A course for a class; {@code dueAt} (ISO-8601 with offset) may be left out. */
+    public record CourseAssignment(@jakarta.validation.constraints.Future(message = "must be in the future") java.time.OffsetDateTime dueAt) {
+    }
+
     public record JoinClass(@NotBlank @Size(max = 16) @Pattern(regexp = "[A-Za-z0-9]+", message = "is letters and digits") String joinCode) {
     }
 }

@@ -1,0 +1,138 @@
+package org.projectspark.analytics.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.projectspark.analytics.domain.Struggle;
+import org.projectspark.platform.persistence.SqlValues;
+import org.projectspark.school.domain.School;
+import org.projectspark.school.domain.SchoolClass;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A class's analytics from PostgreSQL: the nightly summary (class_performance_summary) and the live
+ * per-student figures. Callers check who may see the class first; the web layer caches the answer.
+ */
+@ApplicationScoped
+public class ClassAnalytics {
+
+    static final int DAYS_SHOWN = 30;
+    static final int HARDEST_SHOWN = 10;
+    /** A question needs this many answers before its correct rate says anything. */
+    static final int MIN_ANSWERS = 3;
+
+    /** Non-assignment activities of the courses assigned to class ?1. */
+    static final String ASSIGNED_ACTIVITIES = "SELECT a.id FROM class_courses cc JOIN course_units cu ON cu.course_id = cc.course_id"
+            + " JOIN lessons l ON l.unit_id = cu.id JOIN activities a ON a.lesson_id = l.id WHERE cc.class_id = ?1 AND a.type <> 'ASSIGNMENT'";
+
+    private static final String STUDENTS = "SELECT u.id, p.display_name, u.username, p.xp_points, p.level,"
+            + " (SELECT count(*) FROM student_progress sp WHERE sp.student_id = u.id AND sp.status = 'COMPLETED'),"
+            + " (SELECT count(*) FROM student_progress sp WHERE sp.student_id = u.id AND sp.status = 'COMPLETED'"
+            + "    AND sp.activity_id IN (" + ASSIGNED_ACTIVITIES + ")),"
+            + " (SELECT count(*) FROM (" + ASSIGNED_ACTIVITIES + ") aa),"
+            + " s.avg_score, r.recent, s.n, (SELECT max(sp.last_accessed) FROM student_progress sp WHERE sp.student_id = u.id)"
+            + " FROM class_enrolments e JOIN users u ON u.id = e.student_id JOIN profiles p ON p.user_id = u.id"
+            + " LEFT JOIN LATERAL (SELECT round(avg(x.score), 2) AS avg_score, count(*) AS n FROM submissions x WHERE x.student_id = u.id) s ON true"
+            + " LEFT JOIN LATERAL (SELECT round(avg(y.score), 2) AS recent FROM (SELECT x.score FROM submissions x WHERE x.student_id = u.id"
+            + "    ORDER BY x.submitted_at DESC LIMIT ?2) y) r ON true"
+            + " WHERE e.class_id = ?1 ORDER BY lower(p.display_name), u.id";
+
+    /** Texts in locale ?3, else the course's own language. */
+    private static final String HARDEST = "SELECT q.id, a.id AS activity_id,"
+            + " COALESCE(a.title::jsonb ->> ?3, a.title::jsonb ->> co.default_locale), COALESCE(q.prompt::jsonb ->> ?3, q.prompt::jsonb ->> co.default_locale),"
+            + " count(*) AS answers, round(100.0 * count(*) FILTER (WHERE (f ->> 'correct')::boolean) / count(*), 2) AS rate"
+            + " FROM class_enrolments e JOIN submissions s ON s.student_id = e.student_id AND s.submitted_at >= ?2"
+            + " CROSS JOIN LATERAL jsonb_array_elements(s.feedback::jsonb) f"
+            + " JOIN questions q ON q.id = (f ->> 'questionId')::uuid JOIN activities a ON a.id = q.activity_id"
+            + " JOIN lessons l ON l.id = a.lesson_id JOIN course_units cu ON cu.id = l.unit_id JOIN courses co ON co.id = cu.course_id"
+            + " WHERE e.class_id = ?1 GROUP BY q.id, a.id, co.id HAVING count(*) >= " + MIN_ANSWERS
+            + " ORDER BY rate, answers DESC, q.id LIMIT " + HARDEST_SHOWN;
+
+    /** Submissions, completions and distinct active students per day in time zone ?3, from day ?2 on. */
+    private static final String DAYS = "WITH learning AS ("
+            + "   SELECT s.student_id, (s.submitted_at AT TIME ZONE ?3)::date AS day, 1 AS submitted, 0 AS completed"
+            + "   FROM class_enrolments e JOIN submissions s ON s.student_id = e.student_id"
+            + "   WHERE e.class_id = ?1 AND s.submitted_at >= ?2"
+            + " UNION ALL"
+            + "   SELECT p.student_id, (p.completed_at AT TIME ZONE ?3)::date, 0, 1"
+            + "   FROM class_enrolments e JOIN student_progress p ON p.student_id = e.student_id"
+            + "   WHERE e.class_id = ?1 AND p.status = 'COMPLETED' AND p.completed_at >= ?2)"
+            + " SELECT day, sum(submitted), sum(completed), count(DISTINCT student_id) FROM learning GROUP BY day";
+
+    @PersistenceContext(unitName = "spark-read")
+    EntityManager reads;
+
+    @Inject
+    AnalyticsSettings settings;
+
+    /** @param locale the language the teacher reads activity titles and questions in */
+    public ClassDashboard dashboard(SchoolClass c, String locale) {
+        School school = reads.find(School.class, c.schoolId());
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<ClassDashboard.StudentRow> students = students(c.id());
+        Struggle rule = settings.struggle();
+        List<ClassDashboard.Struggling> struggling = students.stream()
+                .map(s -> new ClassDashboard.Struggling(s.id(), s.displayName(), rule.of(Optional.ofNullable(s.recentAverageScore()),
+                        Optional.ofNullable(s.lastActiveAt()).map(OffsetDateTime::toInstant), now.toInstant())))
+                .filter(s -> !s.reasons().isEmpty()).toList();
+        return new ClassDashboard(c.id(), c.name(), summary(c.id()), students, struggling, hardest(c.id(), now, locale),
+                days(c.id(), school, now), now);
+    }
+
+    public ClassDashboard.Summary summary(UUID classId) {
+        List<?> rows = reads.createNativeQuery("SELECT students, active_last_7_days, average_score, completion_rate, xp_this_week,"
+                + " lessons_completed, refreshed_at FROM class_performance_summary WHERE class_id = ?1").setParameter(1, classId).getResultList();
+        if (rows.isEmpty()) {
+            return new ClassDashboard.Summary(0, 0, null, null, 0, 0, null);
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return new ClassDashboard.Summary(n(r[0]), n(r[1]), (BigDecimal) r[2], (BigDecimal) r[3], n(r[4]), n(r[5]), time(r[6]));
+    }
+
+    public List<ClassDashboard.StudentRow> students(UUID classId) {
+        List<?> rows = reads.createNativeQuery(STUDENTS).setParameter(1, classId).setParameter(2, settings.struggle().recentQuizzes()).getResultList();
+        return rows.stream().map(o -> (Object[]) o).map(r -> new ClassDashboard.StudentRow((UUID) r[0], (String) r[1], (String) r[2],
+                n(r[3]), (int) n(r[4]), n(r[5]), n(r[6]), n(r[7]), (BigDecimal) r[8], (BigDecimal) r[9], n(r[10]), time(r[11]))).toList();
+    }
+
+    /** Over the last 90 days: a class's trouble spots move as it goes through the course. */
+    private List<ClassDashboard.HardQuestion> hardest(UUID classId, OffsetDateTime now, String locale) {
+        List<?> rows = reads.createNativeQuery(HARDEST).setParameter(1, classId).setParameter(2, now.minusDays(90)).setParameter(3, locale)
+                .getResultList();
+        return rows.stream().map(o -> (Object[]) o).map(r -> new ClassDashboard.HardQuestion((UUID) r[0], (UUID) r[1], (String) r[2],
+                (String) r[3], n(r[4]), (BigDecimal) r[5])).toList();
+    }
+
+    private List<ClassDashboard.Day> days(UUID classId, School school, OffsetDateTime now) {
+        LocalDate today = now.atZoneSameInstant(school.zone()).toLocalDate();
+        LocalDate first = today.minusDays(DAYS_SHOWN - 1L);
+        OffsetDateTime from = first.atStartOfDay(school.zone()).toOffsetDateTime();
+        Map<LocalDate, Object[]> byDay = new HashMap<>();
+        for (Object o : reads.createNativeQuery(DAYS).setParameter(1, classId).setParameter(2, from).setParameter(3, school.zone().getId()).getResultList()) {
+            Object[] r = (Object[]) o;
+            byDay.put(((java.sql.Date) r[0]).toLocalDate(), r);
+        }
+        return first.datesUntil(today.plusDays(1)).map(d -> {
+            Object[] r = byDay.get(d);
+            return r == null ? new ClassDashboard.Day(d, 0, 0, 0) : new ClassDashboard.Day(d, n(r[1]), n(r[2]), n(r[3]));
+        }).toList();
+    }
+
+    static long n(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    static OffsetDateTime time(Object o) {
+        return SqlValues.instant(o);
+    }
+}

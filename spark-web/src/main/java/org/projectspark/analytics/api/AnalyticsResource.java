@@ -1,0 +1,71 @@
+package org.projectspark.analytics.api;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import org.projectspark.analytics.service.Analytics;
+import org.projectspark.platform.redis.Redis;
+
+import java.util.UUID;
+
+/**
+ * Reports, cached {@value CachedAnswers#ANALYTICS_TTL_SECONDS} s per reader: a student's report (their
+ * teachers, school admin, guardians, themselves) and a class report as CSV for spreadsheets.
+ */
+@Path("analytics")
+@ApplicationScoped
+@RolesAllowed({"STUDENT", "TEACHER", "SCHOOL_ADMIN", "GUARDIAN", "ADMIN"})
+public class AnalyticsResource {
+
+    static final String CSV = "text/csv; charset=UTF-8";
+
+    @Inject
+    Analytics analytics;
+
+    @Inject
+    Redis redis;
+
+    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
+    private CachedAnswers cache;
+
+    @PostConstruct
+    void init() {
+        cache = new CachedAnswers(redis, "analytics", CachedAnswers.ANALYTICS_TTL_SECONDS);
+    }
+
+    @GET
+    @Path("students/{id}")
+    public Response studentReport(@PathParam("id") UUID id, @Context SecurityContext security, @Context UriInfo uri, @Context HttpHeaders headers) {
+        UUID caller = caller(security);
+        Analytics.StudentSeen seen = analytics.studentFor(caller, id);
+        return cache.answer(caller, uri, headers, MediaType.APPLICATION_JSON, () -> jsonb.toJson(analytics.report(seen)));
+    }
+
+    /** One line per student: what a teacher opens in a spreadsheet or prints for a parents' meeting. */
+    @GET
+    @Path("classes/{id}/report.csv")
+    @RolesAllowed({"TEACHER", "SCHOOL_ADMIN", "ADMIN"})
+    public Response classReport(@PathParam("id") UUID id, @Context SecurityContext security, @Context UriInfo uri, @Context HttpHeaders headers) {
+        UUID caller = caller(security);
+        Analytics.ClassSeen seen = analytics.classFor(caller, id);
+        Response r = cache.answer(caller, uri, headers, CSV, () -> ClassReportCsv.of(analytics.dashboard(seen)));
+        return Response.fromResponse(r).header("Content-Disposition", "attachment; filename=\"class-" + id + "-report.csv\"").build();
+    }
+
+    private static UUID caller(SecurityContext security) {
+        return UUID.fromString(security.getUserPrincipal().getName());
+    }
+}

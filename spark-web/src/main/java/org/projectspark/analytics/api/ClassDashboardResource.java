@@ -1,0 +1,50 @@
+package org.projectspark.analytics.api;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import org.projectspark.analytics.service.Analytics;
+import org.projectspark.platform.redis.Redis;
+
+import java.util.UUID;
+
+/** {@code GET /classes/{id}/dashboard}: the teacher's view of a class ({@link org.projectspark.analytics.service.ClassDashboard}). */
+@Path("classes/{id}/dashboard")
+@ApplicationScoped
+@RolesAllowed({"TEACHER", "SCHOOL_ADMIN", "ADMIN"})
+public class ClassDashboardResource {
+
+    @Inject
+    Analytics analytics;
+
+    @Inject
+    Redis redis;
+
+    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
+    private CachedAnswers cache;
+
+    @PostConstruct
+    void init() {
+        cache = new CachedAnswers(redis, "dashboard", CachedAnswers.DASHBOARD_TTL_SECONDS);
+    }
+
+    @GET
+    public Response dashboard(@PathParam("id") UUID id, @Context SecurityContext security, @Context UriInfo uri, @Context HttpHeaders headers) {
+        UUID caller = UUID.fromString(security.getUserPrincipal().getName());
+        Analytics.ClassSeen seen = analytics.classFor(caller, id);
+        return cache.answer(caller, uri, headers, MediaType.APPLICATION_JSON, () -> jsonb.toJson(analytics.dashboard(seen)));
+    }
+}

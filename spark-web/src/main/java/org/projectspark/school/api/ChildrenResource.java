@@ -1,0 +1,39 @@
+package org.projectspark.school.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.projectspark.account.domain.User;
+import org.projectspark.school.service.SchoolService;
+
+import java.util.List;
+import java.util.UUID;
+
+/** {@code GET /me/children}: the signed-in guardian's children; each one's details are in their report. */
+@Path("me/children")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("GUARDIAN")
+public class ChildrenResource {
+
+    @Inject
+    SchoolService schools;
+
+    public record Child(String id, String displayName, String schoolId, long xp, int level) {
+        static Child of(User u) {
+            return new Child(u.id().toString(), u.profile().displayName(), u.profile().schoolId().map(UUID::toString).orElse(null),
+                    u.profile().xpPoints(), u.profile().level());
+        }
+    }
+
+    @GET
+    public List<Child> children(@Context SecurityContext security) {
+        return schools.childrenOf(SchoolResource.caller(security)).stream().map(Child::of).toList();
+    }
+}

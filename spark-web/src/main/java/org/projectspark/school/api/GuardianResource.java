@@ -1,0 +1,41 @@
+package org.projectspark.school.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.projectspark.school.service.SchoolService;
+
+import java.util.UUID;
+
+/** A student's guardians: the student's school admin (or an admin) links them. */
+@Path("students/{studentId}/guardians/{guardianId}")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class GuardianResource {
+
+    @Inject
+    SchoolService schools;
+
+    @PUT
+    @RolesAllowed({"SCHOOL_ADMIN", "ADMIN"})
+    public Response link(@PathParam("studentId") UUID studentId, @PathParam("guardianId") UUID guardianId, @Context SecurityContext security) {
+        schools.linkGuardian(SchoolResource.caller(security), studentId, guardianId);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @RolesAllowed({"SCHOOL_ADMIN", "ADMIN"})
+    public Response unlink(@PathParam("studentId") UUID studentId, @PathParam("guardianId") UUID guardianId, @Context SecurityContext security) {
+        schools.unlinkGuardian(SchoolResource.caller(security), studentId, guardianId);
+        return Response.noContent().build();
+    }
+}
