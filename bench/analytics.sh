@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Speed of teacher analytics at school scale, against a running server (./spark run) whose database holds the
+# bench school (bench/data: 10,000 students, 2 courses, 90 days of history; loaded here when missing). Each
+# figure is printed next to a reference measured in the same run:
+#   a. the teacher dashboard GET /api/v1/classes/{id}/dashboard of Bench Class 001 (60 students, both bench
+#      courses assigned) polled by TEACHERS (100) co-teachers at once, each signed in as themselves, vs
+#      /health/live at the same concurrency:
+#        uncached (every request sends Cache-Control: no-cache, so the server builds it from PostgreSQL):
+#          p99 <= 10x /health/live's p99;
+#        cached (per teacher and URL, the guide's 180 s):  p99 <= 2x /health/live's p99.
+#   b. the nightly refresh of class_performance_summary (REFRESH MATERIALIZED VIEW CONCURRENTLY, run by the
+#      maintenance job through POST /api/v1/admin/maintenance/refresh-class-summary/run), timed next to a plain
+#      REFRESH MATERIALIZED VIEW in psql on the same database.
+#
+# The general API limit would stop a load test, so start the server for it with a high one:
+#   RATE_LIMIT_MAX=100000000 ./spark run          (then, in another shell)   bench/analytics.sh
+# Options (environment): BASE (http://localhost:8080), TEACHERS (100), DURATION (15 s per measurement),
+# DATABASE_URL and REDIS_URL (the server's: .env's, else the local defaults), ADMIN_USERNAME/ADMIN_PASSWORD
+# (the server's first admin: .env's). The 96 extra bench teachers (bench-teacher-5 ... -100, password
+# "bench password") are added to the bench school once; bench/data/load.sh --drop removes them with the rest.
+set -euo pipefail
+cd "$(dirname "$0")"
+env_default() { [ -f ../.env ] && sed -n "s/^$1=//p" ../.env | tail -1 | tr -d '"'"'" || true; }
+BASE=${BASE:-http://localhost:8080}
+TEACHERS=${TEACHERS:-100}
+DURATION=${DURATION:-15}
+DATABASE_URL=${DATABASE_URL:-$(env_default DATABASE_URL)}
+DATABASE_URL=${DATABASE_URL:-postgresql://postgres@localhost:5432/project_spark}
+REDIS_URL=${REDIS_URL:-$(env_default REDIS_URL)}
+REDIS_URL=${REDIS_URL:-redis://localhost:6379}
+ADMIN_USERNAME=${ADMIN_USERNAME:-$(env_default ADMIN_USERNAME)}
+ADMIN_USERNAME=${ADMIN_USERNAME:-admin}
+ADMIN_PASSWORD=${ADMIN_PASSWORD:-$(env_default ADMIN_PASSWORD)}
+CLASS_ID=$(python3 -c "import hashlib, uuid; print(uuid.UUID(hashlib.md5(b'bench-class:1').hexdigest()))")
+COURSES="be4c0000-0000-4000-8000-0000000c0001 be4c0000-0000-4000-8000-0000000c0002"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+field() { sed -E "s/.*$1=([^ ]+).*/\1/" <<< "$2"; }
+sql() { psql "$DATABASE_URL" -X -q -At -v ON_ERROR_STOP=1 -c "$1"; }
+FAILS=0
+verdict() {
+  local line
+  line=$(python3 - "$@" <<'PY'
+import sys
+label, value, ref, op, target = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4], float(sys.argv[5])
+r = value / ref if ref else float('inf')
+ok = r >= target if op == 'ge' else r <= target
+print(f"{label:<40} {r:6.2f}x (target {'>=' if op == 'ge' else '<='} {target:g}x): {'PASS' if ok else 'FAIL'}")
+PY
+)
+  echo "$line"
+  [[ $line == *PASS ]] || FAILS=$((FAILS + 1))
+}
+row() { printf '%-52s %10s %9s %9s   %s\n' "$@"; }
+row_of() { row "$1" "$(field rps "$2")" "$(field p50_ms "$2")" "$(field p99_ms "$2")" "$(field statuses "$2")"; }
+login() {
+  curl -fsS -X POST "$BASE/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$1\",\"password\":\"$2\"}" | json 'd["accessToken"]'
+}
+
+curl -fsS "$BASE/health/ready" >/dev/null || { echo "bench: no ready server at $BASE (start it with RATE_LIMIT_MAX=100000000 ./spark run)" >&2; exit 1; }
+for tool in psql redis-cli curl python3 java; do
+  command -v $tool >/dev/null || { echo "bench: $tool is missing" >&2; exit 1; }
+done
+[ -n "$ADMIN_PASSWORD" ] || { echo "bench: set ADMIN_PASSWORD (the server's first admin; .env has none)" >&2; exit 1; }
+
+# --- bench data, the class and its teachers --------------------------------------------------------------------
+CLEAR_CACHES=1 DATABASE_URL="$DATABASE_URL" REDIS_URL="$REDIS_URL" data/load.sh
+[ "$(sql "SELECT count(*) FROM class_enrolments WHERE class_id = '$CLASS_ID'")" -ge 1 ] \
+  || { echo "bench: Bench Class 001 ($CLASS_ID) has no students" >&2; exit 1; }
+echo "adding bench teachers up to $TEACHERS as co-teachers of Bench Class 001 ..."
+psql "$DATABASE_URL" -X -q -v ON_ERROR_STOP=1 -v teachers="$TEACHERS" -v class_id="$CLASS_ID" <<'SQL'
+BEGIN;
+CREATE TEMP TABLE extra ON COMMIT DROP AS
+  SELECT t, md5('bench-teacher:' || t)::uuid AS id, 'bench-teacher-' || t AS username FROM generate_series(5, :teachers) t;
+INSERT INTO users (id, username, email, password_hash, is_active, created_at, updated_at)
+SELECT e.id, e.username, NULL, u.password_hash, true, now(), now()
+FROM extra e CROSS JOIN (SELECT password_hash FROM users WHERE username = 'bench-teacher-1') u
+ON CONFLICT DO NOTHING;
+INSERT INTO user_roles (user_id, role) SELECT id, 'TEACHER' FROM extra ON CONFLICT DO NOTHING;
+INSERT INTO profiles (id, user_id, display_name, locale, xp_points, level, time_zone, school_id, ranked, created_at, updated_at)
+SELECT md5('bench-profile:' || id)::uuid, id, 'Bench Teacher ' || t, 'en', 0, 1, 'UTC', 'be4c0000-0000-4000-8000-000000000001',
+       false, now(), now()
+FROM extra ON CONFLICT DO NOTHING;
+INSERT INTO class_teachers (class_id, teacher_id)
+SELECT :'class_id'::uuid, md5('bench-teacher:' || t)::uuid FROM generate_series(1, :teachers) t ON CONFLICT DO NOTHING;
+COMMIT;
+SQL
+owner=$(login "bench-teacher-1" "bench password")
+for course in $COURSES; do
+  code=$(curl -s -o "$WORK/last" -w '%{http_code}' -X PUT "$BASE/api/v1/classes/$CLASS_ID/courses/$course" \
+    -H "Authorization: Bearer $owner" -H 'Content-Type: application/json' -d '{}' || true)
+  [ "$code" = 200 ] || { echo "bench: assigning course $course answered $code: $(cat "$WORK/last")" >&2; exit 1; }
+done
+echo "signing in $TEACHERS teachers ..."
+: > "$WORK/tokens"
+for t in $(seq 1 "$TEACHERS"); do login "bench-teacher-$t" "bench password" >> "$WORK/tokens"; done
+limit=$(curl -fsS -D - -o /dev/null "$BASE/api/v1/classes/$CLASS_ID/dashboard" -H "Authorization: Bearer $owner" | tr -d '\r' | sed -n 's/^RateLimit-Limit: //Ip')
+if [ "${limit:-0}" -lt 10000000 ]; then
+  echo "bench: the server's RATE_LIMIT_MAX is $limit; restart it with RATE_LIMIT_MAX=100000000 ./spark run" >&2; exit 1
+fi
+
+# --- b first: the summary the dashboards show is then fresh ----------------------------------------------------
+echo
+echo "== b. refresh of class_performance_summary ($(sql "SELECT count(*) FROM classes") classes, $(sql "SELECT count(*) FROM class_enrolments") enrolments)"
+admin=$(login "$ADMIN_USERNAME" "$ADMIN_PASSWORD")
+run=$(curl -fsS -X POST "$BASE/api/v1/admin/maintenance/refresh-class-summary/run" -H "Authorization: Bearer $admin")
+job_ms=$(json 'd["lastDurationMs"]' <<< "$run")
+job_outcome=$(json 'd["lastOutcome"]' <<< "$run")
+plain_ms=$(psql "$DATABASE_URL" -X -q -v ON_ERROR_STOP=1 <<'SQL' | sed -nE 's/^Time: ([0-9.]+) ms.*/\1/p' | tail -1
+\timing on
+REFRESH MATERIALIZED VIEW class_performance_summary;
+SQL
+)
+row "" "ms" "" "" ""
+row "psql: REFRESH MATERIALIZED VIEW (ref)" "$(printf '%.0f' "$plain_ms")" "" "" "blocks readers"
+row "maintenance job refresh-class-summary (CONCURRENTLY)" "$job_ms" "" "" "$job_outcome, readers go on"
+echo "(CONCURRENTLY builds the view and then merges the difference into it: it takes longer and never blocks a dashboard)"
+
+# --- a. the teacher dashboard ----------------------------------------------------------------------------------
+DASH="$BASE/api/v1/classes/$CLASS_ID/dashboard"
+code=$(curl -s -o "$WORK/last" -w '%{http_code}' "$DASH" -H "Authorization: Bearer $owner" || true)
+[ "$code" = 200 ] || { echo "bench: the dashboard answered $code: $(head -c 300 "$WORK/last")" >&2; exit 1; }
+echo
+echo "GET /classes/{id}/dashboard: 200, $(json 'len(d["students"])' < "$WORK/last") students, $(wc -c < "$WORK/last") bytes"
+echo "warming up ..."
+java LoadGen.java rate "$BASE/health/live" "$TEACHERS" 8 >/dev/null
+java LoadGen.java rate-tokens "$DASH" "$WORK/tokens" "$TEACHERS" 10 "Cache-Control:no-cache" >/dev/null 2>&1
+java LoadGen.java rate-tokens "$DASH" "$WORK/tokens" "$TEACHERS" 8 >/dev/null 2>&1
+
+ref=$(java LoadGen.java rate "$BASE/health/live" "$TEACHERS" "$DURATION")
+uncached=$(java LoadGen.java rate-tokens "$DASH" "$WORK/tokens" "$TEACHERS" "$DURATION" "Cache-Control:no-cache")
+cached=$(java LoadGen.java rate-tokens "$DASH" "$WORK/tokens" "$TEACHERS" "$DURATION")
+echo
+echo "== a. teacher dashboard of a class of $(sql "SELECT count(*) FROM class_enrolments WHERE class_id = '$CLASS_ID'"), $TEACHERS teachers polling at once, ${DURATION}s each"
+row "" "req/s" "p50 ms" "p99 ms" "statuses"
+row_of "/health/live (ref)" "$ref"
+row_of "dashboard, uncached (Cache-Control: no-cache)" "$uncached"
+row_of "dashboard, cached" "$cached"
+verdict "dashboard uncached p99 vs /health/live" "$(field p99_ms "$uncached")" "$(field p99_ms "$ref")" le 10
+verdict "dashboard cached p99 vs /health/live" "$(field p99_ms "$cached")" "$(field p99_ms "$ref")" le 2
+for r in "$uncached" "$cached"; do
+  other=$(field statuses "$r" | tr -d '{}' | tr ',' '\n' | grep -v '^200=' | paste -sd, || true)
+  if [ -n "$other" ]; then echo "dashboard answered other than 200: $other: FAIL"; FAILS=$((FAILS + 1)); fi
+done
+
+echo
+if [ "$FAILS" = 0 ]; then echo "analytics bench: every target met"; else echo "analytics bench: $FAILS target(s) missed"; fi
+exit "$FAILS"
