@@ -95,8 +95,9 @@ for course in $COURSES; do
   [ "$code" = 200 ] || { echo "bench: assigning course $course answered $code: $(cat "$WORK/last")" >&2; exit 1; }
 done
 echo "signing in $TEACHERS teachers ..."
-: > "$WORK/tokens"
-for t in $(seq 1 "$TEACHERS"); do login "bench-teacher-$t" "bench password" >> "$WORK/tokens"; done
+# one sign-in per teacher and run (the server allows AUTH_RATE_LIMIT_MAX, 5, per account in 15 minutes)
+echo "$owner" > "$WORK/tokens"
+for t in $(seq 2 "$TEACHERS"); do login "bench-teacher-$t" "bench password" >> "$WORK/tokens"; done
 limit=$(curl -fsS -D - -o /dev/null "$BASE/api/v1/classes/$CLASS_ID/dashboard" -H "Authorization: Bearer $owner" | tr -d '\r' | sed -n 's/^RateLimit-Limit: //Ip')
 if [ "${limit:-0}" -lt 10000000 ]; then
   echo "bench: the server's RATE_LIMIT_MAX is $limit; restart it with RATE_LIMIT_MAX=100000000 ./spark run" >&2; exit 1

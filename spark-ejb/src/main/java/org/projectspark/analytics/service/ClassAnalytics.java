@@ -1,15 +1,24 @@
 package org.projectspark.analytics.service;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.projectspark.analytics.domain.Struggle;
 import org.projectspark.platform.persistence.SqlValues;
 import org.projectspark.school.domain.School;
-import org.projectspark.school.domain.SchoolClass;
+import org.projectspark.school.service.ClassTeachingChanged;
+import org.projectspark.school.service.MembershipChanged;
+import org.projectspark.account.service.AccountChanged;
+import org.projectspark.platform.error.AccessDeniedException;
+import org.projectspark.platform.error.NotFoundException;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A class's analytics from PostgreSQL: the nightly summary (class_performance_summary) and the live
@@ -35,28 +45,39 @@ public class ClassAnalytics {
     static final String ASSIGNED_ACTIVITIES = "SELECT a.id FROM class_courses cc JOIN course_units cu ON cu.course_id = cc.course_id"
             + " JOIN lessons l ON l.unit_id = cu.id JOIN activities a ON a.lesson_id = l.id WHERE cc.class_id = ?1 AND a.type <> 'ASSIGNMENT'";
 
-    private static final String STUDENTS = "SELECT u.id, p.display_name, u.username, p.xp_points, p.level,"
-            + " (SELECT count(*) FROM student_progress sp WHERE sp.student_id = u.id AND sp.status = 'COMPLETED'),"
-            + " (SELECT count(*) FROM student_progress sp WHERE sp.student_id = u.id AND sp.status = 'COMPLETED'"
-            + "    AND sp.activity_id IN (" + ASSIGNED_ACTIVITIES + ")),"
-            + " (SELECT count(*) FROM (" + ASSIGNED_ACTIVITIES + ") aa),"
-            + " s.avg_score, r.recent, s.n, (SELECT max(sp.last_accessed) FROM student_progress sp WHERE sp.student_id = u.id)"
-            + " FROM class_enrolments e JOIN users u ON u.id = e.student_id JOIN profiles p ON p.user_id = u.id"
+    /** Each student of class ?1 with their progress (once over student_progress) and scores (?2 latest for "recent"). */
+    private static final String STUDENTS = "WITH assigned AS MATERIALIZED (" + ASSIGNED_ACTIVITIES + "),"
+            + " members AS (SELECT e.student_id FROM class_enrolments e WHERE e.class_id = ?1),"
+            + " progress AS (SELECT sp.student_id, count(*) FILTER (WHERE sp.status = 'COMPLETED') AS completed,"
+            + "   count(*) FILTER (WHERE sp.status = 'COMPLETED' AND sp.activity_id IN (SELECT id FROM assigned)) AS assigned_completed,"
+            + "   max(sp.last_accessed) AS last_active"
+            + "   FROM student_progress sp WHERE sp.student_id IN (SELECT student_id FROM members) GROUP BY sp.student_id)"
+            + " SELECT u.id, p.display_name, u.username, p.xp_points, p.level, COALESCE(pr.completed, 0), COALESCE(pr.assigned_completed, 0),"
+            + "  (SELECT count(*) FROM assigned), s.avg_score, r.recent, s.n, pr.last_active"
+            + " FROM members m JOIN users u ON u.id = m.student_id JOIN profiles p ON p.user_id = u.id"
+            + " LEFT JOIN progress pr ON pr.student_id = u.id"
             + " LEFT JOIN LATERAL (SELECT round(avg(x.score), 2) AS avg_score, count(*) AS n FROM submissions x WHERE x.student_id = u.id) s ON true"
             + " LEFT JOIN LATERAL (SELECT round(avg(y.score), 2) AS recent FROM (SELECT x.score FROM submissions x WHERE x.student_id = u.id"
             + "    ORDER BY x.submitted_at DESC LIMIT ?2) y) r ON true"
-            + " WHERE e.class_id = ?1 ORDER BY lower(p.display_name), u.id";
+            + " ORDER BY lower(p.display_name), u.id";
 
-    /** Texts in locale ?3, else the course's own language. */
-    private static final String HARDEST = "SELECT q.id, a.id AS activity_id,"
-            + " COALESCE(a.title::jsonb ->> ?3, a.title::jsonb ->> co.default_locale), COALESCE(q.prompt::jsonb ->> ?3, q.prompt::jsonb ->> co.default_locale),"
-            + " count(*) AS answers, round(100.0 * count(*) FILTER (WHERE (f ->> 'correct')::boolean) / count(*), 2) AS rate"
-            + " FROM class_enrolments e JOIN submissions s ON s.student_id = e.student_id AND s.submitted_at >= ?2"
-            + " CROSS JOIN LATERAL jsonb_array_elements(s.feedback::jsonb) f"
-            + " JOIN questions q ON q.id = (f ->> 'questionId')::uuid JOIN activities a ON a.id = q.activity_id"
+    /**
+     * The questions of the class's submissions since ?2 with the lowest correct rate, counted first from the
+     * graded feedback alone (the texts, in locale ?3 else the course's language, are looked up for those only).
+     */
+    private static final String HARDEST = "WITH answered AS ("
+            + "   SELECT (f ->> 'questionId')::uuid AS question_id, count(*) AS answers,"
+            + "          count(*) FILTER (WHERE (f ->> 'correct')::boolean) AS correct"
+            + "   FROM class_enrolments e JOIN submissions s ON s.student_id = e.student_id AND s.submitted_at >= ?2"
+            + "   CROSS JOIN LATERAL jsonb_array_elements(s.feedback::jsonb) f"
+            + "   WHERE e.class_id = ?1 GROUP BY 1 HAVING count(*) >= " + MIN_ANSWERS + "),"
+            + " hardest AS (SELECT question_id, answers, round(100.0 * correct / answers, 2) AS rate FROM answered"
+            + "   ORDER BY rate, answers DESC, question_id LIMIT " + HARDEST_SHOWN + ")"
+            + " SELECT h.question_id, a.id, COALESCE(a.title::jsonb ->> ?3, a.title::jsonb ->> co.default_locale),"
+            + "  COALESCE(q.prompt::jsonb ->> ?3, q.prompt::jsonb ->> co.default_locale), h.answers, h.rate"
+            + " FROM hardest h JOIN questions q ON q.id = h.question_id JOIN activities a ON a.id = q.activity_id"
             + " JOIN lessons l ON l.id = a.lesson_id JOIN course_units cu ON cu.id = l.unit_id JOIN courses co ON co.id = cu.course_id"
-            + " WHERE e.class_id = ?1 GROUP BY q.id, a.id, co.id HAVING count(*) >= " + MIN_ANSWERS
-            + " ORDER BY rate, answers DESC, q.id LIMIT " + HARDEST_SHOWN;
+            + " ORDER BY h.rate, h.answers DESC, h.question_id";
 
     /** Submissions, completions and distinct active students per day in time zone ?3, from day ?2 on. */
     private static final String DAYS = "WITH learning AS ("
@@ -69,14 +90,76 @@ public class ClassAnalytics {
             + "   WHERE e.class_id = ?1 AND p.status = 'COMPLETED' AND p.completed_at >= ?2)"
             + " SELECT day, sum(submitted), sum(completed), count(DISTINCT student_id) FROM learning GROUP BY day";
 
+    /**
+     * Who may read a class's analytics, as {@link org.projectspark.school.service.SchoolAccess#teaches} says it
+     * (an admin, the admin of the class's school, a teacher who teaches it), in one query: the check runs on
+     * every request, cached answers included.
+     */
+    private static final String READABLE = "SELECT c.name, c.school_id,"
+            + " EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = ?2 AND r.role = 'ADMIN')"
+            + " OR EXISTS (SELECT 1 FROM user_roles r JOIN profiles p ON p.user_id = r.user_id"
+            + "     WHERE r.user_id = ?2 AND r.role = 'SCHOOL_ADMIN' AND p.school_id = c.school_id)"
+            + " OR (EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = ?2 AND r.role = 'TEACHER')"
+            + "     AND EXISTS (SELECT 1 FROM class_teachers t WHERE t.class_id = c.id AND t.teacher_id = ?2)),"
+            + " (SELECT p.locale FROM profiles p WHERE p.user_id = ?2)"
+            + " FROM classes c WHERE c.id = ?1";
+
     @PersistenceContext(unitName = "spark-read")
     EntityManager reads;
 
     @Inject
     AnalyticsSettings settings;
 
-    /** @param locale the language the teacher reads activity titles and questions in */
-    public ClassDashboard dashboard(SchoolClass c, String locale) {
+    /** A class its reader may see, and the language they read in. */
+    public record ClassSeen(UUID id, String name, UUID schoolId, String locale) {
+    }
+
+    /**
+     * Each reader's recent answers to {@link #readableBy}, for {@value #ACCESS_TTL_MILLIS} ms: a hundred teachers
+     * polling a dashboard cost the database nothing. Dropped for a user at once (on this instance) when their
+     * roles, school, classes or teaching change; other instances follow within that time, as with sign-outs.
+     */
+    static final long ACCESS_TTL_MILLIS = 2_000;
+    private final Cache<UUID, Map<UUID, ClassSeen>> readable = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMillis(ACCESS_TTL_MILLIS)).maximumSize(50_000).build();
+
+    /** The class, if the caller teaches it or manages its school: 404 when missing, 403 when not theirs. */
+    public ClassSeen readableBy(UUID callerId, UUID classId) {
+        Map<UUID, ClassSeen> mine = readable.get(callerId, k -> new ConcurrentHashMap<>());
+        ClassSeen seen = mine.get(classId);
+        if (seen == null) {
+            seen = checkReadable(callerId, classId);
+            mine.put(classId, seen);
+        }
+        return seen;
+    }
+
+    void accountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged changed) {
+        readable.invalidate(changed.userId());
+    }
+
+    void membershipChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) MembershipChanged changed) {
+        readable.invalidate(changed.userId());
+    }
+
+    void teachingChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ClassTeachingChanged changed) {
+        readable.invalidate(changed.teacherId());
+    }
+
+    private ClassSeen checkReadable(UUID callerId, UUID classId) {
+        List<?> rows = reads.createNativeQuery(READABLE).setParameter(1, classId).setParameter(2, callerId).getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFoundException("No class with id " + classId);
+        }
+        Object[] r = (Object[]) rows.get(0);
+        if (!Boolean.TRUE.equals(r[2])) {
+            throw new AccessDeniedException("Only the class's teachers and the school's admins see its analytics");
+        }
+        return new ClassSeen(classId, (String) r[0], (UUID) r[1], r[3] == null ? "en" : (String) r[3]);
+    }
+
+    public ClassDashboard dashboard(ClassSeen c) {
+        String locale = c.locale();
         School school = reads.find(School.class, c.schoolId());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<ClassDashboard.StudentRow> students = students(c.id());
@@ -105,9 +188,9 @@ public class ClassAnalytics {
                 n(r[3]), (int) n(r[4]), n(r[5]), n(r[6]), n(r[7]), (BigDecimal) r[8], (BigDecimal) r[9], n(r[10]), time(r[11]))).toList();
     }
 
-    /** Over the last 90 days: a class's trouble spots move as it goes through the course. */
+    /** Over the last {@value #DAYS_SHOWN} days: a class's trouble spots move as it goes through the course. */
     private List<ClassDashboard.HardQuestion> hardest(UUID classId, OffsetDateTime now, String locale) {
-        List<?> rows = reads.createNativeQuery(HARDEST).setParameter(1, classId).setParameter(2, now.minusDays(90)).setParameter(3, locale)
+        List<?> rows = reads.createNativeQuery(HARDEST).setParameter(1, classId).setParameter(2, now.minusDays(DAYS_SHOWN)).setParameter(3, locale)
                 .getResultList();
         return rows.stream().map(o -> (Object[]) o).map(r -> new ClassDashboard.HardQuestion((UUID) r[0], (UUID) r[1], (String) r[2],
                 (String) r[3], n(r[4]), (BigDecimal) r[5])).toList();

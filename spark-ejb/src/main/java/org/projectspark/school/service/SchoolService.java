@@ -41,6 +41,9 @@ public class SchoolService {
     @Inject
     Event<AccountChanged> accountChanged;
 
+    @Inject
+    Event<ClassTeachingChanged> teachingChanged;
+
     /** What {@code userId} may see and manage. */
     public SchoolAccess accessOf(UUID userId) {
         User user = Optional.ofNullable(em.find(User.class, userId)).orElseThrow(() -> new NotFoundException("No user with id " + userId));
@@ -168,12 +171,15 @@ public class SchoolService {
             throw new ConflictException("The teacher is not a member of this class's school; add them to the school first");
         }
         c.addTeacher(teacherId);
+        teachingChanged.fire(new ClassTeachingChanged(teacherId, classId));
         return c;
     }
 
     public SchoolClass removeTeacher(UUID callerId, UUID classId, UUID teacherId) {
         SchoolClass c = classTaughtBy(callerId, classId, "Only the class's teachers and the school's admins remove teachers from it");
-        c.removeTeacher(teacherId);
+        if (c.removeTeacher(teacherId)) {
+            teachingChanged.fire(new ClassTeachingChanged(teacherId, classId));
+        }
         return c;
     }
 

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.projectspark.analytics.service.Analytics;
+import org.projectspark.analytics.service.ClassAnalytics;
 import org.projectspark.platform.redis.Redis;
 
 import java.util.UUID;
@@ -60,7 +61,7 @@ public class AnalyticsResource {
     @RolesAllowed({"TEACHER", "SCHOOL_ADMIN", "ADMIN"})
     public Response classReport(@PathParam("id") UUID id, @Context SecurityContext security, @Context UriInfo uri, @Context HttpHeaders headers) {
         UUID caller = caller(security);
-        Analytics.ClassSeen seen = analytics.classFor(caller, id);
+        ClassAnalytics.ClassSeen seen = analytics.classFor(caller, id);
         Response r = cache.answer(caller, uri, headers, CSV, () -> ClassReportCsv.of(analytics.dashboard(seen)));
         return Response.fromResponse(r).header("Content-Disposition", "attachment; filename=\"class-" + id + "-report.csv\"").build();
     }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.projectspark.analytics.service.Analytics;
+import org.projectspark.analytics.service.ClassAnalytics;
 import org.projectspark.platform.redis.Redis;
 
 import java.util.UUID;
@@ -44,7 +45,7 @@ public class ClassDashboardResource {
     @GET
     public Response dashboard(@PathParam("id") UUID id, @Context SecurityContext security, @Context UriInfo uri, @Context HttpHeaders headers) {
         UUID caller = UUID.fromString(security.getUserPrincipal().getName());
-        Analytics.ClassSeen seen = analytics.classFor(caller, id);
+        ClassAnalytics.ClassSeen seen = analytics.classFor(caller, id);
         return cache.answer(caller, uri, headers, MediaType.APPLICATION_JSON, () -> jsonb.toJson(analytics.dashboard(seen)));
     }
 }
