@@ -13,12 +13,10 @@ import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,13 +34,9 @@ import java.util.logging.Logger;
 public class MaintenanceSchedule {
 
     private static final Logger LOG = Logger.getLogger(MaintenanceSchedule.class.getName());
-    private static final long TIMER_DELAY_SECONDS = 60;
 
     @Resource
     SessionContext context;
-
-    @Resource
-    ManagedScheduledExecutorService scheduler;
 
     private boolean timersCreated;
 
@@ -55,11 +49,6 @@ public class MaintenanceSchedule {
     @Inject
     MaintenanceMetrics metrics;
 
-    /**
-     * The timers are created after deployment (a minute after start, or at the first admin call). This was an attempt
-     * at an open problem, see docs/operations.md: on a freshly started domain, the EAR with this feature came up
-     * without @RolesAllowed enforced; the timer service turned out not to be the cause, the delay is kept harmless.
-     */
     @PostConstruct
     void start() {
         metrics.register();
@@ -67,14 +56,7 @@ public class MaintenanceSchedule {
             LOG.warning("Maintenance timers are off (MAINTENANCE_TIMERS_ENABLED=false): jobs run only from the admin endpoints");
             return;
         }
-        MaintenanceSchedule self = context.getBusinessObject(MaintenanceSchedule.class);
-        scheduler.schedule(() -> {
-            try {
-                self.ensureTimers();
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "Maintenance timers could not be created; they will be at the next admin maintenance call", e);
-            }
-        }, TIMER_DELAY_SECONDS, TimeUnit.SECONDS);
+        ensureTimers();
     }
 
     /** Creates this instance's timers unless they exist. */
