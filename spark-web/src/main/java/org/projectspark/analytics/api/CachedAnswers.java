@@ -1,6 +1,10 @@
 package org.projectspark.analytics.api;
 
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.projectspark.platform.redis.JsonCache;
@@ -26,9 +30,15 @@ final class CachedAnswers {
     static final long LOCAL_TTL_MILLIS = 2_000;
 
     private final JsonCache cache;
+    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
 
     CachedAnswers(Redis redis, String kind, long ttlSeconds) {
         this.cache = new JsonCache(redis, "spark:cache:" + kind + ":", ttlSeconds, LOCAL_TTL_MILLIS);
+    }
+
+    /** A JSON answer: {@code build}'s result as JSON-B writes it (nulls left out, as everywhere in the API). */
+    Response json(UUID caller, UriInfo uri, HttpHeaders headers, Supplier<Object> build) {
+        return answer(caller, uri, headers, MediaType.APPLICATION_JSON, () -> jsonb.toJson(build.get()));
     }
 
     Response answer(UUID caller, UriInfo uri, HttpHeaders headers, String mediaType, Supplier<String> build) {
