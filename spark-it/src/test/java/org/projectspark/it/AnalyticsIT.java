@@ -8,12 +8,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.JedisPooled;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -203,7 +208,7 @@ class AnalyticsIT extends DeployedEar {
     }
 
     @Test
-    void cachedAnswersArePerUserAndNeverOutliveAccess() {
+    void cachedAnswersArePerUserAndNeverOutliveAccess() throws Exception {
         Fixtures.Member t1 = Fixtures.newTeacher(school);
         Fixtures.Member t2 = Fixtures.newTeacher(school);
         String c = Fixtures.newClass(school, t1);
@@ -220,9 +225,19 @@ class AnalyticsIT extends DeployedEar {
             assertThat(redis.ttl(keys.iterator().next())).isBetween(1L, 180L);
         }
 
-        // t1 leaves the class: their cached dashboard is there, but they are refused
+        // a poller revalidates with the ETag (304, no body); a gzip client gets the same answer compressed
+        Api.Reply plain = Api.get(path, t1.token());
+        String etag = plain.header("ETag");
+        assertThat(etag).isNotBlank();
+        Api.Reply unchanged = Api.send(Api.request(path, t1.token()).header("If-None-Match", etag).GET().build());
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+        assertThat(gunzipped(path, t1.token())).isEqualTo(plain.body());
+
+        // t1 leaves the class: their cached dashboard is there, but they are refused, ETag or not
         Fixtures.require(Api.delete("/api/v1/classes/" + c + "/teachers/" + t1.id(), t2.token()), 200);
         assertThat(Api.get(path, t1.token()).status()).isEqualTo(403);
+        assertThat(Api.send(Api.request(path, t1.token()).header("If-None-Match", etag).GET().build()).status()).isEqualTo(403);
         assertThat(Api.get(path, t2.token()).header("X-Cache")).isEqualTo("hit");
 
         // a report cached for its student is not served to a classmate asking for the same URL
@@ -234,6 +249,17 @@ class AnalyticsIT extends DeployedEar {
             var keys = redis.keys("spark:cache:analytics:" + strong.id() + ":*");
             assertThat(keys).hasSize(1);
             assertThat(redis.ttl(keys.iterator().next())).isBetween(181L, 600L);
+        }
+    }
+
+    /** The answer asked for with {@code Accept-Encoding: gzip}: it must come compressed; returned decompressed. */
+    private static String gunzipped(String path, String token) throws Exception {
+        HttpResponse<byte[]> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(Api.request(path, token).header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(r.body()))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
