@@ -13,6 +13,7 @@ import java.util.function.Supplier;
  * {@code localMillis}, so the hottest reads cost no network at all. Dropping an entry drops both; other
  * instances see the drop within {@code localMillis}. Without Redis the answer is built on a local miss.
  * Keys are per user (a user id, or a user id and the URL they asked for); callers check access first.
+ * {@code localMillis} 0: Redis only (for callers that keep their own copy on the instance).
  */
 public final class JsonCache {
 

@@ -51,13 +51,18 @@ final class CachedAnswers {
         }
     }
 
+    /** Bounded by bytes: a burst of distinct large answers must not crowd the heap. */
+    static final long LOCAL_MAX_BYTES = 64L * 1024 * 1024;
+
+    /** Redis only: the instance's copy is {@link #encoded}, kept once, as bytes. */
     private final JsonCache cache;
     private final Cache<String, Encoded> encoded = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMillis(LOCAL_TTL_MILLIS)).maximumSize(20_000).build();
+            .expireAfterWrite(Duration.ofMillis(LOCAL_TTL_MILLIS)).maximumWeight(LOCAL_MAX_BYTES)
+            .weigher((String key, Encoded e) -> e.body().length + e.gzipped().length).build();
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
 
     CachedAnswers(Redis redis, String kind, long ttlSeconds) {
-        this.cache = new JsonCache(redis, "spark:cache:" + kind + ":", ttlSeconds, LOCAL_TTL_MILLIS);
+        this.cache = new JsonCache(redis, "spark:cache:" + kind + ":", ttlSeconds, 0);
     }
 
     /** A JSON answer: {@code build}'s result as JSON-B writes it (nulls left out, as everywhere in the API). */
