@@ -38,8 +38,6 @@ public class MaintenanceSchedule {
     @Resource
     SessionContext context;
 
-    private boolean timersCreated;
-
     @Inject
     MaintenanceSettings settings;
 
@@ -56,20 +54,11 @@ public class MaintenanceSchedule {
             LOG.warning("Maintenance timers are off (MAINTENANCE_TIMERS_ENABLED=false): jobs run only from the admin endpoints");
             return;
         }
-        ensureTimers();
-    }
-
-    /** Creates this instance's timers unless they exist. */
-    public synchronized void ensureTimers() {
-        if (timersCreated || !settings.timersEnabled()) {
-            return;
-        }
         for (Cadence cadence : Cadence.values()) {
             MaintenanceCalendar calendar = settings.calendar(cadence);
             context.getTimerService().createCalendarTimer(calendar.expression(), new TimerConfig(cadence.name(), false));
             LOG.info(() -> "Maintenance " + calendar.describe() + ": " + MaintenanceJob.of(cadence).stream().map(MaintenanceJob::jobName).toList());
         }
-        timersCreated = true;
     }
 
     @Timeout
@@ -83,10 +72,9 @@ public class MaintenanceSchedule {
         }
     }
 
-    /** When this instance's timer for a cadence fires next. */
+    /** When this instance's timer for a cadence fires next (none while timers are off). */
     public Optional<Instant> nextRun(Cadence cadence) {
-        ensureTimers();
-        for (Timer t : timersCreated ? context.getTimerService().getTimers() : java.util.List.<Timer>of()) {
+        for (Timer t : context.getTimerService().getTimers()) {
             try {
                 if (cadence.name().equals(t.getInfo())) {
                     return Optional.of(t.getNextTimeout().toInstant());

@@ -46,7 +46,7 @@ public class RosterLineImport {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public RosterOutcome importLine(UUID classId, UUID schoolId, RosterRow row, UUID importedBy) {
-        Optional<User> existing = users.findByUsername(row.username()).map(u -> em.find(User.class, u.id()));
+        Optional<User> existing = users.findByUsername(row.username());
         if (existing.isPresent()) {
             User user = existing.get();
             if (!user.hasRole(Role.STUDENT) || user.profile().schoolId().filter(schoolId::equals).isEmpty()) {
@@ -59,7 +59,6 @@ public class RosterLineImport {
         String generated = row.password() == null ? newPassword() : null;
         User student = accounts.register(new Registration(row.username(), generated != null ? generated : row.password(),
                 row.displayName(), null, row.locale()));
-        student = em.find(User.class, student.id());
         student.profile().joinSchool(schoolId);
         enrol(classId, student.id());
         accountChanged.fire(new AccountChanged(student.id()));
