@@ -75,9 +75,8 @@ public class StudentProgress {
         if (bestScore == null || s.compareTo(bestScore) > 0) {
             bestScore = s;
         }
-        if (score >= passScore && status != ProgressStatus.COMPLETED) {
-            status = ProgressStatus.COMPLETED;
-            completedAt = at;
+        if (score >= passScore) {
+            complete(at);
         } else if (status == ProgressStatus.NOT_STARTED) {
             status = ProgressStatus.IN_PROGRESS;
         }
@@ -93,17 +92,29 @@ public class StudentProgress {
      */
     public boolean recordProgress(int reached, boolean completable, OffsetDateTime at) {
         boolean wasCompleted = status == ProgressStatus.COMPLETED;
-        if (!wasCompleted) {
+        if (wasCompleted && completable && reached == 100) {
+            complete(at);
+        } else if (!wasCompleted) {
             percent = Math.max(percent, completable ? reached : Math.min(reached, 99));
             if (completable && percent == 100) {
-                status = ProgressStatus.COMPLETED;
-                completedAt = at;
+                complete(at);
             } else if (status == ProgressStatus.NOT_STARTED) {
                 status = ProgressStatus.IN_PROGRESS;
             }
         }
         touch(at);
         return !wasCompleted && status == ProgressStatus.COMPLETED;
+    }
+
+    /**
+     * Completed at the earliest time a completing event happened: offline events arrive out of order, and the
+     * state must not depend on the order they arrive in.
+     */
+    private void complete(OffsetDateTime at) {
+        if (status != ProgressStatus.COMPLETED || at.isBefore(completedAt)) {
+            completedAt = at;
+        }
+        status = ProgressStatus.COMPLETED;
     }
 
     private void touch(OffsetDateTime at) {

@@ -38,6 +38,7 @@ public class LearningRewards {
 
     /** XP earned, badges newly held, the streak after it. */
     public record Rewards(int xp, List<Badge> badges, int streakDays) {
+        public static final Rewards NONE = new Rewards(0, List.of(), 0);
     }
 
     /** What a graded quiz or a completed activity achieved. */

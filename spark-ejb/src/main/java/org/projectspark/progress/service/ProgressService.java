@@ -6,13 +6,11 @@ import jakarta.inject.Inject;
 import org.projectspark.account.domain.Profile;
 import org.projectspark.account.service.AccountChanged;
 import org.projectspark.curriculum.domain.Activity;
-import org.projectspark.gamification.service.GamificationSettings;
 import org.projectspark.progress.domain.StudentProgress;
 import org.projectspark.progress.persistence.ProgressRepository;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -30,7 +28,7 @@ public class ProgressService {
     ProgressRepository progressRecords;
 
     @Inject
-    GamificationSettings gamification;
+    LearningRecorder recorder;
 
     @Inject
     Event<AccountChanged> accountChanged;
@@ -45,16 +43,11 @@ public class ProgressService {
     public Outcome record(UUID studentId, UUID activityId, int percent) {
         Profile profile = rewards.lockProfile(studentId);
         Activity activity = progressRecords.publishedActivity(activityId);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        StudentProgress progress = progressRecords.progressOf(studentId, activityId, now);
-        boolean completedNow = progress.recordProgress(percent, activity.type().completesWhenDone(), now);
-        LearningRewards.Rewards earned = new LearningRewards.Rewards(0, List.of(), 0);
-        if (completedNow) {
-            earned = rewards.reward(profile, new LearningRewards.Learning(activity, gamification.rules().awardsForCompletion(),
-                    true, false, false, now, null));
+        Outcome outcome = recorder.recordProgress(profile, activity, percent, OffsetDateTime.now(ZoneOffset.UTC), true);
+        if (outcome.rewards().xp() > 0 || !outcome.rewards().badges().isEmpty()) {
             accountChanged.fire(new AccountChanged(studentId));
         }
         progressRecorded.fire(new ProgressRecorded(studentId));
-        return new Outcome(progress, earned, profile.xpPoints(), profile.level());
+        return outcome;
     }
 }

@@ -58,6 +58,9 @@ public final class ProblemMappers {
             if (e instanceof TooManyRequestsException limited) {
                 r.header("Retry-After", limited.retryAfterSeconds());
             }
+            if (e instanceof org.projectspark.platform.error.RetryLaterException later) {
+                r.header("Retry-After", later.retryAfterSeconds());
+            }
             if (e.status() == 401) {
                 r.header("WWW-Authenticate", "Bearer");
             }

@@ -1,0 +1,139 @@
+package org.projectspark.progress.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.projectspark.account.domain.Profile;
+import org.projectspark.curriculum.domain.Activity;
+import org.projectspark.curriculum.domain.Answer;
+import org.projectspark.curriculum.domain.Grading;
+import org.projectspark.gamification.domain.Streak;
+import org.projectspark.gamification.domain.StudentBadge;
+import org.projectspark.gamification.domain.XpRules;
+import org.projectspark.gamification.service.GamificationSettings;
+import org.projectspark.progress.domain.StudentProgress;
+import org.projectspark.progress.domain.Submission;
+import org.projectspark.progress.persistence.ProgressRepository;
+
+import java.io.StringReader;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Records learning in the caller's transaction, with the student's profile row already locked: a graded quiz
+ * attempt, or progress in an activity. Used by the online endpoints (learning happens now) and by offline sync
+ * (learning happened at the device's time). Learning that is not {@code rewarded} (an implausible offline event
+ * held for a teacher's review) moves progress but earns no XP, streak day or badge.
+ */
+@ApplicationScoped
+public class LearningRecorder {
+
+    @PersistenceContext(unitName = "spark")
+    EntityManager em;
+
+    @Inject
+    GamificationSettings gamification;
+
+    @Inject
+    LearningRewards rewards;
+
+    @Inject
+    ProgressRepository progressRecords;
+
+    /** A submission the student already made with this client id, with its first result. */
+    public Optional<SubmissionResult> earlierSubmission(Profile profile, UUID clientSubmissionId) {
+        return em.createNamedQuery(Submission.BY_CLIENT_ID, Submission.class)
+                .setParameter("student", profile.userId()).setParameter("client", clientSubmissionId)
+                .getResultStream().findFirst().map(s -> replay(s, profile));
+    }
+
+    /** Stores a quiz attempt already graded, moves progress forward and rewards it. */
+    public SubmissionResult submit(Profile profile, Activity activity, UUID clientSubmissionId, List<Answer> answers,
+                                   Grading grading, OffsetDateTime at, boolean rewarded) {
+        UUID studentId = profile.userId();
+        XpRules rules = gamification.rules();
+        StudentProgress progress = progressRecords.progressOf(studentId, activity.id(), at);
+        boolean completedNow = progress.recordAttempt(grading.score(), rules.passScore(), at);
+
+        Submission submission = new Submission(clientSubmissionId, studentId, activity.id(), progress.attempts(),
+                answersJson(answers), feedbackJson(grading), grading.score(), grading.correct(), grading.total(), 0, at);
+        em.persist(submission);
+        LearningRewards.Rewards earned = LearningRewards.Rewards.NONE;
+        if (rewarded) {
+            em.flush(); // the badges refer to the submission
+            earned = rewards.reward(profile, new LearningRewards.Learning(activity,
+                    rules.awardsFor(grading.score(), grading.isPerfect()), completedNow, grading.score() >= rules.passScore(),
+                    grading.isPerfect(), at, submission.id()));
+            submission.recordXp(earned.xp());
+        }
+        return new SubmissionResult(submission.id(), clientSubmissionId, activity.id(), submission.attempt(), submission.score(),
+                grading.correct(), grading.total(), grading.results(), earned.xp(), profile.xpPoints(), profile.level(),
+                earned.badges().stream().map(Enum::name).sorted().toList(), earned.streakDays(), submission.submittedAt(), false);
+    }
+
+    /** Progress in an activity done by reading, watching or listening (or a visit to any activity); forward only. */
+    public ProgressService.Outcome recordProgress(Profile profile, Activity activity, int percent, OffsetDateTime at, boolean rewarded) {
+        StudentProgress progress = progressRecords.progressOf(profile.userId(), activity.id(), at);
+        boolean completedNow = progress.recordProgress(percent, activity.type().completesWhenDone(), at);
+        LearningRewards.Rewards earned = LearningRewards.Rewards.NONE;
+        if (completedNow && rewarded) {
+            earned = rewards.reward(profile, new LearningRewards.Learning(activity, gamification.rules().awardsForCompletion(),
+                    true, false, false, at, null));
+        }
+        return new ProgressService.Outcome(progress, earned, profile.xpPoints(), profile.level());
+    }
+
+    private SubmissionResult replay(Submission s, Profile profile) {
+        int streakDays = Optional.ofNullable(em.find(Streak.class, profile.userId()))
+                .map(st -> st.currentAsOf(OffsetDateTime.now(ZoneOffset.UTC).atZoneSameInstant(profile.zone()).toLocalDate())).orElse(0);
+        List<String> badges = em.createNamedQuery(StudentBadge.OF_SUBMISSION, StudentBadge.class)
+                .setParameter("submission", s.id()).getResultList().stream().map(b -> b.badge().name()).toList();
+        return new SubmissionResult(s.id(), s.clientSubmissionId(), s.activityId(), s.attempt(), s.score(), s.correctCount(),
+                s.questionCount(), feedback(s.feedbackJson()), s.xpAwarded(), profile.xpPoints(), profile.level(),
+                badges, streakDays, s.submittedAt(), true);
+    }
+
+    private static String feedbackJson(Grading grading) {
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        grading.results().forEach(r -> a.add(Json.createObjectBuilder().add("questionId", r.questionId().toString()).add("correct", r.correct())));
+        return a.build().toString();
+    }
+
+    private static List<Grading.QuestionResult> feedback(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readArray().stream().map(v -> v.asJsonObject())
+                    .map(o -> new Grading.QuestionResult(UUID.fromString(o.getString("questionId")), o.getBoolean("correct"))).toList();
+        }
+    }
+
+    private static String answersJson(List<Answer> answers) {
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        for (Answer answer : answers) {
+            JsonObjectBuilder o = Json.createObjectBuilder().add("questionId", answer.questionId().toString());
+            if (!answer.options().isEmpty()) {
+                JsonArrayBuilder ids = Json.createArrayBuilder();
+                answer.options().stream().sorted().forEach(ids::add);
+                o.add("options", ids);
+            }
+            if (answer.bool() != null) {
+                o.add("value", answer.bool());
+            }
+            if (answer.number() != null) {
+                o.add("number", answer.number());
+            }
+            if (answer.text() != null) {
+                o.add("text", answer.text());
+            }
+            a.add(o);
+        }
+        return a.build().toString();
+    }
+}

@@ -1,0 +1,373 @@
+package org.projectspark.sync.service;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.projectspark.account.domain.Profile;
+import org.projectspark.account.service.AccountChanged;
+import org.projectspark.curriculum.domain.Activity;
+import org.projectspark.curriculum.domain.ActivityType;
+import org.projectspark.curriculum.domain.Answer;
+import org.projectspark.curriculum.domain.Grading;
+import org.projectspark.curriculum.domain.Lesson;
+import org.projectspark.platform.error.SparkException;
+import org.projectspark.progress.persistence.PublishedActivities;
+import org.projectspark.progress.service.LearningRecorder;
+import org.projectspark.progress.service.LearningRewards;
+import org.projectspark.progress.service.ProgressRecorded;
+import org.projectspark.progress.service.ProgressService;
+import org.projectspark.progress.service.SubmissionResult;
+import org.projectspark.sync.domain.Plausibility;
+import org.projectspark.sync.domain.SyncEvent;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Applies a chunk of one student's uploaded events in one transaction. The student's profile row is locked first,
+ * so chunks of the same student apply one at a time whichever instance they reach; each event's id is then
+ * looked up, and an event already held is answered with its first result. A new event is checked completely
+ * before it writes anything, so a bad one is rejected (and kept, with its reason) while the others apply; its
+ * {@code sync_events} row is written in the same transaction as its effect, so it is applied exactly once.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class EventApplier {
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    @PersistenceContext(unitName = "spark")
+    EntityManager em;
+
+    @Inject
+    LearningRewards rewards;
+
+    @Inject
+    LearningRecorder recorder;
+
+    @Inject
+    PublishedActivities published;
+
+    @Inject
+    SyncSettings settings;
+
+    @Inject
+    Event<AccountChanged> accountChanged;
+
+    @Inject
+    Event<ProgressRecorded> progressRecorded;
+
+    /** The sync session a chunk belongs to: whose events, when they arrived, when each device was registered. */
+    public record Session(UUID receiptId, UUID userId, OffsetDateTime receivedAt, Map<String, OffsetDateTime> registeredAt) {
+    }
+
+    /** A new event's effect: its result, and the plausibility flags that kept it from earning anything. */
+    private record Effect(JsonObject result, Set<Plausibility.Flag> flags) {
+    }
+
+    public List<EventResult> apply(Session session, List<IncomingEvent> events) {
+        Profile profile = rewards.lockProfile(session.userId());
+        Map<UUID, SyncEvent> held = held(events);
+        Map<UUID, EventResult> firstInBatch = new HashMap<>();
+        List<EventResult> results = new ArrayList<>(events.size());
+        int applied = 0;
+        int duplicate = 0;
+        int rejected = 0;
+        boolean learned = false;
+        for (IncomingEvent e : events) {
+            EventResult result;
+            SyncEvent earlier = e.id() == null ? null : held.get(e.id());
+            if (e.id() == null) {
+                result = EventResult.rejected(e, e.problem());
+            } else if (earlier != null && !earlier.userId().equals(session.userId())) {
+                result = EventResult.rejected(e, "event id " + e.id() + " is already used by another account; make a new one");
+            } else if (earlier != null) {
+                result = EventResult.duplicate(e, SyncResults.of(e.index(), earlier));
+            } else if (firstInBatch.containsKey(e.id())) {
+                result = EventResult.duplicate(e, firstInBatch.get(e.id()));
+            } else if (e.malformed()) {
+                result = reject(session, e, e.problem());
+            } else {
+                result = applyNew(session, profile, e);
+                learned |= result.status() == EventResult.Status.APPLIED && e.type().isLearning();
+            }
+            if (e.id() != null) {
+                firstInBatch.putIfAbsent(e.id(), result);
+            }
+            switch (result.status()) {
+                case APPLIED -> applied++;
+                case DUPLICATE -> duplicate++;
+                case REJECTED -> rejected++;
+            }
+            results.add(result);
+        }
+        em.createNativeQuery("UPDATE sync_logs SET events_applied = events_applied + ?1, events_duplicate = events_duplicate + ?2,"
+                        + " events_rejected = events_rejected + ?3 WHERE id = ?4")
+                .setParameter(1, applied).setParameter(2, duplicate).setParameter(3, rejected).setParameter(4, session.receiptId())
+                .executeUpdate();
+        if (learned) {
+            progressRecorded.fire(new ProgressRecorded(session.userId()));
+            accountChanged.fire(new AccountChanged(session.userId()));
+        }
+        return results;
+    }
+
+    private Map<UUID, SyncEvent> held(List<IncomingEvent> events) {
+        List<UUID> ids = events.stream().map(IncomingEvent::id).filter(java.util.Objects::nonNull).distinct().toList();
+        Map<UUID, SyncEvent> held = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createNamedQuery(SyncEvent.WITH_IDS, SyncEvent.class).setParameter("ids", ids).getResultList()
+                    .forEach(s -> held.put(s.id(), s));
+        }
+        return held;
+    }
+
+    private EventResult applyNew(Session session, Profile profile, IncomingEvent e) {
+        try {
+            Effect effect = switch (e.type()) {
+                case LESSON_OPENED -> lessonOpened(session, profile, e);
+                case PROGRESS -> progress(session, profile, e);
+                case QUIZ_SUBMITTED -> quiz(session, profile, e);
+                case ASSIGNMENT_FILE -> assignment(session, profile, e);
+                case BADGE_SEEN -> badgeSeen(session, e);
+                case NOTIFICATION_READ -> notificationRead(session, e);
+            };
+            List<String> flags = effect.flags().stream().map(Enum::name).sorted().toList();
+            em.persist(SyncEvent.applied(e.id(), session.userId(), e.deviceId(), e.sequence(), e.type(), e.deviceTime(),
+                    session.receivedAt(), session.receiptId(), effect.flags(), effect.result().toString(), e.raw()));
+            return EventResult.applied(e, flags, effect.result());
+        } catch (Refused | SparkException refused) {
+            return reject(session, e, refused.getMessage());
+        }
+    }
+
+    private EventResult reject(Session session, IncomingEvent e, String reason) {
+        em.persist(SyncEvent.rejected(e.id(), session.userId(), e.deviceId(), e.sequence(), e.typeName(),
+                e.deviceTime() == null ? session.receivedAt() : e.deviceTime(), session.receivedAt(), session.receiptId(), reason, e.raw()));
+        return EventResult.rejected(e, reason);
+    }
+
+    /** Thrown while an event is checked, before it writes anything. */
+    private static final class Refused extends RuntimeException {
+        Refused(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    // --- learning events: progress moves at the device's time; XP only when the event is plausible ---
+
+    private Effect lessonOpened(Session session, Profile profile, IncomingEvent e) {
+        UUID lessonId = requiredUuid(e, "lessonId");
+        Lesson lesson = em.find(Lesson.class, lessonId);
+        if (lesson == null || !lesson.unit().course().isPublished() || lesson.activities().isEmpty()) {
+            throw new Refused("no published lesson with id " + lessonId);
+        }
+        Set<UUID> completed = new HashSet<>();
+        List<UUID> ids = lesson.activities().stream().map(Activity::id).toList();
+        em.createNativeQuery("SELECT CAST(activity_id AS text) FROM student_progress WHERE student_id = ?1 AND status = 'COMPLETED'"
+                        + " AND activity_id IN (SELECT id FROM activities WHERE lesson_id = ?2)")
+                .setParameter(1, profile.userId()).setParameter(2, lessonId).getResultList()
+                .forEach(id -> completed.add(UUID.fromString((String) id)));
+        UUID first = ids.stream().filter(id -> !completed.contains(id)).findFirst().orElse(ids.get(0));
+        Activity activity = activity(first);
+        Set<Plausibility.Flag> flags = flags(session, e, Optional.empty(), 0);
+        ProgressService.Outcome outcome = recorder.recordProgress(profile, activity, 0, at(session, e), flags.isEmpty());
+        return new Effect(progressResult(outcome), flags);
+    }
+
+    private Effect progress(Session session, Profile profile, IncomingEvent e) {
+        Activity activity = activity(requiredUuid(e, "activityId"));
+        if (!(e.data().get("percent") instanceof JsonNumber n) || !n.isIntegral() || n.intValue() < 0 || n.intValue() > 100) {
+            throw new Refused("data.percent must be a whole number from 0 to 100");
+        }
+        Set<Plausibility.Flag> flags = flags(session, e, Optional.empty(), 0);
+        ProgressService.Outcome outcome = recorder.recordProgress(profile, activity, n.intValue(), at(session, e), flags.isEmpty());
+        return new Effect(progressResult(outcome), flags);
+    }
+
+    private Effect quiz(Session session, Profile profile, IncomingEvent e) {
+        Activity activity = activity(requiredUuid(e, "activityId"));
+        if (activity.type() != ActivityType.QUIZ) {
+            throw new Refused("activity " + activity.id() + " is a " + activity.type() + ", not a quiz");
+        }
+        OffsetDateTime startedAt = SyncEventReader.time(e.data(), "startedAt");
+        if (startedAt == null || startedAt.isAfter(e.deviceTime())) {
+            throw new Refused("data.startedAt must be the device time the quiz was opened, not after deviceTime");
+        }
+        UUID clientId = Optional.ofNullable(SyncEventReader.uuid(e.data(), "clientSubmissionId")).orElse(e.id());
+        List<Answer> answers = answers(e.data());
+        Grading grading = activity.grade(answers); // refuses unknown or repeated questions before anything is written
+        Set<Plausibility.Flag> flags = flags(session, e, Optional.of(Duration.between(startedAt, e.deviceTime())), activity.questions().size());
+        Optional<SubmissionResult> earlier = recorder.earlierSubmission(profile, clientId);
+        SubmissionResult r = earlier.isPresent() ? earlier.get()
+                : recorder.submit(profile, activity, clientId, answers, grading, at(session, e), flags.isEmpty());
+        JsonArrayBuilder feedback = Json.createArrayBuilder();
+        r.feedback().forEach(q -> feedback.add(Json.createObjectBuilder().add("questionId", q.questionId().toString()).add("correct", q.correct())));
+        JsonArrayBuilder badges = Json.createArrayBuilder();
+        r.badgesEarned().forEach(badges::add);
+        return new Effect(Json.createObjectBuilder().add("submissionId", r.submissionId().toString())
+                .add("activityId", activity.id().toString()).add("attempt", r.attempt()).add("score", r.score())
+                .add("correct", r.correct()).add("total", r.total()).add("feedback", feedback)
+                .add("xpEarned", r.xpEarned()).add("xpTotal", r.xpTotal()).add("level", r.level()).add("badgesEarned", badges)
+                .add("streakDays", r.streakDays()).add("alreadySubmitted", earlier.isPresent()).build(), flags);
+    }
+
+    private Effect assignment(Session session, Profile profile, IncomingEvent e) {
+        Activity activity = activity(requiredUuid(e, "activityId"));
+        if (activity.type() != ActivityType.ASSIGNMENT) {
+            throw new Refused("activity " + activity.id() + " is a " + activity.type() + ", not an assignment");
+        }
+        String fileRef = SyncEventReader.string(e.data(), "fileRef");
+        String fileName = SyncEventReader.string(e.data(), "fileName");
+        String sha256 = SyncEventReader.string(e.data(), "sha256");
+        JsonValue size = e.data().get("sizeBytes");
+        if (fileRef == null || fileRef.isBlank() || fileRef.length() > 512) {
+            throw new Refused("data.fileRef must be the uploaded file's reference, 1 to 512 characters");
+        }
+        if (fileName != null && fileName.length() > 255) {
+            throw new Refused("data.fileName must be at most 255 characters");
+        }
+        if (sha256 != null && !SHA256.matcher(sha256).matches()) {
+            throw new Refused("data.sha256 must be 64 lower-case hex digits");
+        }
+        if (size != null && !(size instanceof JsonNumber n && n.isIntegral() && n.longValue() >= 0)) {
+            throw new Refused("data.sizeBytes must be a whole number of bytes");
+        }
+        Set<Plausibility.Flag> flags = flags(session, e, Optional.empty(), 0);
+        OffsetDateTime at = at(session, e);
+        em.createNativeQuery("INSERT INTO assignment_handins (id, student_id, activity_id, file_ref, file_name, size_bytes, sha256, handed_in_at)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                .setParameter(1, e.id()).setParameter(2, profile.userId()).setParameter(3, activity.id()).setParameter(4, fileRef)
+                .setParameter(5, fileName).setParameter(6, size == null ? null : ((JsonNumber) size).longValue())
+                .setParameter(7, sha256).setParameter(8, at).executeUpdate();
+        ProgressService.Outcome outcome = recorder.recordProgress(profile, activity, 0, at, flags.isEmpty());
+        return new Effect(Json.createObjectBuilder(progressResult(outcome)).add("handinId", e.id().toString()).build(), flags);
+    }
+
+    // --- housekeeping events: no XP, so no plausibility check; a time never goes past the arrival ---
+
+    private Effect badgeSeen(Session session, IncomingEvent e) {
+        String badge = SyncEventReader.string(e.data(), "badge");
+        UUID scope = SyncEventReader.uuid(e.data(), "scopeId");
+        if (badge == null || badge.isBlank() || badge.length() > 32) {
+            throw new Refused("data.badge must name a badge the student earned");
+        }
+        int seen = em.createNativeQuery("UPDATE student_badges SET seen_at = LEAST(COALESCE(seen_at, ?1), ?1)"
+                        + " WHERE student_id = ?2 AND badge = ?3" + (scope == null ? "" : " AND scope_id = ?4"))
+                .setParameter(1, at(session, e)).setParameter(2, session.userId()).setParameter(3, badge)
+                .setParameter(4, scope == null ? session.userId() : scope).executeUpdate();
+        if (seen == 0) {
+            throw new Refused("no badge " + badge + (scope == null ? "" : " for " + scope) + " has been earned by this student");
+        }
+        return new Effect(Json.createObjectBuilder().add("badge", badge).add("badgesSeen", seen).build(), Set.of());
+    }
+
+    private Effect notificationRead(Session session, IncomingEvent e) {
+        UUID id = requiredUuid(e, "notificationId");
+        int read = em.createNativeQuery("UPDATE user_notifications SET is_read = true, read_at = LEAST(COALESCE(read_at, ?1), ?1)"
+                        + " WHERE id = ?2 AND user_id = ?3")
+                .setParameter(1, at(session, e)).setParameter(2, id).setParameter(3, session.userId()).executeUpdate();
+        if (read == 0) {
+            throw new Refused("no notification " + id + " for this student (it may have been deleted)");
+        }
+        return new Effect(Json.createObjectBuilder().add("notificationId", id.toString()).build(), Set.of());
+    }
+
+    // --- helpers ---
+
+    private Set<Plausibility.Flag> flags(Session session, IncomingEvent e, Optional<Duration> answering, int questions) {
+        return settings.plausibility().check(e.deviceTime(), session.receivedAt(),
+                session.registeredAt().getOrDefault(e.deviceId(), session.receivedAt()), answering, questions);
+    }
+
+    /** When the learning happened: the device's time, but never after the server received it. */
+    private static OffsetDateTime at(Session session, IncomingEvent e) {
+        return e.deviceTime().isAfter(session.receivedAt()) ? session.receivedAt() : e.deviceTime();
+    }
+
+    private Activity activity(UUID id) {
+        return published.find(id).orElseThrow(() -> new Refused("no published activity with id " + id));
+    }
+
+    private static UUID requiredUuid(IncomingEvent e, String name) {
+        UUID id = SyncEventReader.uuid(e.data(), name);
+        if (id == null) {
+            throw new Refused("data." + name + " must be a UUID");
+        }
+        return id;
+    }
+
+    private static List<Answer> answers(JsonObject data) {
+        if (!(data.get("answers") instanceof JsonArray array) || array.size() > 200) {
+            throw new Refused("data.answers must be an array of at most 200 answers");
+        }
+        List<Answer> answers = new ArrayList<>(array.size());
+        for (JsonValue v : array) {
+            if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new Refused("each answer must be an object with questionId");
+            }
+            JsonObject a = v.asJsonObject();
+            UUID question = SyncEventReader.uuid(a, "questionId");
+            if (question == null) {
+                throw new Refused("each answer needs questionId (a UUID)");
+            }
+            Set<String> options = new HashSet<>();
+            if (a.get("options") instanceof JsonArray opts) {
+                for (JsonValue o : opts) {
+                    if (!(o instanceof JsonString s) || s.getString().length() > 32 || options.size() >= 20) {
+                        throw new Refused("answer options must be at most 20 option ids of at most 32 characters");
+                    }
+                    options.add(s.getString());
+                }
+            }
+            JsonValue value = a.get("value");
+            Boolean bool = value == JsonValue.TRUE ? Boolean.TRUE : value == JsonValue.FALSE ? Boolean.FALSE : null;
+            Double number = a.get("number") instanceof JsonNumber n ? n.doubleValue() : null;
+            String text = SyncEventReader.string(a, "text");
+            if (text != null && text.length() > 500) {
+                throw new Refused("a text answer must be at most 500 characters");
+            }
+            answers.add(new Answer(question, options, bool, number, text));
+        }
+        return answers;
+    }
+
+    private static JsonObject progressResult(ProgressService.Outcome o) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("activityId", o.progress().activityId().toString())
+                .add("status", o.progress().status().name()).add("percent", o.progress().percent())
+                .add("xpEarned", o.rewards().xp()).add("xpTotal", o.xpTotal()).add("level", o.level());
+        o.progress().bestScore().ifPresent(s -> b.add("bestScore", s));
+        JsonArrayBuilder badges = Json.createArrayBuilder();
+        o.rewards().badges().forEach(badge -> badges.add(badge.name()));
+        return b.add("badgesEarned", badges).build();
+    }
+
+    static JsonObject parse(String json) {
+        try (JsonReader r = Json.createReader(new StringReader(json))) {
+            return r.readObject();
+        }
+    }
+}

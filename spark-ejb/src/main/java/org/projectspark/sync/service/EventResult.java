@@ -1,0 +1,29 @@
+package org.projectspark.sync.service;
+
+import jakarta.json.JsonObject;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What became of one uploaded event. A DUPLICATE carries the first result: {@code original} is what happened
+ * the first time (APPLIED or REJECTED) with its reason, flags and result.
+ */
+public record EventResult(int index, UUID eventId, Status status, String original, String reason, List<String> flags,
+                          JsonObject result) {
+
+    public enum Status { APPLIED, DUPLICATE, REJECTED }
+
+    static EventResult applied(IncomingEvent e, List<String> flags, JsonObject result) {
+        return new EventResult(e.index(), e.id(), Status.APPLIED, null, null, flags, result);
+    }
+
+    static EventResult rejected(IncomingEvent e, String reason) {
+        return new EventResult(e.index(), e.id(), Status.REJECTED, null, reason, List.of(), null);
+    }
+
+    static EventResult duplicate(IncomingEvent e, EventResult first) {
+        String was = first.status() == Status.DUPLICATE ? first.original() : first.status().name();
+        return new EventResult(e.index(), e.id(), Status.DUPLICATE, was, first.reason(), first.flags(), first.result());
+    }
+}

@@ -1,0 +1,117 @@
+package org.projectspark.sync.service;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.projectspark.platform.error.RetryLaterException;
+
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * An upload of one device's events: registered, logged as a sync session (its id is the receipt), applied in
+ * chunks of {@code SYNC_CHUNK_EVENTS} events, each chunk its own transaction. A chunk that meets a deadlock or a
+ * concurrent first write of the same event id is retried; an upload that still fails is answered 503 and its
+ * session FAILED, and what was committed before stays: the device resends the batch and those events come back
+ * as duplicates with their first results.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SyncUpload {
+
+    private static final Logger LOG = Logger.getLogger(SyncUpload.class.getName());
+    private static final int ATTEMPTS = 4;
+
+    @Inject
+    SyncSessions sessions;
+
+    @Inject
+    EventApplier applier;
+
+    @Inject
+    SyncSettings settings;
+
+    /** What the server did with an upload, in the order the events were sent. */
+    public record Receipt(UUID receiptId, String deviceId, int received, int applied, int duplicate, int rejected,
+                          long heldThrough, List<EventResult> results) {
+    }
+
+    public Receipt upload(UUID userId, String deviceId, List<IncomingEvent> events, long bytes, SyncSessions.Source source) {
+        long started = System.nanoTime();
+        OffsetDateTime registeredAt = sessions.register(userId, deviceId, null);
+        UUID receipt = sessions.open(userId, deviceId, source, bytes, events.size());
+        EventApplier.Session session = new EventApplier.Session(receipt, userId, OffsetDateTime.now(ZoneOffset.UTC),
+                Map.of(deviceId, registeredAt));
+        List<EventResult> results = new ArrayList<>(events.size());
+        try {
+            for (int from = 0; from < events.size(); from += settings.chunkEvents()) {
+                results.addAll(applyChunk(session, events.subList(from, Math.min(events.size(), from + settings.chunkEvents()))));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "sync session " + receipt + " failed after " + results.size() + " events", e);
+            sessions.failed(receipt, millisSince(started), "failed after " + results.size() + " of " + events.size()
+                    + " events: " + rootMessage(e));
+            throw new RetryLaterException("the upload stopped after " + results.size() + " of " + events.size()
+                    + " events (receipt " + receipt + "); send the same batch again: events already applied are answered"
+                    + " as duplicates with their first results", 5);
+        }
+        long heldThrough = sessions.advanceHeldThrough(userId, deviceId);
+        sessions.completed(receipt, userId, deviceId, millisSince(started));
+        int applied = count(results, EventResult.Status.APPLIED);
+        int duplicate = count(results, EventResult.Status.DUPLICATE);
+        return new Receipt(receipt, deviceId, events.size(), applied, duplicate, events.size() - applied - duplicate,
+                heldThrough, results);
+    }
+
+    private List<EventResult> applyChunk(EventApplier.Session session, List<IncomingEvent> chunk) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return applier.apply(session, chunk);
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !retryable(e)) {
+                    throw e;
+                }
+                LOG.fine(() -> "retrying a sync chunk of session " + session.receiptId() + ": " + rootMessage(e));
+            }
+        }
+    }
+
+    /** Deadlock, serialization failure, or another account's concurrent first write of the same event id. */
+    private static boolean retryable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException s = sql; s != null; s = s.getNextException()) {
+                    if ("40P01".equals(s.getSQLState()) || "40001".equals(s.getSQLState()) || "23505".equals(s.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        return m.length() > 500 ? m.substring(0, 500) : m;
+    }
+
+    private static int count(List<EventResult> results, EventResult.Status status) {
+        return (int) results.stream().filter(r -> r.status() == status).count();
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,211 @@
+package org.projectspark.sync.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.projectspark.platform.error.InvalidRequestException;
+import org.projectspark.platform.error.TooLargeException;
+import org.projectspark.sync.service.EventResult;
+import org.projectspark.sync.service.IncomingEvent;
+import org.projectspark.sync.service.SyncChanges;
+import org.projectspark.sync.service.SyncEventReader;
+import org.projectspark.sync.service.SyncSessions;
+import org.projectspark.sync.service.SyncSettings;
+import org.projectspark.sync.service.SyncStatus;
+import org.projectspark.sync.service.SyncUpload;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A student's devices syncing: registering a device, uploading offline events (exactly once), asking which events
+ * the server holds and what became of an upload. See docs/sync.md for the protocol.
+ */
+@Path("sync")
+@ApplicationScoped
+@RolesAllowed("STUDENT")
+@Produces(MediaType.APPLICATION_JSON)
+public class SyncResource {
+
+    @Inject
+    SyncUpload upload;
+
+    @Inject
+    SyncSessions sessions;
+
+    @Inject
+    SyncStatus status;
+
+    @Inject
+    SyncSettings settings;
+
+    @Inject
+    SyncChanges changes;
+
+    /** Registers the device (when the student signs in on it); offline events dated before this are implausible. */
+    @PUT
+    @Path("devices/{deviceId}")
+    public JsonObject register(@PathParam("deviceId") String deviceId, @Context SecurityContext security, InputStream body,
+                               @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding) {
+        String id = deviceId(deviceId);
+        String label = null;
+        if (body != null) {
+            JsonObject json = readOptional(body, encoding);
+            if (json != null && json.containsKey("label")) {
+                if (!(json.get("label") instanceof JsonString s) || s.getString().isBlank() || s.getString().length() > 100) {
+                    throw new InvalidRequestException("label must be a name of 1 to 100 characters, such as \"Classroom tablet 3\"");
+                }
+                label = s.getString().strip();
+            }
+        }
+        sessions.register(student(security), id, label);
+        return SyncViews.device(status.device(student(security), id));
+    }
+
+    @GET
+    @Path("devices/{deviceId}")
+    public JsonObject device(@PathParam("deviceId") String deviceId, @Context SecurityContext security) {
+        return SyncViews.device(status.device(student(security), deviceId(deviceId)));
+    }
+
+    @GET
+    @Path("devices")
+    public JsonObject devices(@Context SecurityContext security) {
+        return SyncViews.devices(status.devices(student(security)));
+    }
+
+    /**
+     * A batch of offline events: {@code {"deviceId": "...", "events": [...]}}, plain or gzip. Answered 200 with a
+     * result per event in the order sent, even when some are rejected; 503 when the upload stopped part-way
+     * (what was applied stays applied; send the same batch again).
+     */
+    @POST
+    @Path("events")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject upload(InputStream body, @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
+                             @Context SecurityContext security) {
+        SyncBodies.Body batch = SyncBodies.read(body, encoding, settings.maxBatchBytes());
+        String device = batch.json().get("deviceId") instanceof JsonString s ? s.getString() : null;
+        if (device == null || !SyncEventReader.DEVICE_ID.matcher(device).matches()) {
+            throw new InvalidRequestException("deviceId must be the device's id: 1 to 64 letters, digits or . _ : -");
+        }
+        JsonArray events = array(batch.json(), "events");
+        if (events.size() > settings.maxEvents()) {
+            throw new TooLargeException("a batch holds at most " + settings.maxEvents() + " events (this one has "
+                    + events.size() + "); send them in several batches");
+        }
+        List<IncomingEvent> incoming = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            incoming.add(SyncEventReader.read(i, events.get(i), device));
+        }
+        return SyncViews.receipt(upload.upload(student(security), device, incoming, batch.wireBytes(), SyncSessions.Source.API));
+    }
+
+    /** Which of these events ({@code {"eventIds": [...]}}) the server holds, with their first results; the rest are missing. */
+    @POST
+    @Path("events/held")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject held(InputStream body, @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
+                           @Context SecurityContext security) {
+        JsonArray ids = array(SyncBodies.read(body, encoding, settings.maxBatchBytes()).json(), "eventIds");
+        if (ids.size() > settings.maxEvents()) {
+            throw new TooLargeException("ask about at most " + settings.maxEvents() + " event ids at a time");
+        }
+        List<UUID> asked = new ArrayList<>(ids.size());
+        for (JsonValue v : ids) {
+            try {
+                asked.add(UUID.fromString(((JsonString) v).getString()));
+            } catch (ClassCastException | IllegalArgumentException e) {
+                throw new InvalidRequestException("eventIds must be event UUIDs (found " + v + ")");
+            }
+        }
+        Map<UUID, EventResult> held = status.held(student(security), asked);
+        JsonArrayBuilder found = Json.createArrayBuilder();
+        JsonArrayBuilder missing = Json.createArrayBuilder();
+        for (UUID id : asked) {
+            EventResult r = held.get(id);
+            if (r == null) {
+                missing.add(id.toString());
+            } else {
+                found.add(SyncViews.result(r).remove("index"));
+            }
+        }
+        return Json.createObjectBuilder().add("held", found).add("missing", missing).build();
+    }
+
+    @GET
+    @Path("receipts/{receiptId}")
+    public JsonObject receipt(@PathParam("receiptId") UUID receiptId, @Context SecurityContext security) {
+        return SyncViews.receiptStatus(status.receipt(student(security), receiptId));
+    }
+
+    /**
+     * What changed for the student since {@code since} (absent: a first, full sync), a page at a time; keep calling
+     * with the returned cursor while {@code hasMore}, and keep the last cursor for the next sync.
+     */
+    @GET
+    @Path("changes")
+    public JsonObject changes(@QueryParam("since") @Size(max = 400, message = "since must be a cursor this server gave") String since,
+                              @QueryParam("limit") @DefaultValue("0") @Min(value = 0, message = "limit must be from 10 to 1000")
+                              @Max(value = 1000, message = "limit must be from 10 to 1000") int limit,
+                              @Context SecurityContext security) {
+        int page = limit == 0 ? settings.changesPage() : Math.max(limit, 10);
+        return changes.changes(student(security), Optional.ofNullable(since).filter(s -> !s.isBlank()), page);
+    }
+
+    private static JsonArray array(JsonObject json, String name) {
+        if (!(json.get(name) instanceof JsonArray a)) {
+            throw new InvalidRequestException(name + " must be an array");
+        }
+        return a;
+    }
+
+    private JsonObject readOptional(InputStream body, String encoding) {
+        try {
+            return SyncBodies.read(body, encoding, 4096).json();
+        } catch (InvalidRequestException e) {
+            if (e.getMessage().startsWith("the body must be a JSON object") || e.getMessage().contains("EOF")) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    static String deviceId(String id) {
+        if (id == null || !SyncEventReader.DEVICE_ID.matcher(id).matches()) {
+            throw new InvalidRequestException("a device id is 1 to 64 letters, digits or . _ : -");
+        }
+        return id;
+    }
+
+    static UUID student(SecurityContext security) {
+        return UUID.fromString(security.getUserPrincipal().getName());
+    }
+}
