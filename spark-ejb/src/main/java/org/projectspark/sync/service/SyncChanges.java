@@ -293,8 +293,7 @@ public class SyncChanges {
                 int version = ((Number) r[1]).intValue();
                 removedCourses.remove(id);
                 courses.put(id, Json.createObjectBuilder().add("id", id).add("contentVersion", version).add("subject", (String) r[2])
-                        .add("defaultLocale", (String) r[3]).add("href", "/api/v1/courses/" + id)
-                        .add("etag", "\"" + version + "\"").build());
+                        .add("defaultLocale", (String) r[3]).add("href", "/api/v1/courses/" + id).build());
             }
         }
 

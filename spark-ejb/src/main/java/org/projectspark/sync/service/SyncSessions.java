@@ -63,6 +63,11 @@ public class SyncSessions {
                 .setParameter(1, receipt).setParameter(2, durationMs).setParameter(3, error).executeUpdate();
     }
 
+    public void bundleImported(UUID bundleId) {
+        em.createNativeQuery("UPDATE sync_bundles SET imports = imports + 1, last_import_at = now() WHERE id = ?1")
+                .setParameter(1, bundleId).executeUpdate();
+    }
+
     /**
      * The highest sequence number up to which the server holds every event of the device (counting from 1): the
      * device may forget those and resend only what comes after. Kept on the device row and moved forward from

@@ -45,8 +45,21 @@ public class SyncUpload {
     }
 
     public Receipt upload(UUID userId, String deviceId, List<IncomingEvent> events, long bytes, SyncSessions.Source source) {
+        return upload(userId, deviceId, events, bytes, source, null);
+    }
+
+    /**
+     * @param offlineSince for a bundle, when its export was made: the school's devices were registered with the
+     *                     teacher's app after it, so events since then are plausible even for a device the server
+     *                     sees for the first time
+     */
+    public Receipt upload(UUID userId, String deviceId, List<IncomingEvent> events, long bytes, SyncSessions.Source source,
+                          OffsetDateTime offlineSince) {
         long started = System.nanoTime();
         OffsetDateTime registeredAt = sessions.register(userId, deviceId, null);
+        if (offlineSince != null && offlineSince.isBefore(registeredAt)) {
+            registeredAt = offlineSince;
+        }
         UUID receipt = sessions.open(userId, deviceId, source, bytes, events.size());
         EventApplier.Session session = new EventApplier.Session(receipt, userId, OffsetDateTime.now(ZoneOffset.UTC),
                 Map.of(deviceId, registeredAt));

@@ -18,8 +18,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
@@ -70,11 +72,18 @@ public class CourseResource {
     @GET
     @Path("{id}")
     public Response course(@PathParam("id") UUID id, @Context SecurityContext security, @Context HttpHeaders headers,
+                           @Context Request request,
                            @QueryParam("locale") @Pattern(regexp = ApiPatterns.LOCALE, message = ApiPatterns.LOCALE_MESSAGE) String locale) {
         Course course = catalog.course(id, mayAuthor(security));
         String served = course.localeFor(preferences(security, headers, locale));
+        // one version of the content in one language: a device that holds it gets 304 and keeps its copy
+        EntityTag tag = new EntityTag(course.contentVersion() + "-" + served + "-" + course.status().name().charAt(0));
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        if (unchanged != null) {
+            return unchanged.header(HttpHeaders.CONTENT_LANGUAGE, served).header(HttpHeaders.VARY, "Accept-Language").build();
+        }
         return Response.ok(CourseViews.course(course, served)).header(HttpHeaders.CONTENT_LANGUAGE, served)
-                .tag(String.valueOf(course.contentVersion())).build();
+                .header(HttpHeaders.VARY, "Accept-Language").tag(tag).build();
     }
 
     /** Everything the author wrote, every language and the answer keys. */

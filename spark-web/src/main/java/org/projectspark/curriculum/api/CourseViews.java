@@ -48,7 +48,7 @@ public final class CourseViews {
                 c.status().name(), c.contentVersion());
     }
 
-    static CourseView course(Course c, String locale) {
+    public static CourseView course(Course c, String locale) {
         String fb = c.defaultLocale();
         return new CourseView(c.id().toString(), c.subject(), locale, fb, c.title().in(locale, fb), c.description().in(locale, fb),
                 c.status().name(), c.contentVersion(), c.units().stream().map(u -> unit(u, locale, fb)).toList());

@@ -26,7 +26,37 @@ final class SyncBodies {
     record Body(JsonObject json, long wireBytes) {
     }
 
+    /** A text body (a bundle file), and how many bytes came over the wire. */
+    record Text(String text, long wireBytes) {
+    }
+
     private SyncBodies() {
+    }
+
+    static Text readText(InputStream in, String contentEncoding, long limit) {
+        if (in == null) {
+            throw new InvalidRequestException("the body must be the bundle file");
+        }
+        String encoding = contentEncoding == null ? "identity" : contentEncoding.trim().toLowerCase(Locale.ROOT);
+        Counted wire = new Counted(in, Long.MAX_VALUE);
+        try {
+            InputStream body = switch (encoding) {
+                case "identity", "" -> new Counted(wire, limit);
+                case "gzip", "x-gzip" -> new Counted(new GZIPInputStream(wire, 16 * 1024), limit);
+                default -> throw new InvalidRequestException("Content-Encoding " + contentEncoding + " is not supported; send gzip or nothing");
+            };
+            String text = new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            if (text.isEmpty()) {
+                throw new InvalidRequestException("the body must be the bundle file");
+            }
+            return new Text(text, wire.count);
+        } catch (ZipException e) {
+            throw new InvalidRequestException("the body is not valid gzip: " + e.getMessage());
+        } catch (TooLargeRead e) {
+            throw new TooLargeException("the bundle is larger than " + limit + " bytes once inflated");
+        } catch (IOException e) {
+            throw new InvalidRequestException("the body could not be read (connection cut?): " + e.getMessage());
+        }
     }
 
     static Body read(InputStream in, String contentEncoding, long limit) {

@@ -1,0 +1,128 @@
+package org.projectspark.sync.service;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.projectspark.platform.error.ConflictException;
+import org.projectspark.platform.error.NotFoundException;
+import org.projectspark.platform.persistence.SqlValues;
+import org.projectspark.school.service.SchoolService;
+import org.projectspark.sync.domain.SyncEvent;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The teacher's side of offline sync: per student and device when it last synced and how far its events are held,
+ * the events that wait for review (implausible, so they earned nothing) and the rejected ones with their reasons,
+ * and the review itself. Only the class's teachers and its school's admins see a class; a reviewer must see the student.
+ */
+@Stateless
+public class SyncOversight {
+
+    @PersistenceContext(unitName = "spark")
+    EntityManager em;
+
+    @Inject
+    SchoolService schools;
+
+    public record DeviceStatus(String deviceId, String label, OffsetDateTime registeredAt, OffsetDateTime lastSyncedAt,
+                               long heldThroughSequence, String lastSyncStatus, long pendingReview, long rejected) {
+    }
+
+    public record StudentStatus(UUID studentId, String displayName, OffsetDateTime lastSyncedAt, long pendingReview,
+                                long rejected, List<DeviceStatus> devices) {
+    }
+
+    public record Attention(UUID eventId, UUID studentId, String displayName, String deviceId, long sequence, String type,
+                            OffsetDateTime deviceTime, OffsetDateTime receivedAt, String outcome, String reason,
+                            String flags, String review, String payload) {
+    }
+
+    public enum Kind { PENDING, REJECTED, ALL }
+
+    public List<StudentStatus> classStatus(UUID callerId, UUID classId) {
+        schools.classTaughtBy(callerId, classId, "Only the class's teachers and its school's admins see its sync status");
+        List<?> rows = em.createNativeQuery("SELECT CAST(e.student_id AS text), p.display_name, d.device_id, d.label, d.registered_at,"
+                        + " d.last_synced_at, d.held_through, l.status,"
+                        + " (SELECT count(*) FROM sync_events x WHERE x.user_id = e.student_id AND x.device_id = d.device_id AND x.review = 'PENDING'),"
+                        + " (SELECT count(*) FROM sync_events x WHERE x.user_id = e.student_id AND x.device_id = d.device_id AND x.outcome = 'REJECTED')"
+                        + " FROM class_enrolments e JOIN profiles p ON p.user_id = e.student_id"
+                        + " LEFT JOIN sync_devices d ON d.user_id = e.student_id LEFT JOIN sync_logs l ON l.id = d.last_receipt_id"
+                        + " WHERE e.class_id = ?1 ORDER BY p.display_name, e.student_id, d.registered_at")
+                .setParameter(1, classId).getResultList();
+        Map<String, List<DeviceStatus>> devices = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Object o : rows) {
+            Object[] r = (Object[]) o;
+            String student = (String) r[0];
+            names.put(student, (String) r[1]);
+            List<DeviceStatus> list = devices.computeIfAbsent(student, s -> new ArrayList<>());
+            if (r[2] != null) {
+                list.add(new DeviceStatus((String) r[2], (String) r[3], SqlValues.instant(r[4]), time(r[5]),
+                        ((Number) r[6]).longValue(), (String) r[7], ((Number) r[8]).longValue(), ((Number) r[9]).longValue()));
+            }
+        }
+        List<StudentStatus> students = new ArrayList<>();
+        devices.forEach((student, list) -> students.add(new StudentStatus(UUID.fromString(student), names.get(student),
+                list.stream().map(DeviceStatus::lastSyncedAt).filter(java.util.Objects::nonNull).max(OffsetDateTime::compareTo).orElse(null),
+                list.stream().mapToLong(DeviceStatus::pendingReview).sum(), list.stream().mapToLong(DeviceStatus::rejected).sum(), list)));
+        return students;
+    }
+
+    /** The class's events that need a teacher: waiting for review, rejected, or both; newest first. */
+    public List<Attention> attention(UUID callerId, UUID classId, Kind kind, int limit) {
+        schools.classTaughtBy(callerId, classId, "Only the class's teachers and its school's admins see its students' events");
+        String which = switch (kind) {
+            case PENDING -> "x.review = 'PENDING'";
+            case REJECTED -> "x.outcome = 'REJECTED'";
+            case ALL -> "(x.review = 'PENDING' OR x.outcome = 'REJECTED')";
+        };
+        List<?> rows = em.createNativeQuery("SELECT CAST(x.id AS text), CAST(x.user_id AS text), p.display_name, x.device_id, x.sequence, x.type,"
+                        + " x.device_time, x.received_at, x.outcome, x.reason, x.flags, x.review, x.payload"
+                        + " FROM class_enrolments e JOIN sync_events x ON x.user_id = e.student_id JOIN profiles p ON p.user_id = e.student_id"
+                        + " WHERE e.class_id = ?1 AND " + which + " ORDER BY x.received_at DESC, x.sequence DESC LIMIT ?2")
+                .setParameter(1, classId).setParameter(2, limit).getResultList();
+        List<Attention> events = new ArrayList<>();
+        for (Object o : rows) {
+            Object[] r = (Object[]) o;
+            events.add(new Attention(UUID.fromString((String) r[0]), UUID.fromString((String) r[1]), (String) r[2], (String) r[3],
+                    ((Number) r[4]).longValue(), (String) r[5], SqlValues.instant(r[6]), SqlValues.instant(r[7]), (String) r[8],
+                    (String) r[9], (String) r[10], (String) r[11], (String) r[12]));
+        }
+        return events;
+    }
+
+    /**
+     * Records a teacher's decision on a flagged event. It does not change the learning or its XP: the event's
+     * progress already stands, and it earned nothing; the decision is what the teacher concluded.
+     */
+    public SyncEvent review(UUID callerId, UUID eventId, SyncEvent.Review decision) {
+        SyncEvent event = Optional.ofNullable(em.find(SyncEvent.class, eventId))
+                .orElseThrow(() -> new NotFoundException("No synced event " + eventId + " among your students' events"));
+        try {
+            schools.studentVisibleTo(callerId, event.userId());
+        } catch (NotFoundException e) {
+            throw new NotFoundException("No synced event " + eventId + " among your students' events");
+        }
+        if (event.review().isEmpty()) {
+            throw new ConflictException("event " + eventId + " was not flagged; only flagged events are reviewed");
+        }
+        if (decision == SyncEvent.Review.PENDING) {
+            throw new org.projectspark.platform.error.InvalidRequestException("decision must be ACCEPTED or DISMISSED");
+        }
+        event.review(decision, callerId, OffsetDateTime.now(ZoneOffset.UTC));
+        return event;
+    }
+
+    private static OffsetDateTime time(Object column) {
+        return column == null ? null : SqlValues.instant(column);
+    }
+}

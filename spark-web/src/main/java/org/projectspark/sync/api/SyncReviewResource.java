@@ -1,0 +1,51 @@
+package org.projectspark.sync.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.projectspark.platform.error.InvalidRequestException;
+import org.projectspark.sync.domain.SyncEvent;
+import org.projectspark.sync.service.SyncOversight;
+
+import java.io.InputStream;
+import java.util.UUID;
+
+/** A teacher's decision on a flagged offline event: {@code {"decision": "ACCEPTED" | "DISMISSED"}}. */
+@Path("sync/events/{eventId}/review")
+@ApplicationScoped
+@RolesAllowed({"TEACHER", "SCHOOL_ADMIN", "ADMIN"})
+@Produces(MediaType.APPLICATION_JSON)
+public class SyncReviewResource {
+
+    @Inject
+    SyncOversight oversight;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject review(@PathParam("eventId") UUID eventId, InputStream body, @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
+                             @Context SecurityContext security) {
+        JsonObject json = SyncBodies.read(body, encoding, 4096).json();
+        SyncEvent.Review decision;
+        try {
+            decision = SyncEvent.Review.valueOf(((JsonString) json.get("decision")).getString());
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException("decision must be ACCEPTED or DISMISSED");
+        }
+        SyncEvent reviewed = oversight.review(UUID.fromString(security.getUserPrincipal().getName()), eventId, decision);
+        return Json.createObjectBuilder().add("eventId", reviewed.id().toString())
+                .add("review", reviewed.review().map(Enum::name).orElse(decision.name())).build();
+    }
+}
