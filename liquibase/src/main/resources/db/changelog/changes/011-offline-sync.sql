@@ -38,9 +38,10 @@ CREATE INDEX ix_sync_events_receipt ON sync_events (receipt_id);
 CREATE INDEX ix_sync_events_attention ON sync_events (user_id, received_at DESC) WHERE review = 'PENDING' OR outcome = 'REJECTED';
 
 --changeset spark:011-sync-logs-receipts
---comment: a sync session's receipt says where it came from (the API or a bundle carried on a USB stick)
+--comment: a sync session's receipt says where it came from (the API or a bundle on a USB stick) and which instance ran it
 ALTER TABLE sync_logs ADD COLUMN source varchar(16) NOT NULL DEFAULT 'API' CHECK (source IN ('API', 'BUNDLE'));
 ALTER TABLE sync_logs ADD COLUMN events_received integer NOT NULL DEFAULT 0;
+ALTER TABLE sync_logs ADD COLUMN instance varchar(200);
 
 --changeset spark:011-badges-seen
 --comment: when the student first saw a badge (a BADGE_SEEN event), so no device shows it as new again

@@ -60,6 +60,22 @@ class MaintenanceIT extends DeployedEar {
         UUID oldFailed = syncLog(user, "FAILED", 8);
         UUID oldInProgress = syncLog(user, "IN_PROGRESS", 30);
         UUID recentCompleted = syncLog(user, "COMPLETED", 6);
+        long oldChange;
+        long recentChange;
+        try (Connection c = Fixtures.database(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO sync_changes (scope_id, entity, entity_key, changed_at) VALUES (?, 'profile', 'x', now() - make_interval(days => ?)) RETURNING seq")) {
+            ps.setObject(1, user);
+            ps.setInt(2, 91);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                oldChange = rs.getLong(1);
+            }
+            ps.setInt(2, 89);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                recentChange = rs.getLong(1);
+            }
+        }
 
         JsonObject run = runJob("purge-sync-logs");
 
@@ -68,6 +84,18 @@ class MaintenanceIT extends DeployedEar {
         assertThat(exists("sync_logs", oldFailed)).isFalse();
         assertThat(exists("sync_logs", oldInProgress)).as("still in progress: never deleted").isTrue();
         assertThat(exists("sync_logs", recentCompleted)).as("finished 6 days ago: kept").isTrue();
+        try (Connection c = Fixtures.database(); PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM sync_changes WHERE seq = ?")) {
+            ps.setLong(1, oldChange);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("download change log older than 90 days: deleted").isZero();
+            }
+            ps.setLong(1, recentChange);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("89 days old: kept").isEqualTo(1);
+            }
+        }
     }
 
     @Test

@@ -2,7 +2,10 @@ package org.projectspark.sync.domain;
 
 /** What a device recorded while offline. XP is never one of them: the server computes it from these. */
 public enum SyncEventType {
-    /** The student opened a lesson: its first activity not yet completed is started (a visit, no XP). */
+    /**
+     * The student opened a lesson: a visit to its first activity (started if it was not, last access moved up), the
+     * same whatever else arrived before it, so the order events arrive in does not matter.
+     */
     LESSON_OPENED,
     /** How far the student got in an activity (percent); reading, video and audio complete at 100. */
     PROGRESS,

@@ -31,12 +31,16 @@ public enum MaintenanceJob {
         }
     },
 
-    /** Finished sync sessions are kept a week for support; one still IN_PROGRESS is never deleted. */
+    /**
+     * Finished sync sessions are kept a week for support; one still IN_PROGRESS is never deleted. The download change
+     * log is kept 90 days (SyncSettings.CHANGES_KEPT_DAYS): a device with an older cursor does a full sync.
+     */
     PURGE_SYNC_LOGS("purge-sync-logs", Cadence.DAILY) {
         @Override
         String run(JobSql sql) throws SQLException {
-            return sql.update("DELETE FROM sync_logs WHERE status IN ('COMPLETED', 'FAILED') AND created_at < now() - interval '7 days'")
-                    + " sync logs deleted";
+            int logs = sql.update("DELETE FROM sync_logs WHERE status IN ('COMPLETED', 'FAILED') AND created_at < now() - interval '7 days'");
+            int changes = sql.update("DELETE FROM sync_changes WHERE changed_at < now() - interval '90 days'");
+            return logs + " sync logs and " + changes + " download change-log entries deleted";
         }
     },
 

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import org.projectspark.platform.error.NotFoundException;
 
 import javax.sql.DataSource;
-import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -150,14 +149,8 @@ public class MaintenanceRunner {
         }
     }
 
-    /** Which instance ran a job, for the record: host and Payara instance name. */
+    /** Which instance ran a job, for the record. */
     static String instanceName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "unknown-host";
-        }
-        return host + "/" + System.getProperty("com.sun.aas.instanceName", "server");
+        return org.projectspark.platform.startup.Instance.name();
     }
 }

@@ -185,14 +185,7 @@ public class EventApplier {
         if (lesson == null || !lesson.unit().course().isPublished() || lesson.activities().isEmpty()) {
             throw new Refused("no published lesson with id " + lessonId);
         }
-        Set<UUID> completed = new HashSet<>();
-        List<UUID> ids = lesson.activities().stream().map(Activity::id).toList();
-        em.createNativeQuery("SELECT CAST(activity_id AS text) FROM student_progress WHERE student_id = ?1 AND status = 'COMPLETED'"
-                        + " AND activity_id IN (SELECT id FROM activities WHERE lesson_id = ?2)")
-                .setParameter(1, profile.userId()).setParameter(2, lessonId).getResultList()
-                .forEach(id -> completed.add(UUID.fromString((String) id)));
-        UUID first = ids.stream().filter(id -> !completed.contains(id)).findFirst().orElse(ids.get(0));
-        Activity activity = activity(first);
+        Activity activity = activity(lesson.activities().get(0).id());
         Set<Plausibility.Flag> flags = flags(session, e, Optional.empty(), 0);
         ProgressService.Outcome outcome = recorder.recordProgress(profile, activity, 0, at(session, e), flags.isEmpty());
         return new Effect(progressResult(outcome), flags);

@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.projectspark.platform.persistence.SqlValues;
+import org.projectspark.platform.startup.Instance;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -44,11 +45,22 @@ public class SyncSessions {
                         + " WHERE user_id = ?1 AND device_id = ?2 AND status = 'IN_PROGRESS' AND created_at < now() - CAST('" + STALE + "' AS interval)")
                 .setParameter(1, userId).setParameter(2, deviceId).executeUpdate();
         UUID receipt = UUID.randomUUID();
-        em.createNativeQuery("INSERT INTO sync_logs (id, user_id, device_id, status, bytes_received, events_received, source)"
-                        + " VALUES (?1, ?2, ?3, 'IN_PROGRESS', ?4, ?5, ?6)")
+        em.createNativeQuery("INSERT INTO sync_logs (id, user_id, device_id, status, bytes_received, events_received, source, instance)"
+                        + " VALUES (?1, ?2, ?3, 'IN_PROGRESS', ?4, ?5, ?6, ?7)")
                 .setParameter(1, receipt).setParameter(2, userId).setParameter(3, deviceId).setParameter(4, bytes)
-                .setParameter(5, events).setParameter(6, source.name()).executeUpdate();
+                .setParameter(5, events).setParameter(6, source.name()).setParameter(7, Instance.name()).executeUpdate();
         return receipt;
+    }
+
+    /**
+     * At start: this instance's sessions still IN_PROGRESS were cut off when it stopped (a crash, a kill -9). What
+     * they committed stays; their devices resend and get duplicates for it.
+     */
+    public int interruptedAtStart() {
+        return em.createNativeQuery("UPDATE sync_logs SET status = 'FAILED', completed_at = now(),"
+                        + " error = 'interrupted: the server stopped while applying it; what was committed stays, the device resends the rest'"
+                        + " WHERE status = 'IN_PROGRESS' AND instance = ?1")
+                .setParameter(1, Instance.name()).executeUpdate();
     }
 
     public void completed(UUID receipt, UUID userId, String deviceId, long durationMs) {

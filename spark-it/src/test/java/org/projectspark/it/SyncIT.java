@@ -1,0 +1,334 @@
+package org.projectspark.it;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.math.BigDecimal;
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Offline upload on the real server: every event applied exactly once however often and however concurrently it
+ * is sent, per-event results in order, merge rules, plausibility, receipts and what the server holds.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SyncIT extends DeployedEar {
+
+    private record Learner(Fixtures.Member student, JsonObject reading, JsonObject quiz, String lessonId) {
+    }
+
+    private static Learner learner(String deviceId) {
+        Fixtures.Member s = Fixtures.newStudent(null);
+        JsonObject lesson = Fixtures.publishedLesson(s.token());
+        SyncClient.register(s, deviceId);
+        JsonArray activities = lesson.getJsonArray("activities");
+        return new Learner(s, activities.getJsonObject(0), activities.getJsonObject(1), lesson.getString("id"));
+    }
+
+    private static List<String> statuses(JsonObject receipt) {
+        return receipt.getJsonArray("results").stream().map(r -> r.asJsonObject().getString("status")).toList();
+    }
+
+    @Test
+    void eachEventIsAppliedOnceAndEveryRetryGetsItsFirstResult() throws Exception {
+        Learner l = learner("phone-1");
+        OffsetDateTime t = SyncClient.now().minusMinutes(5);
+        List<SyncClient.Event> events = List.of(SyncClient.lessonOpened(1, t, l.lessonId()),
+                SyncClient.progress(2, t.plusMinutes(1), l.reading().getString("id"), 100),
+                SyncClient.quiz(3, t.plusMinutes(3), l.quiz(), 5, 90));
+
+        JsonObject first = SyncClient.uploaded(l.student(), "phone-1", events);
+        assertThat(statuses(first)).containsExactly("APPLIED", "APPLIED", "APPLIED");
+        assertThat(first.getInt("applied")).isEqualTo(3);
+        JsonObject graded = first.getJsonArray("results").getJsonObject(2).getJsonObject("result");
+        assertThat(graded.getJsonNumber("score").bigDecimalValue()).isEqualByComparingTo("100");
+        assertThat(graded.getInt("xpEarned")).isPositive();
+
+        for (int retry = 0; retry < 3; retry++) {
+            JsonObject again = SyncClient.uploaded(l.student(), "phone-1", events);
+            assertThat(statuses(again)).containsExactly("DUPLICATE", "DUPLICATE", "DUPLICATE");
+            assertThat(again.getInt("duplicate")).isEqualTo(3);
+            JsonObject replay = again.getJsonArray("results").getJsonObject(2);
+            assertThat(replay.getString("original")).isEqualTo("APPLIED");
+            assertThat(replay.getJsonObject("result")).as("the first result, as it was").isEqualTo(graded);
+        }
+
+        try (Connection c = Fixtures.database()) {
+            assertThat(count(c, "SELECT count(*) FROM sync_events WHERE user_id = ?", l.student().id())).isEqualTo(3);
+            assertThat(count(c, "SELECT count(*) FROM submissions WHERE student_id = ?", l.student().id())).isEqualTo(1);
+            assertLedgerMatches(c, l.student().id());
+            assertThat(count(c, "SELECT xp_points FROM profiles WHERE user_id = ?", l.student().id()))
+                    .isEqualTo(sumOf(first, "xpEarned"));
+        }
+    }
+
+    @Test
+    void oneBadEventDoesNotSinkTheBatchAndResultsKeepTheOrderSent() {
+        Learner l = learner("tab-2");
+        OffsetDateTime t = SyncClient.now().minusMinutes(2);
+        SyncClient.Event good = SyncClient.progress(1, t, l.reading().getString("id"), 40);
+        String body = "{\"deviceId\":\"tab-2\",\"events\":[" + good.json("tab-2") + ","
+                + SyncClient.progress(2, t, UUID.randomUUID().toString(), 50).json("tab-2") + ","
+                + "{\"sequence\":3,\"type\":\"PROGRESS\",\"deviceTime\":\"" + t + "\",\"data\":{}},"
+                + new SyncClient.Event(UUID.randomUUID(), 4, "XP_GRANTED", t, "{\"xp\":5000}").json("tab-2") + ","
+                + new SyncClient.Event(UUID.randomUUID(), 5, "QUIZ_SUBMITTED", t, "{\"activityId\":\"" + l.reading().getString("id")
+                + "\",\"startedAt\":\"" + t.minusMinutes(1) + "\",\"answers\":[]}").json("tab-2") + ","
+                + new SyncClient.Event(UUID.randomUUID(), 6, "PROGRESS", t, "{\"activityId\":\"" + l.reading().getString("id") + "\",\"percent\":300}").json("tab-2") + ","
+                + new SyncClient.Event(UUID.randomUUID(), 7, "PROGRESS", t, "{\"activityId\":\"" + l.reading().getString("id") + "\",\"percent\":10}").json("other-device") + ","
+                + good.json("tab-2") + "]}";
+        Api.Reply r = Api.post("/api/v1/sync/events", body, l.student().token());
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        JsonArray results = r.json().getJsonArray("results");
+        assertThat(statuses(r.json())).containsExactly("APPLIED", "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED", "DUPLICATE");
+        assertThat(results.getJsonObject(1).getString("reason")).contains("no published activity");
+        assertThat(results.getJsonObject(2).getString("reason")).contains("id must be a UUID");
+        assertThat(results.getJsonObject(3).getString("reason")).contains("type must be one of");
+        assertThat(results.getJsonObject(4).getString("reason")).contains("not a quiz");
+        assertThat(results.getJsonObject(5).getString("reason")).contains("percent");
+        assertThat(results.getJsonObject(6).getString("reason")).contains("not the device of the batch");
+        for (int i = 0; i < results.size(); i++) {
+            assertThat(results.getJsonObject(i).getInt("index")).isEqualTo(i);
+        }
+        assertThat(Api.get("/api/v1/me/dashboard", l.student().token()).json().getJsonNumber("xp").longValue())
+                .as("a device cannot send XP").isZero();
+        JsonObject receipt = Api.get("/api/v1/sync/receipts/" + r.json().getString("receiptId"), l.student().token()).json();
+        assertThat(receipt.getString("status")).isEqualTo("COMPLETED");
+        assertThat(receipt.getInt("applied")).isEqualTo(1);
+        assertThat(receipt.getInt("rejected")).isEqualTo(6);
+        assertThat(receipt.getInt("duplicate")).isEqualTo(1);
+        assertThat(receipt.getInt("received")).isEqualTo(8);
+    }
+
+    @Test
+    void progressOnlyMovesForwardWhateverOrderTheEventsArriveIn() throws Exception {
+        Learner l = learner("tab-3");
+        OffsetDateTime t1 = SyncClient.now().minusMinutes(8).withNano(0);
+        String reading = l.reading().getString("id");
+        SyncClient.uploaded(l.student(), "tab-3", List.of(SyncClient.progress(2, t1.plusMinutes(2), reading, 80)));
+        SyncClient.uploaded(l.student(), "tab-3", List.of(SyncClient.progress(3, t1.plusMinutes(3), reading, 40),
+                SyncClient.quiz(4, t1.plusMinutes(5), l.quiz(), 1, 60)));
+        SyncClient.uploaded(l.student(), "tab-3", List.of(SyncClient.quiz(1, t1.plusMinutes(1), l.quiz(), 5, 50)));
+
+        try (Connection c = Fixtures.database(); PreparedStatement ps = c.prepareStatement(
+                "SELECT status, percent, best_score, attempts, last_accessed, completed_at FROM student_progress WHERE student_id = ? AND activity_id = ?")) {
+            ps.setObject(1, UUID.fromString(l.student().id()));
+            ps.setObject(2, UUID.fromString(reading));
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("IN_PROGRESS");
+                assertThat(rs.getInt(2)).as("the highest percent reached").isEqualTo(80);
+                assertThat(rs.getObject(5, OffsetDateTime.class).toInstant()).as("the latest access").isEqualTo(t1.plusMinutes(3).toInstant());
+            }
+            ps.setObject(2, UUID.fromString(l.quiz().getString("id")));
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).as("COMPLETED wins").isEqualTo("COMPLETED");
+                assertThat(rs.getBigDecimal(3)).as("the best score wins").isEqualByComparingTo(new BigDecimal("100"));
+                assertThat(rs.getInt(4)).isEqualTo(2);
+                assertThat(rs.getObject(5, OffsetDateTime.class).toInstant()).isEqualTo(t1.plusMinutes(5).toInstant());
+                assertThat(rs.getObject(6, OffsetDateTime.class).toInstant()).as("completed when it was, not when it arrived")
+                        .isEqualTo(t1.plusMinutes(1).toInstant());
+            }
+            assertLedgerMatches(c, l.student().id());
+        }
+    }
+
+    @Test
+    void implausibleEventsAreAppliedButEarnNothingAndWaitForTheTeacher() throws Exception {
+        String school = Fixtures.newSchool();
+        Fixtures.Member teacher = Fixtures.newTeacher(school);
+        String classId = Fixtures.newClass(school, teacher);
+        Learner l = learner("tab-4");
+        Fixtures.addToSchool(school, l.student().id());
+        Fixtures.enrol(classId, teacher, l.student());
+        OffsetDateTime now = SyncClient.now();
+        List<SyncClient.Event> events = List.of(
+                SyncClient.progress(1, now.plusHours(3), l.reading().getString("id"), 100),
+                SyncClient.quiz(2, now.minusDays(2), l.quiz(), 5, 120),
+                SyncClient.quiz(3, now.minusMinutes(1), l.quiz(), 5, 3));
+        JsonObject receipt = SyncClient.uploaded(l.student(), "tab-4", events);
+        JsonArray results = receipt.getJsonArray("results");
+        assertThat(statuses(receipt)).containsExactly("APPLIED", "APPLIED", "APPLIED");
+        assertThat(results.getJsonObject(0).getJsonArray("flags").getString(0)).isEqualTo("FUTURE");
+        assertThat(results.getJsonObject(1).getJsonArray("flags").getString(0)).isEqualTo("BEFORE_REGISTRATION");
+        assertThat(results.getJsonObject(2).getJsonArray("flags").getString(0)).isEqualTo("TOO_FAST");
+        assertThat(sumOf(receipt, "xpEarned")).isZero();
+        assertThat(results.getJsonObject(2).getJsonObject("result").getJsonNumber("score").intValue()).as("still graded").isEqualTo(100);
+        try (Connection c = Fixtures.database()) {
+            assertThat(count(c, "SELECT xp_points FROM profiles WHERE user_id = ?", l.student().id())).isZero();
+            assertThat(count(c, "SELECT count(*) FROM student_progress WHERE student_id = ? AND status = 'COMPLETED'", l.student().id()))
+                    .as("the learning itself stands").isEqualTo(2);
+        }
+
+        JsonObject status = Api.get("/api/v1/classes/" + classId + "/sync", teacher.token()).json();
+        JsonObject row = status.getJsonArray("students").getJsonObject(0);
+        assertThat(row.getString("studentId")).isEqualTo(l.student().id());
+        assertThat(row.getInt("pendingReview")).isEqualTo(3);
+        assertThat(row.getJsonArray("devices").getJsonObject(0).getString("deviceId")).isEqualTo("tab-4");
+        assertThat(row.getString("lastSyncedAt")).isNotBlank();
+        JsonArray pending = Api.get("/api/v1/classes/" + classId + "/sync/events?kind=pending", teacher.token()).json().getJsonArray("events");
+        assertThat(pending).hasSize(3);
+        assertThat(pending.getJsonObject(0).getJsonObject("event").getString("type")).isNotBlank();
+
+        String flagged = results.getJsonObject(2).getString("eventId");
+        Api.Reply reviewed = Api.post("/api/v1/sync/events/" + flagged + "/review", "{\"decision\":\"DISMISSED\"}", teacher.token());
+        assertThat(reviewed.status()).as(reviewed.toString()).isEqualTo(200);
+        assertThat(reviewed.json().getString("review")).isEqualTo("DISMISSED");
+        assertThat(Api.get("/api/v1/classes/" + classId + "/sync/events?kind=pending", teacher.token()).json().getJsonArray("events")).hasSize(2);
+        assertThat(Api.post("/api/v1/sync/events/" + flagged + "/review", "{\"decision\":\"MAYBE\"}", teacher.token()).status()).isEqualTo(400);
+
+        Fixtures.Member stranger = Fixtures.newTeacher(Fixtures.newSchool());
+        assertThat(Api.get("/api/v1/classes/" + classId + "/sync", stranger.token()).status()).isEqualTo(403);
+        assertThat(Api.get("/api/v1/classes/" + classId + "/sync/events", stranger.token()).status()).isEqualTo(403);
+        assertThat(Api.post("/api/v1/sync/events/" + flagged + "/review", "{\"decision\":\"ACCEPTED\"}", stranger.token()).status()).isEqualTo(404);
+        assertThat(Api.post("/api/v1/sync/events/" + flagged + "/review", "{\"decision\":\"ACCEPTED\"}", l.student().token()).status()).isEqualTo(403);
+        assertThat(Api.get("/api/v1/classes/" + classId + "/sync", l.student().token()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theSameBatchFromTwoClientsAtOnceIsAppliedOnce() throws Exception {
+        Learner l = learner("tab-5");
+        OffsetDateTime t = SyncClient.now().minusMinutes(6);
+        List<SyncClient.Event> events = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            events.add(i % 3 == 0 ? SyncClient.quiz(i + 1, t.plusSeconds(i * 10L), l.quiz(), i % 6, 60)
+                    : SyncClient.progress(i + 1, t.plusSeconds(i * 10L), l.reading().getString("id"), i * 3));
+        }
+        String body = SyncClient.batch("tab-5", events);
+        for (int round = 0; round < 3; round++) {
+            CyclicBarrier start = new CyclicBarrier(2);
+            List<CompletableFuture<Api.Reply>> sent = new ArrayList<>();
+            for (int client = 0; client < 2; client++) {
+                boolean gzip = client == 1;
+                sent.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return gzip ? SyncClient.uploadGzip(l.student(), body) : Api.post("/api/v1/sync/events", body, l.student().token());
+                }));
+            }
+            int applied = 0;
+            int duplicate = 0;
+            for (CompletableFuture<Api.Reply> f : sent) {
+                Api.Reply r = f.get();
+                assertThat(r.status()).as(r.toString()).isEqualTo(200);
+                applied += r.json().getInt("applied");
+                duplicate += r.json().getInt("duplicate");
+            }
+            assertThat(applied).as("round " + round).isEqualTo(round == 0 ? 30 : 0);
+            assertThat(duplicate).isEqualTo(round == 0 ? 30 : 60);
+        }
+        try (Connection c = Fixtures.database()) {
+            assertThat(count(c, "SELECT count(*) FROM sync_events WHERE user_id = ?", l.student().id())).isEqualTo(30);
+            assertThat(count(c, "SELECT count(*) FROM submissions WHERE student_id = ?", l.student().id())).isEqualTo(10);
+            assertThat(count(c, "SELECT attempts FROM student_progress WHERE student_id = ? AND activity_id = '" + l.quiz().getString("id") + "'",
+                    l.student().id())).isEqualTo(10);
+            assertLedgerMatches(c, l.student().id());
+        }
+    }
+
+    @Test
+    void gzipBodiesAndBatchesOfFiveThousandAreTakenAndBiggerOnesRefused() {
+        Learner l = learner("tab-6");
+        OffsetDateTime t = SyncClient.now().minusMinutes(9);
+        List<SyncClient.Event> events = new ArrayList<>();
+        for (int i = 0; i < 5001; i++) {
+            events.add(SyncClient.progress(i + 1, t.plusNanos(i * 1000L), l.reading().getString("id"), i % 100));
+        }
+        Api.Reply tooMany = SyncClient.uploadGzip(l.student(), SyncClient.batch("tab-6", events));
+        assertThat(tooMany.status()).isEqualTo(413);
+        assertThat(tooMany.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(tooMany.json().getString("detail")).contains("at most 5000 events");
+
+        Api.Reply full = SyncClient.uploadGzip(l.student(), SyncClient.batch("tab-6", events.subList(0, 5000)));
+        assertThat(full.status()).as(full.toString()).isEqualTo(200);
+        assertThat(full.json().getInt("applied")).isEqualTo(5000);
+        assertThat(full.json().getJsonNumber("heldThroughSequence").longValue()).isEqualTo(5000);
+
+        Api.Reply notGzip = Api.send(Api.request("/api/v1/sync/events", l.student().token()).header("Content-Type", "application/json")
+                .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofString("{\"deviceId\":\"x\"}")).build());
+        assertThat(notGzip.status()).isEqualTo(400);
+        assertThat(Api.post("/api/v1/sync/events", "{\"deviceId\":\"tab-6\",\"events\":", l.student().token()).status()).isEqualTo(400);
+        Api.Reply noDevice = Api.post("/api/v1/sync/events", "{\"events\":[]}", l.student().token());
+        assertThat(noDevice.status()).isEqualTo(400);
+        assertThat(noDevice.json().getString("detail")).contains("deviceId");
+        assertThat(Api.post("/api/v1/sync/events", "{\"deviceId\":\"tab-6\",\"events\":[]}", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aDeviceLearnsWhichOfItsEventsTheServerHoldsAndResumesAfterThem() {
+        Learner l = learner("tab-7");
+        OffsetDateTime t = SyncClient.now().minusMinutes(4);
+        String reading = l.reading().getString("id");
+        SyncClient.Event e1 = SyncClient.progress(1, t, reading, 10);
+        SyncClient.Event e2 = SyncClient.progress(2, t.plusSeconds(5), reading, 20);
+        SyncClient.Event e3 = SyncClient.progress(3, t.plusSeconds(10), reading, 30);
+        SyncClient.Event e4 = SyncClient.progress(4, t.plusSeconds(15), reading, 40);
+        JsonObject receipt = SyncClient.uploaded(l.student(), "tab-7", List.of(e1, e2, e4));
+        assertThat(receipt.getJsonNumber("heldThroughSequence").longValue()).as("3 is missing").isEqualTo(2);
+
+        UUID unknown = UUID.randomUUID();
+        JsonObject held = Api.post("/api/v1/sync/events/held", "{\"eventIds\":[\"" + e1.id() + "\",\"" + e3.id() + "\",\"" + e4.id()
+                + "\",\"" + unknown + "\"]}", l.student().token()).json();
+        assertThat(held.getJsonArray("held").stream().map(v -> v.asJsonObject().getString("eventId")).toList())
+                .containsExactlyInAnyOrder(e1.id().toString(), e4.id().toString());
+        assertThat(held.getJsonArray("missing").stream().map(v -> ((jakarta.json.JsonString) v).getString()).toList())
+                .containsExactly(e3.id().toString(), unknown.toString());
+        Fixtures.Member other = Fixtures.newStudent(null);
+        assertThat(Api.post("/api/v1/sync/events/held", "{\"eventIds\":[\"" + e1.id() + "\"]}", other.token()).json().getJsonArray("held"))
+                .as("another student learns nothing of these events").isEmpty();
+        assertThat(Api.get("/api/v1/sync/receipts/" + receipt.getString("receiptId"), other.token()).status()).isEqualTo(404);
+
+        assertThat(SyncClient.uploaded(l.student(), "tab-7", List.of(e3)).getJsonNumber("heldThroughSequence").longValue()).isEqualTo(4);
+        JsonObject device = Api.get("/api/v1/sync/devices/tab-7", l.student().token()).json();
+        assertThat(device.getJsonNumber("heldThroughSequence").longValue()).isEqualTo(4);
+        assertThat(device.getInt("eventsHeld")).isEqualTo(4);
+        assertThat(device.getString("label")).isEqualTo("Test tablet");
+
+        JsonObject stolen = SyncClient.uploaded(other, "phone-9", List.of(e1.withId(e1.id())));
+        assertThat(stolen.getJsonArray("results").getJsonObject(0).getString("status")).isEqualTo("REJECTED");
+        assertThat(stolen.getJsonArray("results").getJsonObject(0).getString("reason")).contains("another account");
+        assertThat(Api.put("/api/v1/sync/devices/not%20valid", "{}", l.student().token()).status()).isEqualTo(400);
+    }
+
+    static long count(Connection c, String sql, String userId) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, UUID.fromString(userId));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static void assertLedgerMatches(Connection c, String userId) throws Exception {
+        assertThat(count(c, "SELECT COALESCE(SUM(points), 0) FROM xp_events WHERE student_id = ?", userId))
+                .as("ledger sum = profile XP").isEqualTo(count(c, "SELECT xp_points FROM profiles WHERE user_id = ?", userId));
+    }
+
+    private static long sumOf(JsonObject receipt, String field) {
+        return receipt.getJsonArray("results").stream().map(v -> v.asJsonObject())
+                .filter(r -> r.containsKey("result") && r.getJsonObject("result").containsKey(field))
+                .mapToLong(r -> r.getJsonObject("result").getJsonNumber(field).longValue()).sum();
+    }
+
+    static OffsetDateTime utc(OffsetDateTime t) {
+        return t.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}
