@@ -141,3 +141,17 @@ CREATE TRIGGER sync_change_class_course AFTER INSERT OR UPDATE OR DELETE ON clas
 CREATE TRIGGER sync_change_course AFTER UPDATE ON courses
     FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.content_version IS DISTINCT FROM NEW.content_version)
     EXECUTE FUNCTION spark_sync_change();
+
+--changeset spark:011-learning-days
+--comment: each day a student learned, in their zone: offline days arrive out of order, and the streak is counted
+--comment: again from these when an earlier day arrives late. Seeded with each student's current run of days.
+CREATE TABLE learning_days (
+    student_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    day        date NOT NULL,
+    PRIMARY KEY (student_id, day)
+);
+INSERT INTO learning_days (student_id, day)
+SELECT s.student_id, d::date
+  FROM streaks s, generate_series(s.last_active_on - (GREATEST(s.current_days, 1) - 1), s.last_active_on, interval '1 day') d
+ WHERE s.last_active_on IS NOT NULL AND d::date IS DISTINCT FROM s.grace_used_on
+ON CONFLICT DO NOTHING;

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * 1,000 devices (50 students with 20 devices each) deliver their offline events the way flaky links do: batches
  * split, sent twice, reordered, all at once from 16 connections. The same events (under their own ids) go to a
- * twin of each student once, in order, one at a time. Every student ends in the same state as their twin:
- * progress, submissions, XP ledger, badges, streak.
+ * twin of each student once, in order, one at a time. The events span four offline days. Every student ends in the
+ * same state as their twin: progress, submissions, XP ledger (streak bonuses included), badges, streak.
  */
 @ExtendWith(ArquillianExtension.class)
 class SyncConvergenceIT extends DeployedEar {
@@ -80,8 +80,8 @@ class SyncConvergenceIT extends DeployedEar {
                     quiz.getString("id"), quiz.getJsonArray("questions").stream().map(q -> q.asJsonObject().getString("id")).toList()));
         }
 
-        // every device registers first (as at sign-in); its events are dated in the 9 minutes before, within the clock
-        // skew allowed (in the past, so that both sides store the device's times, not their arrival times)
+        // every device registered (at sign-in) five days ago and was offline since: its events are spread over the
+        // last four days, so late days meet the streak out of order on the chaotic side
         List<Future<?>> registered = new ArrayList<>();
         for (int s = 0; s < STUDENTS; s++) {
             for (int d = 0; d < DEVICES; d++) {
@@ -97,7 +97,16 @@ class SyncConvergenceIT extends DeployedEar {
         for (Future<?> f : registered) {
             f.get();
         }
-        OffsetDateTime base = SyncClient.now().minusMinutes(9);
+        try (Connection c = Fixtures.database(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE sync_devices SET registered_at = now() - interval '5 days' WHERE user_id = ?")) {
+            for (int s = 0; s < STUDENTS; s++) {
+                for (Fixtures.Member m : List.of(chaotic.get(s), orderly.get(s))) {
+                    ps.setObject(1, UUID.fromString(m.id()));
+                    ps.executeUpdate();
+                }
+            }
+        }
+        OffsetDateTime base = SyncClient.now().minusDays(4);
         Random random = new Random(20261125);
         List<List<Device>> devices = new ArrayList<>();
         for (int s = 0; s < STUDENTS; s++) {
@@ -105,7 +114,7 @@ class SyncConvergenceIT extends DeployedEar {
             for (int d = 0; d < DEVICES; d++) {
                 List<Long> offsets = new ArrayList<>();
                 for (int e = 0; e < EVENTS_PER_DEVICE; e++) {
-                    offsets.add((long) random.nextInt(8 * 60_000));
+                    offsets.add((long) random.nextInt(4 * 24 * 60 - 10) * 60_000L);
                 }
                 Collections.sort(offsets);
                 List<SyncClient.Event> events = new ArrayList<>();
@@ -189,6 +198,8 @@ class SyncConvergenceIT extends DeployedEar {
             }
             assertThat(rows(c, "SELECT count(*) FROM xp_events WHERE student_id = ?", chaotic.get(0).id()).get(0).get(0))
                     .as("the comparison compares something").isNotEqualTo("0");
+            assertThat(rows(c, "SELECT count(*) FROM xp_events x JOIN users u ON u.id = x.student_id WHERE x.reason = 'STREAK_DAY'"
+                    + " AND x.student_id = ?", chaotic.get(0).id()).get(0).get(0)).as("streak bonuses were earned").isNotEqualTo("0");
         }
     }
 
@@ -214,7 +225,8 @@ class SyncConvergenceIT extends DeployedEar {
             "SELECT reason, source_id, points FROM xp_events WHERE student_id = ? ORDER BY reason, source_id, points",
             "SELECT xp_points, level FROM profiles WHERE user_id = ?",
             "SELECT badge, scope_id FROM student_badges WHERE student_id = ? ORDER BY badge, scope_id",
-            "SELECT current_days, longest_days, last_active_on FROM streaks WHERE student_id = ?");
+            "SELECT current_days, longest_days, last_active_on, grace_used_on FROM streaks WHERE student_id = ?",
+            "SELECT day FROM learning_days WHERE student_id = ? ORDER BY day");
 
     private static List<List<String>> rows(Connection c, String sql, String studentId) throws Exception {
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -7,6 +7,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -66,6 +68,26 @@ public class Streak {
         lastActiveOn = day;
         longest = Math.max(longest, current);
         return true;
+    }
+
+    /**
+     * Counts the streak again from every day the student learned (ascending), as if the days had come in order: a day
+     * that arrives after later ones (an offline device syncing late) can join two runs. The longest streak never
+     * shrinks. Returns the days on which the streak reached two days or more, each of which earns its day's bonus.
+     */
+    public List<LocalDate> recount(List<LocalDate> days) {
+        int longestBefore = longest;
+        current = 0;
+        lastActiveOn = null;
+        graceUsedOn = null;
+        List<LocalDate> extended = new ArrayList<>();
+        days.stream().sorted().distinct().forEach(day -> {
+            if (recordActivity(day) && current >= 2) {
+                extended.add(day);
+            }
+        });
+        longest = Math.max(longest, longestBefore);
+        return extended;
     }
 
     private boolean graceAvailable(LocalDate day) {

@@ -21,7 +21,7 @@ import java.util.UUID;
         query = "SELECT e.reason FROM XpEvent e WHERE e.studentId = :student AND e.sourceId = :source")
 @NamedQuery(name = XpEvent.SUM_SINCE,
         query = "SELECT COALESCE(SUM(e.points), 0) FROM XpEvent e WHERE e.studentId = :student AND e.createdAt >= :since"
-                + " AND e.reason <> '" + XpEvent.RULES_ADJUSTMENT + "'")
+                + " AND e.createdAt < :until AND e.reason <> '" + XpEvent.RULES_ADJUSTMENT + "'")
 @NamedQuery(name = XpEvent.SUM, query = "SELECT COALESCE(SUM(e.points), 0) FROM XpEvent e WHERE e.studentId = :student")
 public class XpEvent {
 

@@ -64,14 +64,19 @@ public class LearningRewards {
             em.persist(s);
             return s;
         });
-        boolean streakExtended = streak.recordActivity(day) && streak.current() >= 2;
+        boolean streakExtended = false;
+        int xp = 0;
+        if (streak.lastActiveOn().map(day::isAfter).orElse(true)) {
+            learnedOn(studentId, day);
+            streakExtended = streak.recordActivity(day) && streak.current() >= 2;
+        } else if (learnedOn(studentId, day)) {
+            xp += lateStreakBonuses(profile, streak, learning.at());
+        }
 
         UUID source = learning.activity().id();
         Set<String> held = new HashSet<>(em.createNamedQuery(XpEvent.REASONS_FOR_SOURCE, String.class)
                 .setParameter("student", studentId).setParameter("source", source).getResultList());
-        long earnedToday = em.createNamedQuery(XpEvent.SUM_SINCE, Long.class).setParameter("student", studentId)
-                .setParameter("since", day.atStartOfDay(profile.zone()).toOffsetDateTime()).getSingleResult();
-        int xp = 0;
+        long earnedToday = earnedOn(profile, day);
         for (XpRules.Grant g : gamification.rules().grant(source, learning.candidates(), held, earnedToday, streakExtended, day)) {
             em.persist(new XpEvent(studentId, g.points(), g.reason(), g.source(), learning.at()));
             xp += g.points();
@@ -86,6 +91,48 @@ public class LearningRewards {
             qualified.add(new StudentBadge(studentId, Badge.COURSE_COMPLETE, learning.activity().course().id(), learning.at(), learning.submissionId()));
         }
         return new Rewards(xp, awardNew(studentId, qualified), streak.current());
+    }
+
+    /** Records a day with learning; true when it is new. */
+    private boolean learnedOn(UUID studentId, LocalDate day) {
+        return em.createNativeQuery("INSERT INTO learning_days (student_id, day) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                .setParameter(1, studentId).setParameter(2, day).executeUpdate() == 1;
+    }
+
+    /** XP earned on the student's day (its own cap), whenever it was recorded. */
+    private long earnedOn(Profile profile, LocalDate day) {
+        return em.createNamedQuery(XpEvent.SUM_SINCE, Long.class).setParameter("student", profile.userId())
+                .setParameter("since", day.atStartOfDay(profile.zone()).toOffsetDateTime())
+                .setParameter("until", day.plusDays(1).atStartOfDay(profile.zone()).toOffsetDateTime()).getSingleResult();
+    }
+
+    /**
+     * A day before the last one counted arrived late (offline): the streak is counted again from all the student's
+     * days, and each day that now extends a streak gets the bonus it would have had in order, if it has none yet.
+     */
+    private int lateStreakBonuses(Profile profile, Streak streak, OffsetDateTime at) {
+        List<LocalDate> days = em.createNativeQuery("SELECT day FROM learning_days WHERE student_id = ?1 ORDER BY day")
+                .setParameter(1, profile.userId()).getResultList().stream().map(LearningRewards::date).toList();
+        XpRules rules = gamification.rules();
+        int xp = 0;
+        for (LocalDate extended : streak.recount(days)) {
+            UUID source = XpRules.streakDaySource(extended);
+            boolean granted = !em.createNamedQuery(XpEvent.REASONS_FOR_SOURCE, String.class).setParameter("student", profile.userId())
+                    .setParameter("source", source).getResultList().isEmpty();
+            int points = (int) Math.min(rules.streakBonus(), rules.dailyCap() - earnedOn(profile, extended));
+            if (!granted && points > 0) {
+                OffsetDateTime when = at.atZoneSameInstant(profile.zone()).toLocalDate().equals(extended) ? at
+                        : extended.atStartOfDay(profile.zone()).plusHours(12).toOffsetDateTime();
+                em.persist(new XpEvent(profile.userId(), points, XpRules.STREAK_DAY, source, when));
+                em.flush(); // the next day's cap counts it
+                xp += points;
+            }
+        }
+        return xp;
+    }
+
+    private static LocalDate date(Object column) {
+        return column instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) column;
     }
 
     private List<Badge> awardNew(UUID studentId, List<StudentBadge> qualified) {

@@ -39,7 +39,24 @@ public class SyncSessions {
                 .setParameter(1, userId).setParameter(2, deviceId).getSingleResult());
     }
 
-    public UUID open(UUID userId, String deviceId, Source source, long bytes, int events) {
+    /** A session just opened: its receipt, and when the device was registered. */
+    public record Opened(UUID receiptId, OffsetDateTime registeredAt) {
+    }
+
+    /** Registers the device if new and opens the session, in one transaction. */
+    public Opened begin(UUID userId, String deviceId, Source source, long bytes, int events) {
+        OffsetDateTime registered = register(userId, deviceId, null);
+        return new Opened(open(userId, deviceId, source, bytes, events), registered);
+    }
+
+    /** Moves the device's upload cursor forward and closes the session COMPLETED, in one transaction. */
+    public long finish(UUID receipt, UUID userId, String deviceId, long durationMs) {
+        long heldThrough = advanceHeldThrough(userId, deviceId);
+        completed(receipt, userId, deviceId, durationMs);
+        return heldThrough;
+    }
+
+    private UUID open(UUID userId, String deviceId, Source source, long bytes, int events) {
         em.createNativeQuery("UPDATE sync_logs SET status = 'FAILED', completed_at = now(),"
                         + " error = 'interrupted before it finished (server stopped or connection lost); the device retried'"
                         + " WHERE user_id = ?1 AND device_id = ?2 AND status = 'IN_PROGRESS' AND created_at < now() - CAST('" + STALE + "' AS interval)")
@@ -63,7 +80,7 @@ public class SyncSessions {
                 .setParameter(1, Instance.name()).executeUpdate();
     }
 
-    public void completed(UUID receipt, UUID userId, String deviceId, long durationMs) {
+    private void completed(UUID receipt, UUID userId, String deviceId, long durationMs) {
         em.createNativeQuery("UPDATE sync_logs SET status = 'COMPLETED', completed_at = now(), duration_ms = ?2 WHERE id = ?1")
                 .setParameter(1, receipt).setParameter(2, durationMs).executeUpdate();
         em.createNativeQuery("UPDATE sync_devices SET last_synced_at = now(), last_receipt_id = ?3 WHERE user_id = ?1 AND device_id = ?2")
@@ -85,7 +102,7 @@ public class SyncSessions {
      * device may forget those and resend only what comes after. Kept on the device row and moved forward from
      * there, so it costs only the events above it.
      */
-    public long advanceHeldThrough(UUID userId, String deviceId) {
+    private long advanceHeldThrough(UUID userId, String deviceId) {
         Object stored = em.createNativeQuery("SELECT held_through FROM sync_devices WHERE user_id = ?1 AND device_id = ?2 FOR UPDATE")
                 .setParameter(1, userId).setParameter(2, deviceId).getResultStream().findFirst().orElse(null);
         if (stored == null) {

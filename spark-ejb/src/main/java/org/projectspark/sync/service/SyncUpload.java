@@ -56,11 +56,12 @@ public class SyncUpload {
     public Receipt upload(UUID userId, String deviceId, List<IncomingEvent> events, long bytes, SyncSessions.Source source,
                           OffsetDateTime offlineSince) {
         long started = System.nanoTime();
-        OffsetDateTime registeredAt = sessions.register(userId, deviceId, null);
+        SyncSessions.Opened opened = sessions.begin(userId, deviceId, source, bytes, events.size());
+        UUID receipt = opened.receiptId();
+        OffsetDateTime registeredAt = opened.registeredAt();
         if (offlineSince != null && offlineSince.isBefore(registeredAt)) {
             registeredAt = offlineSince;
         }
-        UUID receipt = sessions.open(userId, deviceId, source, bytes, events.size());
         EventApplier.Session session = new EventApplier.Session(receipt, userId, OffsetDateTime.now(ZoneOffset.UTC),
                 Map.of(deviceId, registeredAt));
         List<EventResult> results = new ArrayList<>(events.size());
@@ -76,8 +77,7 @@ public class SyncUpload {
                     + " events (receipt " + receipt + "); send the same batch again: events already applied are answered"
                     + " as duplicates with their first results", 5);
         }
-        long heldThrough = sessions.advanceHeldThrough(userId, deviceId);
-        sessions.completed(receipt, userId, deviceId, millisSince(started));
+        long heldThrough = sessions.finish(receipt, userId, deviceId, millisSince(started));
         int applied = count(results, EventResult.Status.APPLIED);
         int duplicate = count(results, EventResult.Status.DUPLICATE);
         return new Receipt(receipt, deviceId, events.size(), applied, duplicate, events.size() - applied - duplicate,
