@@ -21,6 +21,9 @@ public class XpHistory {
     private static final String LEARNING = "SELECT student_id, activity_id, at, score, perfect FROM ("
             + " SELECT s.student_id, s.activity_id, s.submitted_at AS at, s.score, s.correct_count = s.question_count AND s.question_count > 0 AS perfect"
             + " FROM submissions s WHERE s.student_id = ANY (CAST(?1 AS uuid[]))"
+            // an offline attempt flagged as implausible earns nothing until a teacher accepts it
+            + " AND NOT EXISTS (SELECT 1 FROM sync_events e WHERE e.id = s.client_submission_id AND e.user_id = s.student_id"
+            + " AND e.review IN ('PENDING', 'DISMISSED'))"
             + " UNION ALL SELECT p.student_id, p.activity_id, p.completed_at, NULL, false FROM student_progress p JOIN activities a ON a.id = p.activity_id"
             + " WHERE p.student_id = ANY (CAST(?1 AS uuid[])) AND p.completed_at IS NOT NULL AND a.type IN ('READING', 'VIDEO', 'AUDIO')"
             + ") l ORDER BY student_id, at";

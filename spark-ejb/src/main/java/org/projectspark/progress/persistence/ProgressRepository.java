@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import org.projectspark.curriculum.domain.Activity;
 import org.projectspark.platform.error.NotFoundException;
 import org.projectspark.progress.domain.StudentProgress;
+import org.projectspark.progress.service.LearningContext;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -21,19 +22,16 @@ public class ProgressRepository {
     @Inject
     PublishedActivities published;
 
+    @Inject
+    LearningContext known;
+
     /** An activity of a published course; a draft's is as unknown to students as a missing one. */
     public Activity publishedActivity(UUID activityId) {
         return published.find(activityId).orElseThrow(() -> new NotFoundException("No activity with id " + activityId));
     }
 
-    /** The student's progress in the activity, started now if there is none yet. */
+    /** The student's progress in the activity, started at {@code at} if there is none yet (the transaction's copy). */
     public StudentProgress progressOf(UUID studentId, UUID activityId, OffsetDateTime at) {
-        return em.createNamedQuery(StudentProgress.OF_STUDENT_AND_ACTIVITY, StudentProgress.class)
-                .setParameter("student", studentId).setParameter("activity", activityId)
-                .getResultStream().findFirst().orElseGet(() -> {
-                    StudentProgress p = StudentProgress.start(studentId, activityId, at);
-                    em.persist(p);
-                    return p;
-                });
+        return known.progress(em, studentId, activityId, at);
     }
 }

@@ -48,11 +48,12 @@ public class LearningRecorder {
     @Inject
     ProgressRepository progressRecords;
 
+    @Inject
+    LearningContext known;
+
     /** A submission the student already made with this client id, with its first result. */
     public Optional<SubmissionResult> earlierSubmission(Profile profile, UUID clientSubmissionId) {
-        return em.createNamedQuery(Submission.BY_CLIENT_ID, Submission.class)
-                .setParameter("student", profile.userId()).setParameter("client", clientSubmissionId)
-                .getResultStream().findFirst().map(s -> replay(s, profile));
+        return known.submission(em, profile.userId(), clientSubmissionId).map(s -> replay(s, profile));
     }
 
     /** Stores a quiz attempt already graded, moves progress forward and rewards it. */
@@ -66,9 +67,9 @@ public class LearningRecorder {
         Submission submission = new Submission(clientSubmissionId, studentId, activity.id(), progress.attempts(),
                 answersJson(answers), feedbackJson(grading), grading.score(), grading.correct(), grading.total(), 0, at);
         em.persist(submission);
+        known.submitted(submission);
         LearningRewards.Rewards earned = LearningRewards.Rewards.NONE;
         if (rewarded) {
-            em.flush(); // the badges refer to the submission
             earned = rewards.reward(profile, new LearningRewards.Learning(activity,
                     rules.awardsFor(grading.score(), grading.isPerfect()), completedNow, grading.score() >= rules.passScore(),
                     grading.isPerfect(), at, submission.id()));

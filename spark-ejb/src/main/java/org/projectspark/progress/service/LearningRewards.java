@@ -36,6 +36,9 @@ public class LearningRewards {
     @Inject
     GamificationSettings gamification;
 
+    @Inject
+    LearningContext known;
+
     /** XP earned, badges newly held, the streak after it. */
     public record Rewards(int xp, List<Badge> badges, int streakDays) {
         public static final Rewards NONE = new Rewards(0, List.of(), 0);
@@ -67,18 +70,18 @@ public class LearningRewards {
         boolean streakExtended = false;
         int xp = 0;
         if (streak.lastActiveOn().map(day::isAfter).orElse(true)) {
-            learnedOn(studentId, day);
+            known.learnedOn(em, studentId, day);
             streakExtended = streak.recordActivity(day) && streak.current() >= 2;
-        } else if (learnedOn(studentId, day)) {
+        } else if (known.learnedOn(em, studentId, day)) {
             xp += lateStreakBonuses(profile, streak, learning.at());
         }
 
         UUID source = learning.activity().id();
-        Set<String> held = new HashSet<>(em.createNamedQuery(XpEvent.REASONS_FOR_SOURCE, String.class)
-                .setParameter("student", studentId).setParameter("source", source).getResultList());
-        long earnedToday = earnedOn(profile, day);
+        Set<String> held = known.reasons(em, studentId, source);
+        long earnedToday = known.earnedOn(em, studentId, day, profile.zone());
         for (XpRules.Grant g : gamification.rules().grant(source, learning.candidates(), held, earnedToday, streakExtended, day)) {
             em.persist(new XpEvent(studentId, g.points(), g.reason(), g.source(), learning.at()));
+            known.granted(g.source(), g.reason(), g.points(), day);
             xp += g.points();
         }
         profile.addXp(xp, gamification.curve());
@@ -93,58 +96,40 @@ public class LearningRewards {
         return new Rewards(xp, awardNew(studentId, qualified), streak.current());
     }
 
-    /** Records a day with learning; true when it is new. */
-    private boolean learnedOn(UUID studentId, LocalDate day) {
-        return em.createNativeQuery("INSERT INTO learning_days (student_id, day) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, studentId).setParameter(2, day).executeUpdate() == 1;
-    }
-
-    /** XP earned on the student's day (its own cap), whenever it was recorded. */
-    private long earnedOn(Profile profile, LocalDate day) {
-        return em.createNamedQuery(XpEvent.SUM_SINCE, Long.class).setParameter("student", profile.userId())
-                .setParameter("since", day.atStartOfDay(profile.zone()).toOffsetDateTime())
-                .setParameter("until", day.plusDays(1).atStartOfDay(profile.zone()).toOffsetDateTime()).getSingleResult();
-    }
-
     /**
      * A day before the last one counted arrived late (offline): the streak is counted again from all the student's
      * days, and each day that now extends a streak gets the bonus it would have had in order, if it has none yet.
      */
     private int lateStreakBonuses(Profile profile, Streak streak, OffsetDateTime at) {
-        List<LocalDate> days = em.createNativeQuery("SELECT day FROM learning_days WHERE student_id = ?1 ORDER BY day")
-                .setParameter(1, profile.userId()).getResultList().stream().map(LearningRewards::date).toList();
+        UUID studentId = profile.userId();
         XpRules rules = gamification.rules();
         int xp = 0;
-        for (LocalDate extended : streak.recount(days)) {
+        for (LocalDate extended : streak.recount(known.days())) {
             UUID source = XpRules.streakDaySource(extended);
-            boolean granted = !em.createNamedQuery(XpEvent.REASONS_FOR_SOURCE, String.class).setParameter("student", profile.userId())
-                    .setParameter("source", source).getResultList().isEmpty();
-            int points = (int) Math.min(rules.streakBonus(), rules.dailyCap() - earnedOn(profile, extended));
+            boolean granted = !known.reasons(em, studentId, source).isEmpty();
+            int points = (int) Math.min(rules.streakBonus(), rules.dailyCap() - known.earnedOn(em, studentId, extended, profile.zone()));
             if (!granted && points > 0) {
                 OffsetDateTime when = at.atZoneSameInstant(profile.zone()).toLocalDate().equals(extended) ? at
                         : extended.atStartOfDay(profile.zone()).plusHours(12).toOffsetDateTime();
-                em.persist(new XpEvent(profile.userId(), points, XpRules.STREAK_DAY, source, when));
-                em.flush(); // the next day's cap counts it
+                em.persist(new XpEvent(studentId, points, XpRules.STREAK_DAY, source, when));
+                known.granted(source, XpRules.STREAK_DAY, points, extended);
                 xp += points;
             }
         }
         return xp;
     }
 
-    private static LocalDate date(Object column) {
-        return column instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) column;
-    }
-
     private List<Badge> awardNew(UUID studentId, List<StudentBadge> qualified) {
         if (qualified.isEmpty()) {
             return List.of();
         }
-        Set<String> held = new HashSet<>();
-        em.createNamedQuery(StudentBadge.OF_STUDENT, StudentBadge.class).setParameter("student", studentId)
-                .getResultList().forEach(b -> held.add(b.badge() + "/" + b.scopeId()));
+        Set<String> held = known.badges(em, studentId);
         List<Badge> earned = new ArrayList<>();
         for (StudentBadge badge : qualified) {
             if (held.add(badge.badge() + "/" + badge.scopeId())) {
+                if (earned.isEmpty()) {
+                    em.flush(); // a badge refers to its submission, which must be written first
+                }
                 em.persist(badge);
                 earned.add(badge.badge());
             }

@@ -25,6 +25,7 @@ import org.projectspark.curriculum.domain.Grading;
 import org.projectspark.curriculum.domain.Lesson;
 import org.projectspark.platform.error.SparkException;
 import org.projectspark.progress.persistence.PublishedActivities;
+import org.projectspark.progress.service.LearningContext;
 import org.projectspark.progress.service.LearningRecorder;
 import org.projectspark.progress.service.LearningRewards;
 import org.projectspark.progress.service.ProgressRecorded;
@@ -75,6 +76,9 @@ public class EventApplier {
     SyncSettings settings;
 
     @Inject
+    LearningContext known;
+
+    @Inject
     Event<AccountChanged> accountChanged;
 
     @Inject
@@ -91,6 +95,7 @@ public class EventApplier {
     public List<EventResult> apply(Session session, List<IncomingEvent> events) {
         Profile profile = rewards.lockProfile(session.userId());
         Map<UUID, SyncEvent> held = held(events);
+        preload(session.userId(), events, held);
         Map<UUID, EventResult> firstInBatch = new HashMap<>();
         List<EventResult> results = new ArrayList<>(events.size());
         int applied = 0;
@@ -143,6 +148,23 @@ public class EventApplier {
                     .forEach(s -> held.put(s.id(), s));
         }
         return held;
+    }
+
+    /** The progress rows and earlier submissions the new events will need, in two queries instead of two per event. */
+    private void preload(UUID student, List<IncomingEvent> events, Map<UUID, SyncEvent> held) {
+        Set<UUID> activities = new HashSet<>();
+        Set<UUID> clientIds = new HashSet<>();
+        for (IncomingEvent e : events) {
+            if (e.malformed() || held.containsKey(e.id())) {
+                continue;
+            }
+            Optional.ofNullable(SyncEventReader.uuid(e.data(), "activityId")).ifPresent(activities::add);
+            if (e.type() == org.projectspark.sync.domain.SyncEventType.QUIZ_SUBMITTED) {
+                clientIds.add(Optional.ofNullable(SyncEventReader.uuid(e.data(), "clientSubmissionId")).orElse(e.id()));
+            }
+        }
+        known.preloadProgress(em, student, activities);
+        known.preloadSubmissions(em, student, clientIds);
     }
 
     private EventResult applyNew(Session session, Profile profile, IncomingEvent e) {
