@@ -20,7 +20,8 @@ trap 'rm -rf "$WORK"' EXIT
 sql() { psql "$DATABASE_URL" -X -q -At -v ON_ERROR_STOP=1 -c "$1"; }
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 server_pid() { pgrep -f "com.sun.aas.instanceRoot=.*/domains/spark" | head -1; }
-ready() { curl -fsS "$BASE/health/ready" >/dev/null 2>&1; }
+# the application's own endpoint: the server's /health/ready answers before the application is deployed again
+ready() { curl -fsS "$BASE/health/ready" >/dev/null 2>&1 && curl -fsS "$BASE/api/v1/health" >/dev/null 2>&1; }
 
 ready || { echo "sync-crash: no server at $BASE; start it with ./spark run" >&2; exit 1; }
 [ -n "$(server_pid)" ] || { echo "sync-crash: the server at $BASE is not this checkout's ./spark run domain; refusing to kill anything" >&2; exit 1; }
@@ -72,9 +73,11 @@ PY
 QUIZZES=$(grep -c . "$WORK/quiz-ids" || true)
 echo "sync-crash: student $USERNAME, batch of $EVENTS events ($QUIZZES quiz submissions), $(stat -c %s "$WORK/batch.json") bytes"
 
-upload() {
-  curl -sS -o "$1" -w '%{http_code}' --max-time 600 -X POST "$BASE/api/v1/sync/events" -H "Authorization: Bearer $TOKEN" \
-    -H 'Content-Type: application/json' --data-binary @"$WORK/batch.json" || echo 000
+upload() { # prints the HTTP status, 000 when the connection broke
+  local code
+  code=$(curl -sS -o "$1" -w '%{http_code}' --max-time 600 -X POST "$BASE/api/v1/sync/events" -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/json' --data-binary @"$WORK/batch.json" 2>/dev/null) || true
+  echo "${code:-000}"
 }
 held() { sql "SELECT count(*) FROM sync_events WHERE user_id = '$STUDENT'"; }
 
@@ -90,7 +93,8 @@ done
 kill -9 "$PID"
 BEFORE=$(held)
 wait "$UPLOAD" || true
-echo "sync-crash: killed the server (pid $PID, kill -9) with $BEFORE of $EVENTS events committed; the upload answered HTTP $(cat "$WORK/first.status")"
+STATUS1=$(cat "$WORK/first.status"); [ "$STATUS1" -ge 200 ] 2>/dev/null && [ "$STATUS1" != 100 ] || STATUS1="nothing (the connection was cut)"
+echo "sync-crash: killed the server (pid $PID, kill -9) with $BEFORE of $EVENTS events committed; the upload got $STATUS1"
 [ "$BEFORE" -gt 0 ] && [ "$BEFORE" -lt "$EVENTS" ] || { echo "sync-crash: FAIL: the kill did not land in the middle of the batch" >&2; exit 1; }
 RECEIPT=$(sql "SELECT id FROM sync_logs WHERE user_id = '$STUDENT' ORDER BY created_at LIMIT 1")
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.projectspark.curriculum.domain.Activity;
+import org.projectspark.curriculum.domain.Lesson;
 import org.projectspark.curriculum.service.CourseChanged;
 
 import java.time.Duration;
@@ -31,6 +32,18 @@ public class PublishedActivities {
     private final Cache<UUID, Optional<Activity>> activities = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(TTL_SECONDS)).maximumSize(20_000).build();
 
+    private final Cache<UUID, Optional<UUID>> firstActivities = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(TTL_SECONDS)).maximumSize(20_000).build();
+
+    /** The first activity of a lesson of a published course (where opening the lesson starts the student). */
+    public Optional<Activity> firstOfLesson(UUID lessonId) {
+        return firstActivities.get(lessonId, id -> {
+            Lesson lesson = reads.find(Lesson.class, id);
+            return lesson == null || !lesson.unit().course().isPublished() || lesson.activities().isEmpty()
+                    ? Optional.empty() : Optional.of(lesson.activities().get(0).id());
+        }).flatMap(this::find);
+    }
+
     /** The activity if it exists and its course is published. */
     public Optional<Activity> find(UUID activityId) {
         return activities.get(activityId, this::load);
@@ -47,5 +60,6 @@ public class PublishedActivities {
 
     void courseChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CourseChanged changed) {
         activities.invalidateAll();
+        firstActivities.invalidateAll();
     }
 }

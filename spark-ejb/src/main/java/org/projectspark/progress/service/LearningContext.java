@@ -97,6 +97,18 @@ public class LearningContext implements Serializable {
         submissions.put(s.clientSubmissionId(), Optional.of(s));
     }
 
+    /** Loads the XP reasons the student holds for these sources, in one query. */
+    public void preloadReasons(EntityManager em, UUID student, Collection<UUID> sources) {
+        of(student);
+        List<UUID> wanted = sources.stream().filter(id -> !reasons.containsKey(id)).distinct().toList();
+        if (!wanted.isEmpty()) {
+            wanted.forEach(id -> reasons.put(id, new HashSet<>()));
+            em.createQuery("SELECT e.sourceId, e.reason FROM XpEvent e WHERE e.studentId = :student AND e.sourceId IN :ids", Object[].class)
+                    .setParameter("student", student).setParameter("ids", wanted).getResultList()
+                    .forEach(r -> reasons.get((UUID) r[0]).add((String) r[1]));
+        }
+    }
+
     /** The XP reasons the student holds for a source (an activity, a streak day). */
     public Set<String> reasons(EntityManager em, UUID student, UUID source) {
         of(student);

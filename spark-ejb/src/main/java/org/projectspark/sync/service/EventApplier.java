@@ -22,7 +22,6 @@ import org.projectspark.curriculum.domain.Activity;
 import org.projectspark.curriculum.domain.ActivityType;
 import org.projectspark.curriculum.domain.Answer;
 import org.projectspark.curriculum.domain.Grading;
-import org.projectspark.curriculum.domain.Lesson;
 import org.projectspark.platform.error.SparkException;
 import org.projectspark.progress.persistence.PublishedActivities;
 import org.projectspark.progress.service.LearningContext;
@@ -159,12 +158,17 @@ public class EventApplier {
                 continue;
             }
             Optional.ofNullable(SyncEventReader.uuid(e.data(), "activityId")).ifPresent(activities::add);
+            if (e.type() == org.projectspark.sync.domain.SyncEventType.LESSON_OPENED) {
+                Optional.ofNullable(SyncEventReader.uuid(e.data(), "lessonId")).flatMap(published::firstOfLesson)
+                        .ifPresent(a -> activities.add(a.id()));
+            }
             if (e.type() == org.projectspark.sync.domain.SyncEventType.QUIZ_SUBMITTED) {
                 clientIds.add(Optional.ofNullable(SyncEventReader.uuid(e.data(), "clientSubmissionId")).orElse(e.id()));
             }
         }
         known.preloadProgress(em, student, activities);
         known.preloadSubmissions(em, student, clientIds);
+        known.preloadReasons(em, student, activities);
     }
 
     private EventResult applyNew(Session session, Profile profile, IncomingEvent e) {
@@ -203,11 +207,7 @@ public class EventApplier {
 
     private Effect lessonOpened(Session session, Profile profile, IncomingEvent e) {
         UUID lessonId = requiredUuid(e, "lessonId");
-        Lesson lesson = em.find(Lesson.class, lessonId);
-        if (lesson == null || !lesson.unit().course().isPublished() || lesson.activities().isEmpty()) {
-            throw new Refused("no published lesson with id " + lessonId);
-        }
-        Activity activity = activity(lesson.activities().get(0).id());
+        Activity activity = published.firstOfLesson(lessonId).orElseThrow(() -> new Refused("no published lesson with id " + lessonId));
         Set<Plausibility.Flag> flags = flags(session, e, Optional.empty(), 0);
         ProgressService.Outcome outcome = recorder.recordProgress(profile, activity, 0, at(session, e), flags.isEmpty());
         return new Effect(progressResult(outcome), flags);

@@ -1,0 +1,352 @@
+#!/usr/bin/env bash
+# Offline sync, the morning rush (issue 6), against a running server (./spark run) whose database holds the bench
+# school (bench/data: loaded here when missing). STUDENTS bench students (the highest-numbered, so the other
+# benches' students are left alone) each upload one batch of EVENTS_PER_STUDENT offline events (20% LESSON_OPENED,
+# 56% PROGRESS, 24% QUIZ_SUBMITTED with answers right and wrong, dated between the device's registration and now)
+# through POST /api/v1/sync/events, gzip, CONCURRENCY clients at once (bench/SyncRush.java):
+#   1. the rush: 2,000 x 50 = 100,000 events, 50 clients: total time, events/s, p50/p95/p99/max per batch. Then
+#      checked in SQL: every event sent is in sync_events exactly once (lost 0), applied once (duplicated 0: one
+#      sync_events row, one submission per quiz event, attempts = submissions), nothing rejected or flagged
+#      implausible, and the XP ledger holds for every student: SUM(xp_events.points) = profiles.xp_points.
+#   2. the reference, in the same run and database: raw PostgreSQL inserting as many rows (sync_events' columns)
+#      in batches of 50 with INSERT ... ON CONFLICT (id) DO NOTHING, pgbench with the same clients, into a scratch
+#      copy of sync_events (bench_sync_reference, dropped after). Target: API events/s >= 0.2x its rows/s.
+#   3. the rush again with new events (the next sequences), every batch POSTed twice (half the copies side by
+#      side, so in flight together): each event applied once and answered DUPLICATE once, the same checks.
+#
+# The general API limit would stop a load test (the sign-ins come from one address), so start the server for it
+# with a high one:
+#   RATE_LIMIT_MAX=100000000 ./spark run          (then, in another shell)   bench/sync.sh
+# (Anonymous requests, sign-ins among them, are limited per client address: at the default 100 per 15 minutes
+# the sign-ins alone would take five hours.) Each student signs in once (Argon2: LOGIN_CONCURRENCY at a time);
+# the tokens are kept in TOKEN_CACHE and reused for 50 minutes, so a second run within the hour signs nobody in
+# (a cached token the server refuses 401 is dropped and its student signed in again). A sign-in refused 429
+# stops the bench; the tokens got so far stay cached, so the next run goes on from there.
+# Options (environment): BASE (http://localhost:8080), STUDENTS (2000), EVENTS_PER_STUDENT (50), CONCURRENCY (50),
+# LOGIN_CONCURRENCY (4), WARMUP_BATCHES (200: batches of the first students from another device, not measured;
+# the JIT needs them on 2 cores), DEVICE (bench-sync-1), TOKEN_CACHE (results/sync-tokens.tsv, under bench/: git-ignored),
+# DATABASE_URL (the server's: .env's, else postgresql://postgres@localhost:5432/project_spark), REDIS_URL (likewise,
+# redis://localhost:6379; only to clear cached leaderboards after loading the bench data). Needs java 17+,
+# python3, psql and pgbench (Debian: postgresql-client).
+set -euo pipefail
+cd "$(dirname "$0")"
+env_default() { [ -f ../.env ] && sed -n "s/^$1=//p" ../.env | tail -1 | tr -d '"'"'" || true; }
+BASE=${BASE:-http://localhost:8080}
+STUDENTS=${STUDENTS:-2000}
+EVENTS_PER_STUDENT=${EVENTS_PER_STUDENT:-50}
+CONCURRENCY=${CONCURRENCY:-50}
+LOGIN_CONCURRENCY=${LOGIN_CONCURRENCY:-4}
+WARMUP_BATCHES=${WARMUP_BATCHES:-200}
+DEVICE=${DEVICE:-bench-sync-1}
+TOKEN_CACHE=${TOKEN_CACHE:-results/sync-tokens.tsv}
+DATABASE_URL=${DATABASE_URL:-$(env_default DATABASE_URL)}
+DATABASE_URL=${DATABASE_URL:-postgresql://postgres@localhost:5432/project_spark}
+REDIS_URL=${REDIS_URL:-$(env_default REDIS_URL)}
+REDIS_URL=${REDIS_URL:-redis://localhost:6379}
+COURSES="'be4c0000-0000-4000-8000-0000000c0001','be4c0000-0000-4000-8000-0000000c0002'"
+WORK=$(mktemp -d)
+REF_TABLE=0
+cleanup() {
+  if [ "$REF_TABLE" = 1 ]; then psql "$DATABASE_URL" -X -q -c 'DROP TABLE IF EXISTS bench_sync_reference' >/dev/null 2>&1 || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+field() { sed -E "s/.*(^| )$1=([^ ]+).*/\2/" <<< "$2"; }
+sql() { psql "$DATABASE_URL" -X -q -At -v ON_ERROR_STOP=1 -c "$1"; }
+# chosen_sql: runs the SQL on stdin in a session holding the students of the run in temp table chosen(username, user_id)
+chosen_sql() {
+  { echo "CREATE TEMP TABLE chosen (username text, user_id uuid PRIMARY KEY);"
+    echo "\\copy chosen FROM '$WORK/chosen.tsv'"
+    cat; } | psql "$DATABASE_URL" -X -q -At -F ' ' -v ON_ERROR_STOP=1 -f -
+}
+FAILS=0
+# verdict LABEL VALUE REFERENCE ge|le TARGET: prints the ratio and PASS/FAIL, counts failures
+verdict() {
+  local line
+  line=$(python3 - "$@" <<'PY'
+import sys
+label, value, ref, op, target = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4], float(sys.argv[5])
+r = value / ref if ref else float('inf')
+ok = r >= target if op == 'ge' else r <= target
+print(f"{label:<38} {r:6.2f}x (target {'>=' if op == 'ge' else '<='} {target:g}x): {'PASS' if ok else 'FAIL'}")
+PY
+)
+  echo "$line"
+  [[ $line == *PASS ]] || FAILS=$((FAILS + 1))
+}
+# check LABEL OK(0|1) [DETAIL]: a PASS/FAIL line, counted
+check() {
+  if [ "$2" = 1 ]; then echo "$1: PASS${3:+ ($3)}"; else echo "$1: FAIL${3:+ ($3)}"; FAILS=$((FAILS + 1)); fi
+}
+row() { printf '%-46s %8s %9s %10s %9s %9s %9s %9s\n' "$@"; }
+head_row() { row "" "events" "seconds" "per s" "p50 ms" "p95 ms" "p99 ms" "max ms"; }
+row_of() { row "$1" "$(field events "$2")" "$(field seconds "$2")" "$(field events_per_s "$2")" "$(field p50_ms "$2")" \
+  "$(field p95_ms "$2")" "$(field p99_ms "$2")" "$(field max_ms "$2")"; }
+now_ms() { date +%s%3N; }
+
+curl -fsS "$BASE/health/ready" >/dev/null || { echo "bench: no ready server at $BASE (start it with RATE_LIMIT_MAX=100000000 ./spark run)" >&2; exit 1; }
+for tool in java python3 psql pgbench; do
+  command -v $tool >/dev/null || { echo "bench: $tool is missing (apt-get install postgresql-client)" >&2; exit 1; }
+done
+for n in STUDENTS EVENTS_PER_STUDENT CONCURRENCY LOGIN_CONCURRENCY WARMUP_BATCHES; do
+  [[ ${!n} =~ ^[0-9]+$ ]] || { echo "bench: $n must be a whole number" >&2; exit 2; }
+done
+[ "$STUDENTS" -ge 1 ] && [ "$EVENTS_PER_STUDENT" -ge 5 ] && [ "$CONCURRENCY" -ge 1 ] \
+  || { echo "bench: STUDENTS and CONCURRENCY must be at least 1, EVENTS_PER_STUDENT at least 5" >&2; exit 2; }
+STARTED_MS=$(now_ms)
+
+# --- bench data, students, devices -------------------------------------------------------------------------
+# (load.sh reads STUDENTS and DAYS as the data set's size: not ours to pass on)
+env -u STUDENTS -u DAYS CLEAR_CACHES=1 DATABASE_URL="$DATABASE_URL" REDIS_URL="$REDIS_URL" data/load.sh
+total=$(sql "SELECT count(*) FROM users WHERE username LIKE 'bench-student-%'")
+[ "$total" -ge "$STUDENTS" ] || { echo "bench: only $total bench students for STUDENTS=$STUDENTS" >&2; exit 1; }
+for n in $(seq $((total - STUDENTS + 1)) "$total"); do printf 'bench-student-%05d\n' "$n"; done > "$WORK/usernames"
+
+echo "signing in $STUDENTS bench students (bench-student-$(printf '%05d' $((total - STUDENTS + 1))) .. $(printf '%05d' "$total")), $LOGIN_CONCURRENCY at a time, tokens cached in $TOKEN_CACHE ..."
+mkdir -p "$(dirname "$TOKEN_CACHE")"
+
+sign_in() {
+  if ! out=$(java SyncRush.java login "$BASE" "$WORK/usernames" "$TOKEN_CACHE" "$WORK/tokens" "$LOGIN_CONCURRENCY" 50); then
+    echo "  $out"
+    if [ "$(field retry_after "$out")" != "-" ]; then
+      echo "bench: a sign-in was refused 429 (the general API limit, RATE_LIMIT_MAX, counts sign-ins per client address):" \
+           "restart the server with RATE_LIMIT_MAX=100000000 ./spark run, or run again in $(field retry_after "$out") s;" \
+           "the $(($(field cached "$out") + $(field signed_in "$out"))) tokens got so far are kept in $TOKEN_CACHE" >&2
+    else
+      echo "bench: could not sign in every student (see above)" >&2
+    fi
+    exit 1
+  fi
+  echo "  $out"
+}
+sign_in
+echo "registering device $DEVICE for each student ..."
+out=$(java SyncRush.java register "$BASE" "$WORK/tokens" "$DEVICE" "$CONCURRENCY" "$WORK/students") || true
+if [ -s "$WORK/students.401" ]; then # cached tokens of sessions that ended (data reloaded, signed out): sign those in again
+  echo "  $(wc -l < "$WORK/students.401") cached token(s) refused 401; signing those students in again"
+  awk -F'\t' 'NR == FNR { gone[$1] = 1; next } !($1 in gone)' "$WORK/students.401" "$TOKEN_CACHE" > "$WORK/cache" \
+    && cat "$WORK/cache" > "$TOKEN_CACHE"
+  sign_in
+  out=$(java SyncRush.java register "$BASE" "$WORK/tokens" "$DEVICE" "$CONCURRENCY" "$WORK/students") || true
+fi
+[ "$(field registered "$out")" = "$STUDENTS" ] || { echo "  $out"; echo "bench: a device registration failed (see above)" >&2; exit 1; }
+echo "  $out"
+cut -f1,2 "$WORK/tokens" > "$WORK/chosen.tsv"
+limit=$(field rate_limit "$out")
+if [[ $limit =~ ^[0-9]+$ ]] && [ "$limit" -lt 10000000 ]; then
+  echo "  (note: the server's RATE_LIMIT_MAX is $limit; a full run needs RATE_LIMIT_MAX=100000000 ./spark run: any 429 below fails it)"
+fi
+# the server must be on DATABASE_URL: the devices just registered must be there
+held=$(chosen_sql <<SQL
+SELECT count(*) FROM sync_devices d JOIN chosen c ON c.user_id = d.user_id WHERE d.device_id = '$DEVICE';
+SQL
+)
+[ "$held" = "$STUDENTS" ] || { echo "bench: the server at $BASE does not use $DATABASE_URL ($held of $STUDENTS devices there); set DATABASE_URL" >&2; exit 1; }
+
+# --- what the students learn: the bench courses' lessons and activities, answer sets for each quiz -----------
+# answer sets per quiz (by question position): 5, 4 (three ways), 3 and 0 of 5 right, as in learning.sh
+psql "$DATABASE_URL" -X -q -At -F $'\t' -v ON_ERROR_STOP=1 > "$WORK/content" <<SQL
+SELECT 'activity', l.id, a.id, a.type
+FROM activities a JOIN lessons l ON l.id = a.lesson_id JOIN course_units u ON u.id = l.unit_id
+WHERE u.course_id IN ($COURSES) ORDER BY u.course_id, u.position, l.position, a.position;
+SELECT 'quiz', a.id, count(*), '[' || string_agg(
+         '{"questionId":"' || q.id || '",' || CASE
+           WHEN q.type = 'TRUE_FALSE' THEN '"value":' ||
+             CASE WHEN (v.mask >> q.position) & 1 = 1 THEN (q.answer_key::json ->> 'correctBoolean')
+                  ELSE (NOT (q.answer_key::json ->> 'correctBoolean')::boolean)::text END
+           WHEN q.type = 'NUMERIC' THEN '"number":' ||
+             CASE WHEN (v.mask >> q.position) & 1 = 1 THEN (q.answer_key::json ->> 'number')
+                  ELSE ((q.answer_key::json ->> 'number')::float8 + coalesce((q.answer_key::json ->> 'tolerance')::float8, 0) + 1000)::text END
+           WHEN q.type = 'SHORT_TEXT' THEN '"text":' ||
+             CASE WHEN (v.mask >> q.position) & 1 = 1 THEN (q.answer_key::json -> 'accepted' -> 0)::text
+                  ELSE '"not the answer"' END
+           ELSE '"options":' ||
+             CASE WHEN (v.mask >> q.position) & 1 = 1 THEN (q.answer_key::json -> 'correctOptions')::text
+                  ELSE '["' || (SELECT o ->> 'id' FROM json_array_elements(q.options::json) o
+                                WHERE NOT (q.answer_key::json -> 'correctOptions')::jsonb ? (o ->> 'id') LIMIT 1) || '"]' END END
+         || '}', ',' ORDER BY q.position) || ']'
+FROM activities a JOIN lessons l ON l.id = a.lesson_id JOIN course_units u ON u.id = l.unit_id
+JOIN questions q ON q.activity_id = a.id
+CROSS JOIN (VALUES (1, -1), (2, 15), (3, 30), (4, 7), (5, 27), (6, 0)) v(n, mask)
+WHERE u.course_id IN ($COURSES) AND a.type = 'QUIZ'
+GROUP BY v.n, v.mask, a.id ORDER BY v.n, a.id;
+SQL
+grep -q '^quiz' "$WORK/content" || { echo "bench: no bench quizzes in the database" >&2; exit 1; }
+echo "content: $(grep -c '^activity' "$WORK/content") activities in $(grep '^activity' "$WORK/content" | cut -f2 | sort -u | wc -l) lessons," \
+     "$(grep '^quiz' "$WORK/content" | cut -f2 | sort -u | wc -l) quizzes (bench courses)"
+
+# sequences go on from what the device already sent (an earlier run)
+FIRST_SEQ=$(chosen_sql <<SQL
+SELECT coalesce(max(e.sequence), 0) + 1 FROM sync_events e JOIN chosen c ON c.user_id = e.user_id WHERE e.device_id = '$DEVICE';
+SQL
+)
+# rush RUN COPIES FIRST_SEQ FROM_MS [STUDENTS_FILE DEVICE]: one upload run; prints SyncRush's line
+rush() {
+  java SyncRush.java upload "base=$BASE" "students=${5:-$WORK/students}" "content=$WORK/content" "device=${6:-$DEVICE}" \
+    "concurrency=$CONCURRENCY" "events=$EVENTS_PER_STUDENT" "first-seq=$3" "copies=$2" "from=$4" "sent=$WORK/sent-$1" \
+    2> "$WORK/rush-$1.err" || { cat "$WORK/rush-$1.err" >&2; echo "bench: the upload run $1 failed" >&2; return 1; }
+}
+
+# --- warm-up: another device of the first students, not measured ----------------------------------------------
+if [ "$WARMUP_BATCHES" -gt 0 ]; then
+  w=$((WARMUP_BATCHES < STUDENTS ? WARMUP_BATCHES : STUDENTS))
+  echo "warming up: $w batches from device $DEVICE-warmup (the JIT needs them on 2 cores) ..."
+  head -n "$w" "$WORK/tokens" > "$WORK/warm-tokens"
+  java SyncRush.java register "$BASE" "$WORK/warm-tokens" "$DEVICE-warmup" "$CONCURRENCY" "$WORK/warm-students" >/dev/null \
+    || { echo "bench: registering the warm-up device failed" >&2; exit 1; }
+  warm_seq=$(chosen_sql <<SQL
+SELECT coalesce(max(e.sequence), 0) + 1 FROM sync_events e JOIN chosen c ON c.user_id = e.user_id WHERE e.device_id = '$DEVICE-warmup';
+SQL
+)
+  out=$(rush warmup 1 "$warm_seq" $((STARTED_MS - 20 * 60000)) "$WORK/warm-students" "$DEVICE-warmup") || exit 1
+  echo "  $(field events "$out") events in $(field seconds "$out") s ($(field events_per_s "$out")/s), http=$(field http "$out")"
+fi
+
+# exact RUN COPIES LINE: is every event of the run held once and applied once? (prints PASS/FAIL lines)
+exact() {
+  local run=$1 copies=$2 line=$3 events applied duplicate rejected retries
+  events=$(field events "$line"); applied=$(field applied "$line"); duplicate=$(field duplicate "$line")
+  rejected=$(field rejected "$line"); retries=$(field retries "$line")
+  read -r sent sent_twice missing other_owner held_applied held_rejected flagged rows_twice quiz_applied quiz_none quiz_twice attempts_off \
+    <<< "$(chosen_sql <<SQL
+CREATE TEMP TABLE sent (id uuid, user_id uuid, type text, sequence bigint);
+\\copy sent FROM '$WORK/sent-$run'
+ANALYZE sent;
+SELECT (SELECT count(*) FROM sent), (SELECT count(*) - count(DISTINCT id) FROM sent),
+       count(*) FILTER (WHERE e.id IS NULL), count(*) FILTER (WHERE e.user_id <> s.user_id),
+       count(*) FILTER (WHERE e.outcome = 'APPLIED'), count(*) FILTER (WHERE e.outcome = 'REJECTED'),
+       count(*) FILTER (WHERE coalesce(e.flags, '') <> ''),
+       (SELECT count(*) FROM (SELECT e2.id FROM sync_events e2 JOIN sent s2 ON s2.id = e2.id GROUP BY e2.id HAVING count(*) > 1) d),
+       q.applied, q.none, q.twice, a.off
+FROM sent s LEFT JOIN sync_events e ON e.id = s.id
+CROSS JOIN (SELECT count(*) AS applied, count(*) FILTER (WHERE n = 0) AS none, count(*) FILTER (WHERE n > 1) AS twice
+            FROM (SELECT (SELECT count(*) FROM submissions sub WHERE sub.student_id = s3.user_id AND sub.client_submission_id = s3.id) AS n
+                  FROM sent s3 JOIN sync_events e3 ON e3.id = s3.id AND e3.outcome = 'APPLIED'
+                  WHERE s3.type = 'QUIZ_SUBMITTED') x) q
+CROSS JOIN (SELECT count(*) FILTER (WHERE sp.attempts <> coalesce(n.n, 0)) AS off
+            FROM student_progress sp JOIN chosen c ON c.user_id = sp.student_id
+            LEFT JOIN (SELECT sub.student_id, sub.activity_id, count(*) AS n FROM submissions sub JOIN chosen c2 ON c2.user_id = sub.student_id
+                       GROUP BY 1, 2) n ON n.student_id = sp.student_id AND n.activity_id = sp.activity_id) a
+GROUP BY q.applied, q.none, q.twice, a.off;
+SQL
+)"
+  echo "held in sync_events: $((sent - missing)) of $sent sent (APPLIED $held_applied, REJECTED $held_rejected, flagged $flagged);" \
+       "quiz events applied $quiz_applied, their submissions: none for $quiz_none, several for $quiz_twice"
+  check "lost 0" "$([ "$missing" = 0 ] && [ "$other_owner" = 0 ] && [ "$sent" = "$events" ] && [ "$sent_twice" = 0 ] && echo 1)" \
+    "lost $missing of $sent$([ "$other_owner" = 0 ] || echo ", $other_owner held under another account")"
+  local dup=$((rows_twice + quiz_twice + $(field applied_twice "$line")))
+  check "duplicated 0" "$([ "$dup" = 0 ] && [ "$quiz_none" = 0 ] && [ "$attempts_off" = 0 ] && echo 1)" \
+    "duplicated $dup: sync_events rows twice $rows_twice, quiz events with several submissions $quiz_twice, answered APPLIED/REJECTED twice $(field applied_twice "$line"); quiz events without their submission $quiz_none, attempts <> submissions $attempts_off"
+  local want_dup=$((events * (copies - 1)))
+  if [ "$retries" = 0 ]; then
+    check "API answers: APPLIED+REJECTED = $events, DUPLICATE = $want_dup" \
+      "$([ $((applied + rejected)) = "$events" ] && [ "$duplicate" = "$want_dup" ] && [ "$(field unanswered "$line")" = 0 ] && echo 1)" \
+      "APPLIED $applied, REJECTED $rejected, DUPLICATE $duplicate, malformed receipts $(field malformed "$line")"
+  else # a resent batch answers DUPLICATE for what its stopped send had applied
+    check "API answers: APPLIED+REJECTED+DUPLICATE = $((events * copies)) ($retries sends retried)" \
+      "$([ $((applied + rejected + duplicate)) = $((events * copies)) ] && [ "$(field unanswered "$line")" = 0 ] && echo 1)" \
+      "APPLIED $applied, REJECTED $rejected, DUPLICATE $duplicate"
+  fi
+  check "API and database agree" "$([ "$held_applied" -ge "$applied" ] && [ "$held_rejected" -ge "$rejected" ] \
+    && { [ "$retries" != 0 ] || { [ "$held_applied" = "$applied" ] && [ "$held_rejected" = "$rejected" ]; }; } && echo 1)" \
+    "held APPLIED $held_applied / answered $applied, held REJECTED $held_rejected / answered $rejected"
+  check "nothing rejected" "$([ "$held_rejected" = 0 ] && echo 1)" "$held_rejected rejected$([ "$held_rejected" = 0 ] || echo ": $(sort "$WORK/rush-$run.err" | grep '^rejected' | head -5 | paste -sd';')")"
+  check "nothing flagged implausible" "$([ "$flagged" = 0 ] && echo 1)" "$flagged flagged$([ "$flagged" = 0 ] || echo ": $(grep '^flagged' "$WORK/rush-$run.err" | paste -sd';')")"
+  check "every batch answered 200" "$([ "$(field http_errors "$line")" = 0 ] && echo 1)" \
+    "answers $(field http "$line"), $retries resent, $(field http_errors "$line") failed$(grep '^first' "$WORK/rush-$run.err" | head -3 | sed 's/^/; /' | tr -d '\n')"
+  read -r checked mismatched levels_off <<< "$(sql "
+    SELECT count(*), count(*) FILTER (WHERE p.xp_points <> coalesce(x.xp, 0)),
+           count(*) FILTER (WHERE p.level <> 1 + (SELECT max(n) FROM generate_series(greatest(0, c.n0 - 2), c.n0 + 2) n
+                                                  WHERE floor(100 * power(n::float8, 1.5) + 0.5) <= p.xp_points))
+    FROM profiles p JOIN user_roles r ON r.user_id = p.user_id AND r.role = 'STUDENT'
+    LEFT JOIN (SELECT student_id, sum(points) AS xp FROM xp_events GROUP BY student_id) x ON x.student_id = p.user_id
+    CROSS JOIN LATERAL (SELECT floor(power(p.xp_points / 100.0, 2.0 / 3))::int AS n0) c  -- LevelCurve: level n+1 from round(100 n^1.5) XP
+    " | tr '|' ' ')"
+  check "ledger consistent (SUM(xp_events.points) = profiles.xp_points)" "$([ "$mismatched" = 0 ] && echo 1)" "$checked students, $mismatched mismatches"
+  check "levels follow the curve (base 100, exponent 1.5)" "$([ "$levels_off" = 0 ] && echo 1)" "$levels_off of $checked off"
+}
+
+# --- 1. the rush ----------------------------------------------------------------------------------------------
+EVENTS=$((STUDENTS * EVENTS_PER_STUDENT))
+echo
+echo "== 1. morning rush: $STUDENTS students x $EVENTS_PER_STUDENT events = $EVENTS events, one gzip batch each, $CONCURRENCY clients (sequences $FIRST_SEQ..$((FIRST_SEQ + EVENTS_PER_STUDENT - 1)))"
+sql "CHECKPOINT" >/dev/null 2>&1 || true
+run1=$(rush 1 1 "$FIRST_SEQ" $((STARTED_MS - 20 * 60000))) || exit 1
+RUN1_DONE_MS=$(now_ms)
+head_row
+row_of "POST /sync/events (batches of $EVENTS_PER_STUDENT)" "$run1"
+echo "batches: $(field batches "$run1"), gzip $(field gzip_bytes_per_batch "$run1") bytes each ($(field raw_bytes_per_batch "$run1") raw);" \
+     "APPLIED $(field applied "$run1"), DUPLICATE $(field duplicate "$run1"), REJECTED $(field rejected "$run1");" \
+     "HTTP $(field http "$run1"), resent $(field retries "$run1"), failed $(field http_errors "$run1")"
+exact 1 1 "$run1"
+
+# --- 2. the reference: raw inserts of as many rows, batches of 50, ON CONFLICT DO NOTHING ----------------------
+echo
+PG_CLIENTS=$((CONCURRENCY < STUDENTS ? CONCURRENCY : STUDENTS))
+free=$(sql "SELECT current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int - count(*) FROM pg_stat_activity")
+if [ "$PG_CLIENTS" -gt $((free - 2)) ]; then
+  echo "(note: PostgreSQL has $free free connections; pgbench runs $((free - 2)) clients instead of $PG_CLIENTS)"
+  PG_CLIENTS=$((free - 2))
+  [ "$PG_CLIENTS" -ge 1 ] || { echo "bench: no free PostgreSQL connections for the reference" >&2; exit 1; }
+fi
+PG_TX=$(((STUDENTS + PG_CLIENTS - 1) / PG_CLIENTS))
+REF_ROWS=$((PG_CLIENTS * PG_TX * EVENTS_PER_STUDENT))
+echo "== 2. reference: raw PostgreSQL, $REF_ROWS rows in transactions of one INSERT of $EVENTS_PER_STUDENT rows ... ON CONFLICT (id) DO NOTHING, pgbench $PG_CLIENTS clients x $PG_TX"
+sql "SET client_min_messages = warning; DROP TABLE IF EXISTS bench_sync_reference"
+REF_TABLE=1
+sql "CREATE TABLE bench_sync_reference (LIKE sync_events INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)"
+cat > "$WORK/reference.sql" <<SQL
+\\set n random($((total - STUDENTS + 1)), $total)
+INSERT INTO bench_sync_reference (id, user_id, device_id, sequence, type, device_time, received_at, receipt_id, outcome)
+SELECT gen_random_uuid(), md5('bench-student:' || :n)::uuid, '$DEVICE', s,
+       CASE WHEN s % 5 = 1 THEN 'LESSON_OPENED' WHEN s % 4 = 0 THEN 'QUIZ_SUBMITTED' ELSE 'PROGRESS' END,
+       now() - ($EVENTS_PER_STUDENT - s) * interval '20 seconds', now(), r.id, 'APPLIED'
+FROM generate_series(1, $EVENTS_PER_STUDENT) s CROSS JOIN (SELECT gen_random_uuid() AS id) r
+ON CONFLICT (id) DO NOTHING;
+SQL
+sql "CHECKPOINT" >/dev/null 2>&1 || true
+ref_began=$(now_ms)
+(cd "$WORK" && pgbench -n -c "$PG_CLIENTS" -j 2 -t "$PG_TX" -f reference.sql -l --log-prefix=ref "$DATABASE_URL" > "$WORK/pgbench.out" 2>&1) \
+  || { cat "$WORK/pgbench.out"; echo "bench: pgbench failed" >&2; exit 1; }
+ref_wall=$(( $(now_ms) - ref_began ))
+ref_held=$(sql "SELECT count(*) FROM bench_sync_reference")
+sql "DROP TABLE bench_sync_reference"; REF_TABLE=0
+sql "CHECKPOINT" >/dev/null 2>&1 || true
+tps=$(sed -nE 's/^tps = ([0-9.]+) \(without initial connection time\)/\1/p' "$WORK/pgbench.out")
+failed=$(sed -nE 's/^number of failed transactions: ([0-9]+).*/\1/p' "$WORK/pgbench.out")
+read -r ref_p50 ref_p95 ref_p99 ref_max <<< "$(cat "$WORK"/ref.* | awk '{print $3 / 1000}' | sort -n \
+  | awk '{a[NR]=$1} END {n=NR; split("0.50 0.95 0.99", p, " "); for (k=1; k<=3; k++) {i=int(n*p[k]+0.999999); if (i<1) i=1; printf "%.1f ", a[i]}; printf "%.1f\n", a[n]}')"
+REF_RATE=$(python3 -c "print(f'{$tps * $EVENTS_PER_STUDENT:.1f}')")
+REF_SECONDS=$(python3 -c "print(f'{$REF_ROWS / ($tps * $EVENTS_PER_STUDENT):.2f}')")
+ref_line="events=$REF_ROWS seconds=$REF_SECONDS events_per_s=$REF_RATE p50_ms=$ref_p50 p95_ms=$ref_p95 p99_ms=$ref_p99 max_ms=$ref_max"
+head_row
+row_of "raw INSERT ... ON CONFLICT (ref, rows)" "$ref_line"
+echo "pgbench: $(printf '%.1f' "$tps") transactions/s (without connecting; $(python3 -c "print(f'{$ref_wall / 1000:.2f}')") s wall with it), failed ${failed:-0}, rows held $ref_held of $REF_ROWS"
+check "reference inserted every row" "$([ "$ref_held" = "$REF_ROWS" ] && [ "${failed:-0}" = 0 ] && echo 1)" "$ref_held of $REF_ROWS"
+row_of "POST /sync/events (run 1, events)" "$run1"
+verdict "sync upload events/s vs raw inserts" "$(field events_per_s "$run1")" "$REF_RATE" ge 0.2
+
+# --- 3. the rush again, every batch sent twice ---------------------------------------------------------------
+SEQ2=$((FIRST_SEQ + EVENTS_PER_STUDENT))
+echo
+echo "== 3. the rush again, new events (sequences $SEQ2..$((SEQ2 + EVENTS_PER_STUDENT - 1))), every batch POSTed twice: $((2 * STUDENTS)) POSTs, $CONCURRENCY clients"
+sql "CHECKPOINT" >/dev/null 2>&1 || true
+run2=$(rush 2 2 "$SEQ2" "$RUN1_DONE_MS") || exit 1
+head_row
+row_of "POST /sync/events, each batch twice" "$run2"
+echo "POSTs: $(field sends "$run2") ($(field batches_per_s "$run2")/s), the two copies in flight together for $(field together "$run2") of $(field batches "$run2") batches;" \
+     "APPLIED $(field applied "$run2"), DUPLICATE $(field duplicate "$run2"), REJECTED $(field rejected "$run2");" \
+     "HTTP $(field http "$run2"), resent $(field retries "$run2"), failed $(field http_errors "$run2")"
+exact 2 2 "$run2"
+echo "(information: new events/s, each batch twice, vs raw inserts: $(python3 -c "print(f'{$(field events_per_s "$run2") / $REF_RATE:.2f}x')"))"
+
+# --- summary -----------------------------------------------------------------------------------------------------
+echo
+echo "== summary: $STUDENTS students x $EVENTS_PER_STUDENT events, $CONCURRENCY clients"
+row "" "events" "seconds" "per s" "p50 ms" "p95 ms" "p99 ms" "max ms"
+row_of "raw INSERT ... ON CONFLICT (ref, rows)" "$ref_line"
+row_of "1. upload, gzip batches" "$run1"
+row_of "3. upload, each batch twice (new events)" "$run2"
+echo
+if [ "$FAILS" = 0 ]; then echo "sync bench: every target met"; else echo "sync bench: $FAILS target(s) missed"; exit 1; fi
