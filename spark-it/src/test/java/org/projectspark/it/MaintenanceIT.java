@@ -82,7 +82,14 @@ class MaintenanceIT extends DeployedEar {
         assertThat(run.getString("lastOutcome")).isEqualTo("SUCCEEDED");
         assertThat(exists("sync_logs", oldCompleted)).isFalse();
         assertThat(exists("sync_logs", oldFailed)).isFalse();
-        assertThat(exists("sync_logs", oldInProgress)).as("still in progress: never deleted").isTrue();
+        assertThat(exists("sync_logs", oldInProgress)).as("in progress: never deleted").isTrue();
+        try (Connection c = Fixtures.database(); PreparedStatement ps = c.prepareStatement("SELECT status FROM sync_logs WHERE id = ?")) {
+            ps.setObject(1, oldInProgress);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getString(1)).as("left by an instance that never came back: closed").isEqualTo("FAILED");
+            }
+        }
         assertThat(exists("sync_logs", recentCompleted)).as("finished 6 days ago: kept").isTrue();
         try (Connection c = Fixtures.database(); PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM sync_changes WHERE seq = ?")) {
             ps.setLong(1, oldChange);

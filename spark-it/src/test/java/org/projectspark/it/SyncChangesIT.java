@@ -155,13 +155,17 @@ class SyncChangesIT extends DeployedEar {
                 ps.setObject(3, UUID.fromString(s.lesson().getJsonArray("activities").getJsonObject(1).getString("id")));
                 ps.executeUpdate();
             }
-            List<SyncClient.Event> many = new ArrayList<>();
-            for (int i = 0; i < 25; i++) {
-                many.add(SyncClient.progress(i + 1, SyncClient.now().minusSeconds(100 - i), reading, i * 2));
+            SyncClient.uploaded(s.student(), "tab-1", List.of(SyncClient.progress(1, SyncClient.now().minusSeconds(100), reading, 30)));
+            try (Connection c = Fixtures.database(); PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO user_notifications (id, user_id, kind, title) VALUES (gen_random_uuid(), ?, 'CLASS', 'News')")) {
+                ps.setObject(1, UUID.fromString(s.student().id()));
+                for (int i = 0; i < 25; i++) {
+                    ps.executeUpdate();
+                }
             }
-            SyncClient.uploaded(s.student(), "tab-1", many);
             Round during = round(s.student(), start.cursor(), 10);
-            assertThat(during.pages().size()).as("25 changes of the reading, 10 a page").isGreaterThanOrEqualTo(2);
+            assertThat(during.pages().size()).as("25 notifications and a progress, 10 a page").isGreaterThanOrEqualTo(3);
+            assertThat(during.all("notifications")).hasSize(25);
             assertThat(during.all("progress")).extracting(p -> p.getString("activityId")).containsOnly(reading);
             slow.commit();
 

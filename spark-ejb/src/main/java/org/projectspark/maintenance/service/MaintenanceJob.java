@@ -32,15 +32,20 @@ public enum MaintenanceJob {
     },
 
     /**
-     * Finished sync sessions are kept a week for support; one still IN_PROGRESS is never deleted. The download change
-     * log is kept 90 days (SyncSettings.CHANGES_KEPT_DAYS): a device with an older cursor does a full sync.
+     * Finished sync sessions are kept a week for support; one still IN_PROGRESS is never deleted, but closed FAILED
+     * after an hour (its instance died). The download change log is kept 90 days (SyncSettings.CHANGES_KEPT_DAYS): a
+     * device with an older cursor does a full sync.
      */
     PURGE_SYNC_LOGS("purge-sync-logs", Cadence.DAILY) {
         @Override
         String run(JobSql sql) throws SQLException {
             int logs = sql.update("DELETE FROM sync_logs WHERE status IN ('COMPLETED', 'FAILED') AND created_at < now() - interval '7 days'");
             int changes = sql.update("DELETE FROM sync_changes WHERE changed_at < now() - interval '90 days'");
-            return logs + " sync logs and " + changes + " download change-log entries deleted";
+            // a session an instance left behind when it died and never came back to close
+            int interrupted = sql.update("UPDATE sync_logs SET status = 'FAILED', completed_at = now(), error = 'interrupted:"
+                    + " the server applying it stopped; what was committed stays, the device resends the rest'"
+                    + " WHERE status = 'IN_PROGRESS' AND created_at < now() - interval '1 hour'");
+            return logs + " sync logs and " + changes + " download change-log entries deleted, " + interrupted + " interrupted sessions closed";
         }
     },
 

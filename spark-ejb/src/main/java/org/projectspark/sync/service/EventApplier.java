@@ -36,6 +36,7 @@ import org.projectspark.sync.domain.SyncEvent;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -78,6 +79,9 @@ public class EventApplier {
     LearningContext known;
 
     @Inject
+    SyncRecords records;
+
+    @Inject
     Event<AccountChanged> accountChanged;
 
     @Inject
@@ -91,15 +95,43 @@ public class EventApplier {
     private record Effect(JsonObject result, Set<Plausibility.Flag> flags) {
     }
 
+    /** One chunk of a big batch, its session open (IN_PROGRESS) in a transaction of its own: the counts go on it. */
     public List<EventResult> apply(Session session, List<IncomingEvent> events) {
+        Applied applied = applyEvents(session, events);
+        records.count(session.receiptId(), applied.counts());
+        return applied.results();
+    }
+
+    /**
+     * A whole batch that fits in one chunk (the usual upload): the device registered, the events applied, the
+     * session's log written COMPLETED and the device's upload cursor moved, all in this one transaction.
+     */
+    public SyncUpload.Receipt applyAlone(UUID receipt, UUID userId, String deviceId, List<IncomingEvent> events, long bytes,
+                                         SyncSessions.Source source, OffsetDateTime offlineSince, long startedNanos) {
+        OffsetDateTime registeredAt = records.register(userId, deviceId, null);
+        if (offlineSince != null && offlineSince.isBefore(registeredAt)) {
+            registeredAt = offlineSince;
+        }
+        Session session = new Session(receipt, userId, OffsetDateTime.now(ZoneOffset.UTC), Map.of(deviceId, registeredAt));
+        Applied applied = applyEvents(session, events);
+        em.flush(); // the events are counted into the device's cursor
+        int[] c = applied.counts();
+        records.open(receipt, userId, deviceId, source, bytes, events.size(), "COMPLETED", c, (System.nanoTime() - startedNanos) / 1_000_000);
+        long heldThrough = records.synced(userId, deviceId, receipt);
+        return new SyncUpload.Receipt(receipt, deviceId, events.size(), c[0], c[1], c[2], heldThrough, applied.results());
+    }
+
+    /** Results in the order sent, and the counts of APPLIED, DUPLICATE, REJECTED. */
+    private record Applied(List<EventResult> results, int[] counts) {
+    }
+
+    private Applied applyEvents(Session session, List<IncomingEvent> events) {
         Profile profile = rewards.lockProfile(session.userId());
         Map<UUID, SyncEvent> held = held(events);
         preload(session.userId(), events, held);
         Map<UUID, EventResult> firstInBatch = new HashMap<>();
         List<EventResult> results = new ArrayList<>(events.size());
-        int applied = 0;
-        int duplicate = 0;
-        int rejected = 0;
+        int[] counts = new int[3];
         boolean learned = false;
         for (IncomingEvent e : events) {
             EventResult result;
@@ -121,22 +153,14 @@ public class EventApplier {
             if (e.id() != null) {
                 firstInBatch.putIfAbsent(e.id(), result);
             }
-            switch (result.status()) {
-                case APPLIED -> applied++;
-                case DUPLICATE -> duplicate++;
-                case REJECTED -> rejected++;
-            }
+            counts[result.status().ordinal()]++;
             results.add(result);
         }
-        em.createNativeQuery("UPDATE sync_logs SET events_applied = events_applied + ?1, events_duplicate = events_duplicate + ?2,"
-                        + " events_rejected = events_rejected + ?3 WHERE id = ?4")
-                .setParameter(1, applied).setParameter(2, duplicate).setParameter(3, rejected).setParameter(4, session.receiptId())
-                .executeUpdate();
         if (learned) {
             progressRecorded.fire(new ProgressRecorded(session.userId()));
             accountChanged.fire(new AccountChanged(session.userId()));
         }
-        return results;
+        return new Applied(results, counts);
     }
 
     private Map<UUID, SyncEvent> held(List<IncomingEvent> events) {

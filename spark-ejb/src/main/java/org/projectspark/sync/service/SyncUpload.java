@@ -56,9 +56,15 @@ public class SyncUpload {
     public Receipt upload(UUID userId, String deviceId, List<IncomingEvent> events, long bytes, SyncSessions.Source source,
                           OffsetDateTime offlineSince) {
         long started = System.nanoTime();
-        SyncSessions.Opened opened = sessions.begin(userId, deviceId, source, bytes, events.size());
-        UUID receipt = opened.receiptId();
-        OffsetDateTime registeredAt = opened.registeredAt();
+        UUID receipt = UUID.randomUUID();
+        if (events.size() <= settings.chunkEvents()) {
+            try {
+                return retrying(receipt, () -> applier.applyAlone(receipt, userId, deviceId, events, bytes, source, offlineSince, started));
+            } catch (RuntimeException e) {
+                throw failed(receipt, userId, deviceId, source, bytes, events.size(), started, 0, e);
+            }
+        }
+        OffsetDateTime registeredAt = sessions.begin(receipt, userId, deviceId, source, bytes, events.size());
         if (offlineSince != null && offlineSince.isBefore(registeredAt)) {
             registeredAt = offlineSince;
         }
@@ -67,15 +73,11 @@ public class SyncUpload {
         List<EventResult> results = new ArrayList<>(events.size());
         try {
             for (int from = 0; from < events.size(); from += settings.chunkEvents()) {
-                results.addAll(applyChunk(session, events.subList(from, Math.min(events.size(), from + settings.chunkEvents()))));
+                List<IncomingEvent> chunk = events.subList(from, Math.min(events.size(), from + settings.chunkEvents()));
+                results.addAll(retrying(receipt, () -> applier.apply(session, chunk)));
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "sync session " + receipt + " failed after " + results.size() + " events", e);
-            sessions.failed(receipt, millisSince(started), "failed after " + results.size() + " of " + events.size()
-                    + " events: " + rootMessage(e));
-            throw new RetryLaterException("the upload stopped after " + results.size() + " of " + events.size()
-                    + " events (receipt " + receipt + "); send the same batch again: events already applied are answered"
-                    + " as duplicates with their first results", 5);
+            throw failed(receipt, userId, deviceId, source, bytes, events.size(), started, results.size(), e);
         }
         long heldThrough = sessions.finish(receipt, userId, deviceId, millisSince(started));
         int applied = count(results, EventResult.Status.APPLIED);
@@ -84,15 +86,25 @@ public class SyncUpload {
                 heldThrough, results);
     }
 
-    private List<EventResult> applyChunk(EventApplier.Session session, List<IncomingEvent> chunk) {
+    private RetryLaterException failed(UUID receipt, UUID userId, String deviceId, SyncSessions.Source source, long bytes, int events,
+                                       long started, int done, RuntimeException e) {
+        LOG.log(Level.WARNING, "sync session " + receipt + " failed after " + done + " events", e);
+        sessions.failed(receipt, userId, deviceId, source, bytes, events, millisSince(started),
+                "failed after " + done + " of " + events + " events: " + rootMessage(e));
+        return new RetryLaterException("the upload stopped after " + done + " of " + events
+                + " events (receipt " + receipt + "); send the same batch again: events already applied are answered"
+                + " as duplicates with their first results", 5);
+    }
+
+    private <T> T retrying(UUID receipt, java.util.function.Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return applier.apply(session, chunk);
+                return work.get();
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS || !retryable(e)) {
                     throw e;
                 }
-                LOG.fine(() -> "retrying a sync chunk of session " + session.receiptId() + ": " + rootMessage(e));
+                LOG.fine(() -> "retrying a sync transaction of session " + receipt + ": " + rootMessage(e));
             }
         }
     }

@@ -1,0 +1,79 @@
+package org.projectspark.sync.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.projectspark.platform.persistence.SqlValues;
+import org.projectspark.platform.startup.Instance;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * The rows around an upload (device, session log), written in the caller's transaction: {@link SyncSessions} gives
+ * each step its own for big batches, {@link EventApplier} writes them with the events of a batch that fits in one.
+ */
+@ApplicationScoped
+public class SyncRecords {
+
+    @PersistenceContext(unitName = "spark")
+    EntityManager em;
+
+    /** Registers the device if new and returns when it was registered (offline events before it are implausible). */
+    public OffsetDateTime register(UUID userId, String deviceId, String label) {
+        return SqlValues.instant(em.createNativeQuery("INSERT INTO sync_devices (user_id, device_id, label) VALUES (?1, ?2, ?3)"
+                        + " ON CONFLICT (user_id, device_id) DO UPDATE SET label = COALESCE(EXCLUDED.label, sync_devices.label)"
+                        + " RETURNING registered_at")
+                .setParameter(1, userId).setParameter(2, deviceId).setParameter(3, label).getSingleResult());
+    }
+
+    /** The session's log row (its id is the receipt): IN_PROGRESS while a big batch applies, COMPLETED for one done at once. */
+    public void open(UUID receipt, UUID userId, String deviceId, SyncSessions.Source source, long bytes, int events,
+                     String status, int[] counts, Long durationMs) {
+        em.createNativeQuery("INSERT INTO sync_logs (id, user_id, device_id, status, bytes_received, events_received, source, instance,"
+                        + " events_applied, events_duplicate, events_rejected, duration_ms, completed_at)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, CASE WHEN ?4 = 'COMPLETED' THEN now() END)")
+                .setParameter(1, receipt).setParameter(2, userId).setParameter(3, deviceId).setParameter(4, status)
+                .setParameter(5, bytes).setParameter(6, events).setParameter(7, source.name()).setParameter(8, Instance.name())
+                .setParameter(9, counts[0]).setParameter(10, counts[1]).setParameter(11, counts[2]).setParameter(12, durationMs)
+                .executeUpdate();
+    }
+
+    public void count(UUID receipt, int[] counts) {
+        em.createNativeQuery("UPDATE sync_logs SET events_applied = events_applied + ?1, events_duplicate = events_duplicate + ?2,"
+                        + " events_rejected = events_rejected + ?3 WHERE id = ?4")
+                .setParameter(1, counts[0]).setParameter(2, counts[1]).setParameter(3, counts[2]).setParameter(4, receipt).executeUpdate();
+    }
+
+    public void completed(UUID receipt, long durationMs) {
+        em.createNativeQuery("UPDATE sync_logs SET status = 'COMPLETED', completed_at = now(), duration_ms = ?2 WHERE id = ?1")
+                .setParameter(1, receipt).setParameter(2, durationMs).executeUpdate();
+    }
+
+    /**
+     * Records the device's sync and moves its upload cursor: the highest sequence up to which every event of the device
+     * is held (counting from 1; the device may forget those). Moved forward from the stored value over the events above
+     * it only (the first run of consecutive sequences), in one statement that also locks the device row.
+     */
+    public long synced(UUID userId, String deviceId, UUID receipt) {
+        Object held = em.createNativeQuery("UPDATE sync_devices d SET last_synced_at = now(), last_receipt_id = ?3,"
+                        + " held_through = COALESCE((SELECT max(r.sequence) FROM (SELECT a.sequence, a.sequence - row_number() OVER (ORDER BY a.sequence) AS k"
+                        + " FROM (SELECT DISTINCT e.sequence FROM sync_events e WHERE e.user_id = d.user_id AND e.device_id = d.device_id"
+                        + " AND e.sequence > d.held_through) a) r WHERE r.k = d.held_through), d.held_through)"
+                        + " WHERE d.user_id = ?1 AND d.device_id = ?2 RETURNING d.held_through")
+                .setParameter(1, userId).setParameter(2, deviceId).setParameter(3, receipt).getResultStream().findFirst().orElse(0L);
+        return ((Number) held).longValue();
+    }
+
+    /** The session failed: its row says why (written even when the failed transaction took the row with it). */
+    public void failed(UUID receipt, UUID userId, String deviceId, SyncSessions.Source source, long bytes, int events,
+                       long durationMs, String error) {
+        em.createNativeQuery("INSERT INTO sync_logs (id, user_id, device_id, status, bytes_received, events_received, source, instance,"
+                        + " duration_ms, error, completed_at) VALUES (?1, ?2, ?3, 'FAILED', ?4, ?5, ?6, ?7, ?8, ?9, now())"
+                        + " ON CONFLICT (id) DO UPDATE SET status = 'FAILED', completed_at = now(), duration_ms = EXCLUDED.duration_ms,"
+                        + " error = EXCLUDED.error")
+                .setParameter(1, receipt).setParameter(2, userId).setParameter(3, deviceId).setParameter(4, bytes).setParameter(5, events)
+                .setParameter(6, source.name()).setParameter(7, Instance.name()).setParameter(8, durationMs).setParameter(9, error)
+                .executeUpdate();
+    }
+}
