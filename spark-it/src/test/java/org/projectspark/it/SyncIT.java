@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -326,9 +325,5 @@ class SyncIT extends DeployedEar {
         return receipt.getJsonArray("results").stream().map(v -> v.asJsonObject())
                 .filter(r -> r.containsKey("result") && r.getJsonObject("result").containsKey(field))
                 .mapToLong(r -> r.getJsonObject("result").getJsonNumber(field).longValue()).sum();
-    }
-
-    static OffsetDateTime utc(OffsetDateTime t) {
-        return t.withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

@@ -16,7 +16,6 @@ import org.projectspark.gamification.service.GamificationSettings;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

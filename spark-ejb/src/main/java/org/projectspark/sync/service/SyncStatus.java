@@ -8,7 +8,6 @@ import org.projectspark.platform.persistence.SqlValues;
 import org.projectspark.sync.domain.SyncEvent;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,9 +82,5 @@ public class SyncStatus {
 
     private static int n(Object o) {
         return ((Number) o).intValue();
-    }
-
-    static List<UUID> distinct(List<UUID> ids) {
-        return new ArrayList<>(new java.util.LinkedHashSet<>(ids));
     }
 }

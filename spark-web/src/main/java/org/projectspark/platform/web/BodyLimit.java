@@ -9,9 +9,6 @@ import jakarta.ws.rs.ext.Provider;
 import org.projectspark.platform.config.SparkSettings;
 import org.projectspark.sync.service.SyncSettings;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * Refuses bodies over MAX_REQUEST_BYTES (SYNC_MAX_BATCH_BYTES for offline uploads) with 413: at once when Content-Length says so, and while
@@ -35,7 +32,7 @@ public class BodyLimit implements ContainerRequestFilter {
             throw new BodyTooLargeException(limit);
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new Limited(request.getEntityStream(), limit));
+            request.setEntityStream(new CountedInputStream(request.getEntityStream(), limit, () -> new BodyTooLargeException(limit)));
         }
     }
 
@@ -43,40 +40,5 @@ public class BodyLimit implements ContainerRequestFilter {
     private static boolean isSyncUpload(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         return "POST".equals(request.getMethod()) && (path.endsWith("sync/events") || path.endsWith("sync/bundles"));
-    }
-
-    private static final class Limited extends FilterInputStream {
-        private final long limit;
-        private long read;
-
-        Limited(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            if (read > limit) {
-                throw new BodyTooLargeException(limit);
-            }
-        }
     }
 }

@@ -5,20 +5,22 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.WebApplicationException;
 import org.projectspark.platform.error.InvalidRequestException;
 import org.projectspark.platform.error.TooLargeException;
+import org.projectspark.platform.web.CountedInputStream;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads a sync upload: plain or gzip ({@code Content-Encoding: gzip}, which slow links should use), counted
- * before and after inflating so that neither a huge body nor a small zip bomb gets past the limit.
+ * Reads a sync upload or a bundle file: plain or gzip ({@code Content-Encoding: gzip}, which slow links should use),
+ * counted on the wire and again once inflated, so that neither a huge body nor a small zip bomb gets past the limit.
  */
 final class SyncBodies {
 
@@ -33,104 +35,72 @@ final class SyncBodies {
     private SyncBodies() {
     }
 
-    static Text readText(InputStream in, String contentEncoding, long limit) {
-        if (in == null) {
-            throw new InvalidRequestException("the body must be the bundle file");
-        }
-        String encoding = contentEncoding == null ? "identity" : contentEncoding.trim().toLowerCase(Locale.ROOT);
-        Counted wire = new Counted(in, Long.MAX_VALUE);
-        try {
-            InputStream body = switch (encoding) {
-                case "identity", "" -> new Counted(wire, limit);
-                case "gzip", "x-gzip" -> new Counted(new GZIPInputStream(wire, 16 * 1024), limit);
-                default -> throw new InvalidRequestException("Content-Encoding " + contentEncoding + " is not supported; send gzip or nothing");
-            };
-            String text = new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
-            if (text.isEmpty()) {
-                throw new InvalidRequestException("the body must be the bundle file");
-            }
-            return new Text(text, wire.count);
-        } catch (ZipException e) {
-            throw new InvalidRequestException("the body is not valid gzip: " + e.getMessage());
-        } catch (TooLargeRead e) {
-            throw new TooLargeException("the bundle is larger than " + limit + " bytes once inflated");
-        } catch (IOException e) {
-            throw new InvalidRequestException("the body could not be read (connection cut?): " + e.getMessage());
+    static Body read(InputStream in, String contentEncoding, long limit) {
+        Opened body = open(in, contentEncoding, limit, "a JSON body is required");
+        try (JsonReader reader = Json.createReader(body.inflated())) {
+            return new Body(reader.readObject(), body.wire().count());
+        } catch (JsonParsingException e) {
+            throw new InvalidRequestException("the body is not valid JSON: " + e.getMessage());
+        } catch (JsonException | UncheckedIOException e) {
+            throw unwrap(e, limit);
         }
     }
 
-    static Body read(InputStream in, String contentEncoding, long limit) {
-        if (in == null) {
-            throw new InvalidRequestException("a JSON body is required");
+    static Text readText(InputStream in, String contentEncoding, long limit) {
+        Opened body = open(in, contentEncoding, limit, "the body must be the bundle file");
+        try (InputStream inflated = body.inflated()) {
+            String text = new String(inflated.readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (text.isEmpty()) {
+                throw new InvalidRequestException("the body must be the bundle file");
+            }
+            return new Text(text, body.wire().count());
+        } catch (IOException | UncheckedIOException e) {
+            throw unwrap(e, limit);
         }
-        String encoding = contentEncoding == null ? "identity" : contentEncoding.trim().toLowerCase(Locale.ROOT);
-        Counted wire = new Counted(in, Long.MAX_VALUE);
+    }
+
+    private record Opened(CountedInputStream wire, InputStream inflated) {
+    }
+
+    private static Opened open(InputStream in, String contentEncoding, long limit, String missing) {
+        if (in == null) {
+            throw new InvalidRequestException(missing);
+        }
+        String encoding = contentEncoding == null ? "" : contentEncoding.trim().toLowerCase(Locale.ROOT);
+        CountedInputStream wire = new CountedInputStream(in, Long.MAX_VALUE, TooLargeRead::new);
         try {
-            InputStream body = switch (encoding) {
-                case "identity", "" -> new Counted(wire, limit);
-                case "gzip", "x-gzip" -> new Counted(new GZIPInputStream(wire, 16 * 1024), limit);
+            InputStream inflated = switch (encoding) {
+                case "identity", "" -> wire;
+                case "gzip", "x-gzip" -> new GZIPInputStream(wire, 16 * 1024);
                 default -> throw new InvalidRequestException("Content-Encoding " + contentEncoding + " is not supported; send gzip or nothing");
             };
-            try (JsonReader reader = Json.createReader(body)) {
-                return new Body(reader.readObject(), wire.count);
-            }
-        } catch (JsonParsingException e) {
-            throw new InvalidRequestException("the body is not valid JSON: " + e.getMessage());
-        } catch (ZipException e) {
-            throw new InvalidRequestException("the body is not valid gzip: " + e.getMessage());
-        } catch (JsonException e) {
-            if (e.getCause() instanceof jakarta.ws.rs.WebApplicationException web) {
-                throw web; // the wire limit (BodyLimit) tripped inside the parser
-            }
-            if (e.getCause() instanceof TooLargeRead) {
-                throw new TooLargeException("the batch is larger than " + limit + " bytes once inflated; send fewer events at a time");
-            }
-            throw new InvalidRequestException("the body must be a JSON object: " + e.getMessage());
-        } catch (TooLargeRead e) {
-            throw new TooLargeException("the batch is larger than " + limit + " bytes once inflated; send fewer events at a time");
-        } catch (IOException | UncheckedIOException e) {
-            throw new InvalidRequestException("the body could not be read (connection cut?): " + e.getMessage());
+            return new Opened(wire, new CountedInputStream(inflated, limit, TooLargeRead::new));
+        } catch (IOException e) {
+            throw unwrap(e, limit);
         }
+    }
+
+    /** The client's mistake behind a failed read, as the problem to answer. */
+    private static RuntimeException unwrap(Exception e, long limit) {
+        Throwable cause = e instanceof JsonException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof WebApplicationException web) {
+            return web; // the wire limit (BodyLimit) tripped inside the reader
+        }
+        if (cause instanceof TooLargeRead) {
+            return new TooLargeException("the body is larger than " + limit + " bytes once inflated; send less at a time");
+        }
+        if (cause instanceof ZipException) {
+            return new InvalidRequestException("the body is not valid gzip: " + cause.getMessage());
+        }
+        if (e instanceof JsonException) {
+            return new InvalidRequestException("the body must be a JSON object: " + e.getMessage());
+        }
+        return new InvalidRequestException("the body could not be read (connection cut?): " + cause.getMessage());
     }
 
     private static final class TooLargeRead extends UncheckedIOException {
         TooLargeRead() {
             super(new IOException("body too large"));
-        }
-    }
-
-    private static final class Counted extends FilterInputStream {
-        private final long limit;
-        private long count;
-
-        Counted(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                add(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n > 0) {
-                add(n);
-            }
-            return n;
-        }
-
-        private void add(int n) {
-            count += n;
-            if (count > limit) {
-                throw new TooLargeRead();
-            }
         }
     }
 }
