@@ -183,11 +183,25 @@ class SyncIT extends DeployedEar {
         assertThat(pending).hasSize(3);
         assertThat(pending.getJsonObject(0).getJsonObject("event").getString("type")).isNotBlank();
 
+        String future = results.getJsonObject(0).getString("eventId");
+        Api.Reply dismissed = Api.post("/api/v1/sync/events/" + future + "/review", "{\"decision\":\"DISMISSED\"}", teacher.token());
+        assertThat(dismissed.status()).as(dismissed.toString()).isEqualTo(200);
+        assertThat(dismissed.json().getString("review")).isEqualTo("DISMISSED");
+        assertThat(dismissed.json().getInt("xpEarned")).isZero();
         String flagged = results.getJsonObject(2).getString("eventId");
-        Api.Reply reviewed = Api.post("/api/v1/sync/events/" + flagged + "/review", "{\"decision\":\"DISMISSED\"}", teacher.token());
-        assertThat(reviewed.status()).as(reviewed.toString()).isEqualTo(200);
-        assertThat(reviewed.json().getString("review")).isEqualTo("DISMISSED");
-        assertThat(Api.get("/api/v1/classes/" + classId + "/sync/events?kind=pending", teacher.token()).json().getJsonArray("events")).hasSize(2);
+        Api.Reply accepted = Api.post("/api/v1/sync/events/" + flagged + "/review", "{\"decision\":\"ACCEPTED\"}", teacher.token());
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        assertThat(accepted.json().getInt("xpEarned")).as("the teacher believes it: the perfect quiz earns its XP now").isPositive();
+        assertThat(Api.post("/api/v1/sync/events/" + flagged + "/review", "{\"decision\":\"ACCEPTED\"}", teacher.token())
+                .json().getInt("xpEarned")).as("accepted twice, earned once").isZero();
+        try (Connection c = Fixtures.database()) {
+            assertThat(count(c, "SELECT xp_points FROM profiles WHERE user_id = ?", l.student().id()))
+                    .isEqualTo(accepted.json().getInt("xpEarned"));
+            assertLedgerMatches(c, l.student().id());
+            assertThat(count(c, "SELECT xp_awarded FROM submissions WHERE client_submission_id = '" + flagged + "' AND student_id = ?",
+                    l.student().id())).isEqualTo(accepted.json().getInt("xpEarned"));
+        }
+        assertThat(Api.get("/api/v1/classes/" + classId + "/sync/events?kind=pending", teacher.token()).json().getJsonArray("events")).hasSize(1);
         assertThat(Api.post("/api/v1/sync/events/" + flagged + "/review", "{\"decision\":\"MAYBE\"}", teacher.token()).status()).isEqualTo(400);
 
         Fixtures.Member stranger = Fixtures.newTeacher(Fixtures.newSchool());

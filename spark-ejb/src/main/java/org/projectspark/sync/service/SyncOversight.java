@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.projectspark.account.service.AccountChanged;
 import org.projectspark.platform.error.ConflictException;
 import org.projectspark.platform.error.NotFoundException;
 import org.projectspark.platform.persistence.SqlValues;
@@ -32,6 +33,12 @@ public class SyncOversight {
 
     @Inject
     SchoolService schools;
+
+    @Inject
+    AcceptedLearning accepted;
+
+    @Inject
+    jakarta.enterprise.event.Event<AccountChanged> accountChanged;
 
     public record DeviceStatus(String deviceId, String label, OffsetDateTime registeredAt, OffsetDateTime lastSyncedAt,
                                long heldThroughSequence, String lastSyncStatus, long pendingReview, long rejected) {
@@ -100,11 +107,15 @@ public class SyncOversight {
         return events;
     }
 
+    /** The review recorded, and the XP accepting it earned the student. */
+    public record Reviewed(SyncEvent event, int xpEarned) {
+    }
+
     /**
-     * Records a teacher's decision on a flagged event. It does not change the learning or its XP: the event's
-     * progress already stands, and it earned nothing; the decision is what the teacher concluded.
+     * Records a teacher's decision on a flagged event. Its progress stands either way. Accepted, it earns what it
+     * would have earned had it been plausible (once: accepting again earns nothing more); dismissed, nothing.
      */
-    public SyncEvent review(UUID callerId, UUID eventId, SyncEvent.Review decision) {
+    public Reviewed review(UUID callerId, UUID eventId, SyncEvent.Review decision) {
         SyncEvent event = Optional.ofNullable(em.find(SyncEvent.class, eventId))
                 .orElseThrow(() -> new NotFoundException("No synced event " + eventId + " among your students' events"));
         try {
@@ -118,8 +129,13 @@ public class SyncOversight {
         if (decision == SyncEvent.Review.PENDING) {
             throw new org.projectspark.platform.error.InvalidRequestException("decision must be ACCEPTED or DISMISSED");
         }
+        boolean accepting = decision == SyncEvent.Review.ACCEPTED && event.review().filter(r -> r == SyncEvent.Review.ACCEPTED).isEmpty();
         event.review(decision, callerId, OffsetDateTime.now(ZoneOffset.UTC));
-        return event;
+        int xp = accepting ? accepted.reward(event) : 0;
+        if (xp > 0) {
+            accountChanged.fire(new AccountChanged(event.userId()));
+        }
+        return new Reviewed(event, xp);
     }
 
     private static OffsetDateTime time(Object column) {

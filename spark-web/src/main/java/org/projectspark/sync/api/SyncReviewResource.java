@@ -23,7 +23,7 @@ import org.projectspark.sync.service.SyncOversight;
 import java.io.InputStream;
 import java.util.UUID;
 
-/** A teacher's decision on a flagged offline event: {@code {"decision": "ACCEPTED" | "DISMISSED"}}. */
+/** A teacher's decision on a flagged offline event: {@code {"decision": "ACCEPTED" | "DISMISSED"}}; accepted, it earns its XP. */
 @Path("sync/events/{eventId}/review")
 @ApplicationScoped
 @RolesAllowed({"TEACHER", "SCHOOL_ADMIN", "ADMIN"})
@@ -44,8 +44,9 @@ public class SyncReviewResource {
         } catch (RuntimeException e) {
             throw new InvalidRequestException("decision must be ACCEPTED or DISMISSED");
         }
-        SyncEvent reviewed = oversight.review(UUID.fromString(security.getUserPrincipal().getName()), eventId, decision);
-        return Json.createObjectBuilder().add("eventId", reviewed.id().toString())
-                .add("review", reviewed.review().map(Enum::name).orElse(decision.name())).build();
+        SyncOversight.Reviewed reviewed = oversight.review(UUID.fromString(security.getUserPrincipal().getName()), eventId, decision);
+        return Json.createObjectBuilder().add("eventId", reviewed.event().id().toString())
+                .add("review", reviewed.event().review().map(Enum::name).orElse(decision.name()))
+                .add("xpEarned", reviewed.xpEarned()).build();
     }
 }

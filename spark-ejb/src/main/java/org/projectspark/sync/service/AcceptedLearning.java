@@ -1,0 +1,96 @@
+package org.projectspark.sync.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.projectspark.account.domain.Profile;
+import org.projectspark.curriculum.domain.Activity;
+import org.projectspark.gamification.domain.XpRules;
+import org.projectspark.gamification.service.GamificationSettings;
+import org.projectspark.progress.domain.ProgressStatus;
+import org.projectspark.progress.domain.StudentProgress;
+import org.projectspark.progress.domain.Submission;
+import org.projectspark.progress.persistence.ProgressRepository;
+import org.projectspark.progress.persistence.PublishedActivities;
+import org.projectspark.progress.service.LearningRewards;
+import org.projectspark.sync.domain.SyncEvent;
+import org.projectspark.sync.domain.SyncEventType;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A teacher accepted a flagged offline event: it earns now what it would have earned had it looked plausible
+ * (the quiz's awards, a completion's), at the time it happened — never twice, as the ledger holds each award once.
+ * Runs in the reviewer's transaction with the student's profile locked.
+ */
+@ApplicationScoped
+public class AcceptedLearning {
+
+    @PersistenceContext(unitName = "spark")
+    EntityManager em;
+
+    @Inject
+    LearningRewards rewards;
+
+    @Inject
+    GamificationSettings gamification;
+
+    @Inject
+    PublishedActivities published;
+
+    @Inject
+    ProgressRepository progressRecords;
+
+    /** The XP it earned now (0 when it earns nothing, or its awards are held already). */
+    public int reward(SyncEvent event) {
+        SyncEventType type;
+        try {
+            type = SyncEventType.valueOf(event.type());
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
+        if (!type.isLearning() || event.payload().isEmpty()) {
+            return 0;
+        }
+        JsonObject data = EventApplier.parse(event.payload().get()).getJsonObject("data");
+        OffsetDateTime at = event.deviceTime().isAfter(event.receivedAt()) ? event.receivedAt() : event.deviceTime();
+        Profile profile = rewards.lockProfile(event.userId());
+        XpRules rules = gamification.rules();
+        if (type == SyncEventType.QUIZ_SUBMITTED) {
+            UUID client = Optional.ofNullable(SyncEventReader.uuid(data, "clientSubmissionId")).orElse(event.id());
+            Optional<Submission> submission = em.createNamedQuery(Submission.BY_CLIENT_ID, Submission.class)
+                    .setParameter("student", event.userId()).setParameter("client", client).getResultStream().findFirst();
+            Optional<Activity> activity = submission.flatMap(s -> published.find(s.activityId()));
+            if (activity.isEmpty()) {
+                return 0;
+            }
+            Submission s = submission.get();
+            double score = s.score().doubleValue();
+            boolean perfect = s.questionCount() > 0 && s.correctCount() == s.questionCount();
+            LearningRewards.Rewards earned = rewards.reward(profile, new LearningRewards.Learning(activity.get(),
+                    rules.awardsFor(score, perfect), completed(event.userId(), activity.get(), at), score >= rules.passScore(),
+                    perfect, at, s.id()));
+            s.recordXp(s.xpAwarded() + earned.xp());
+            return earned.xp();
+        }
+        UUID activityId = SyncEventReader.uuid(data, "activityId");
+        Optional<Activity> activity = type == SyncEventType.LESSON_OPENED
+                ? Optional.ofNullable(SyncEventReader.uuid(data, "lessonId")).flatMap(published::firstOfLesson)
+                : Optional.ofNullable(activityId).flatMap(published::find);
+        if (activity.isEmpty() || !completed(event.userId(), activity.get(), at)) {
+            return 0;
+        }
+        return rewards.reward(profile, new LearningRewards.Learning(activity.get(), rules.awardsForCompletion(), true,
+                false, false, at, null)).xp();
+    }
+
+    private boolean completed(UUID student, Activity activity, OffsetDateTime at) {
+        StudentProgress progress = progressRecords.progressOf(student, activity.id(), at);
+        return progress.status() == ProgressStatus.COMPLETED;
+    }
+
+}
