@@ -155,3 +155,9 @@ SELECT s.student_id, d::date
   FROM streaks s, generate_series(s.last_active_on - (GREATEST(s.current_days, 1) - 1), s.last_active_on, interval '1 day') d
  WHERE s.last_active_on IS NOT NULL AND d::date IS DISTINCT FROM s.grace_used_on
 ON CONFLICT DO NOTHING;
+
+--changeset spark:011-sync-changes-by-transaction
+--comment: a delta round reads a scope's changes from a transaction watermark: by (scope, txid) it reads only those,
+--comment: not the scope's whole 90 days of history
+DROP INDEX ix_sync_changes_scope;
+CREATE INDEX ix_sync_changes_scope_txid ON sync_changes (scope_id, txid, seq);
