@@ -164,10 +164,8 @@ public class SyncRush {
         cache.forEach((name, v) -> c.append(name).append('\t').append(v.issuedMs()).append('\t').append(v.token()).append('\n'));
         Path tmp = cacheFile.resolveSibling(cacheFile.getFileName() + ".tmp");
         Files.writeString(tmp, c);
-        try {   // tokens: for this user's eyes only
+        if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {   // tokens: for this user's eyes only
             Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system
         }
         Files.move(tmp, cacheFile, StandardCopyOption.REPLACE_EXISTING);
         StringBuilder o = new StringBuilder();

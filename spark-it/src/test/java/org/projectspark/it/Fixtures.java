@@ -65,6 +65,23 @@ final class Fixtures {
         require(Api.put("/api/v1/classes/" + classId + "/courses/" + courseId, "{}", teacher.token()), 200);
     }
 
+    /** A class of a new school: its teacher, one student enrolled, a published course assigned, that course's first lesson. */
+    record ClassWithCourse(String schoolId, Member teacher, Member student, String classId, String courseId, JsonObject lesson) {
+    }
+
+    static ClassWithCourse classWithCourse() {
+        String school = newSchool();
+        Member teacher = newTeacher(school);
+        String classId = newClass(school, teacher);
+        Member student = newStudent(school);
+        enrol(classId, teacher, student);
+        String courseId = publishedCourse();
+        assignCourse(classId, courseId, teacher);
+        JsonObject lesson = Api.get("/api/v1/courses/" + courseId, student.token()).json()
+                .getJsonArray("units").getJsonObject(0).getJsonArray("lessons").getJsonObject(0);
+        return new ClassWithCourse(school, teacher, student, classId, courseId, lesson);
+    }
+
     static Member newStudent(String schoolId) {
         Member s = Member.of(Api.newStudent());
         if (schoolId != null) {

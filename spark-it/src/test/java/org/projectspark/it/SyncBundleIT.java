@@ -53,15 +53,11 @@ class SyncBundleIT extends DeployedEar {
 
     @Test
     void aSchoolWithNoNetworkSyncsByBundleExactlyOnceAndATamperedBundleIsRefused() throws Exception {
-        String school = Fixtures.newSchool();
-        Fixtures.Member teacher = Fixtures.newTeacher(school);
-        String classId = Fixtures.newClass(school, teacher);
-        Fixtures.Member student = Fixtures.newStudent(school);
-        Fixtures.enrol(classId, teacher, student);
-        String courseId = Fixtures.publishedCourse();
-        Fixtures.assignCourse(classId, courseId, teacher);
-        JsonObject lesson = Api.get("/api/v1/courses/" + courseId, student.token()).json()
-                .getJsonArray("units").getJsonObject(0).getJsonArray("lessons").getJsonObject(0);
+        Fixtures.ClassWithCourse setup = Fixtures.classWithCourse();
+        Fixtures.Member teacher = setup.teacher();
+        Fixtures.Member student = setup.student();
+        String classId = setup.classId();
+        JsonObject lesson = setup.lesson();
 
         Api.Reply exported = Api.get("/api/v1/classes/" + classId + "/sync/bundle", teacher.token());
         assertThat(exported.status()).as(exported.toString()).isEqualTo(200);
@@ -124,8 +120,8 @@ class SyncBundleIT extends DeployedEar {
         JsonObject receipt = Api.get("/api/v1/sync/receipts/" + first.getString("receiptId"), student.token()).json();
         assertThat(receipt.getString("source")).isEqualTo("BUNDLE");
 
-        Fixtures.Member otherTeacher = Fixtures.newTeacher(school);
-        String otherClass = Fixtures.newClass(school, otherTeacher);
+        Fixtures.Member otherTeacher = Fixtures.newTeacher(setup.schoolId());
+        String otherClass = Fixtures.newClass(setup.schoolId(), otherTeacher);
         assertThat(Api.get("/api/v1/classes/" + classId + "/sync/bundle", otherTeacher.token()).status()).isEqualTo(403);
         assertThat(importBundle(classId, jws, otherTeacher.token()).status()).isEqualTo(403);
         assertThat(importBundle(otherClass, jws, otherTeacher.token()).status()).as("an export of another class").isEqualTo(404);

@@ -25,21 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ArquillianExtension.class)
 class SyncChangesIT extends DeployedEar {
 
-    private record Setup(Fixtures.Member teacher, Fixtures.Member student, String classId, String courseId, JsonObject lesson) {
-    }
-
-    private static Setup classWithCourse() {
-        String school = Fixtures.newSchool();
-        Fixtures.Member teacher = Fixtures.newTeacher(school);
-        String classId = Fixtures.newClass(school, teacher);
-        Fixtures.Member student = Fixtures.newStudent(school);
-        Fixtures.enrol(classId, teacher, student);
-        String courseId = Fixtures.publishedCourse();
-        Fixtures.assignCourse(classId, courseId, teacher);
-        JsonObject lesson = Api.get("/api/v1/courses/" + courseId, student.token()).json()
-                .getJsonArray("units").getJsonObject(0).getJsonArray("lessons").getJsonObject(0);
-        SyncClient.register(student, "tab-1");
-        return new Setup(teacher, student, classId, courseId, lesson);
+    private static Fixtures.ClassWithCourse classWithCourse() {
+        Fixtures.ClassWithCourse s = Fixtures.classWithCourse();
+        SyncClient.register(s.student(), "tab-1");
+        return s;
     }
 
     /** All pages from {@code since} to the end of the round: the pages, the last one's cursor. */
@@ -74,7 +63,7 @@ class SyncChangesIT extends DeployedEar {
 
     @Test
     void aFirstSyncBringsTheWholeStateAndDeltasBringWhatChanged() throws Exception {
-        Setup s = classWithCourse();
+        Fixtures.ClassWithCourse s = classWithCourse();
         JsonArray activities = s.lesson().getJsonArray("activities");
         SyncClient.uploaded(s.student(), "tab-1", List.of(SyncClient.progress(1, SyncClient.now().minusMinutes(3),
                 activities.getJsonObject(0).getString("id"), 100), SyncClient.quiz(2, SyncClient.now().minusMinutes(2), activities.getJsonObject(1), 5, 60)));
@@ -141,7 +130,7 @@ class SyncChangesIT extends DeployedEar {
 
     @Test
     void deltasArePagedAndAChangeCommittedLateIsNotSkipped() throws Exception {
-        Setup s = classWithCourse();
+        Fixtures.ClassWithCourse s = classWithCourse();
         String reading = s.lesson().getJsonArray("activities").getJsonObject(0).getString("id");
         Round start = round(s.student(), null, 50);
 
@@ -177,7 +166,7 @@ class SyncChangesIT extends DeployedEar {
 
     @Test
     void courseContentIsFetchedOncePerVersionAndLanguage() {
-        Setup s = classWithCourse();
+        Fixtures.ClassWithCourse s = classWithCourse();
         Api.Reply en = Api.get("/api/v1/courses/" + s.courseId() + "?locale=en", s.student().token());
         String tag = en.header("ETag");
         assertThat(tag).isNotBlank();

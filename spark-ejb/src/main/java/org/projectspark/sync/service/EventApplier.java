@@ -32,6 +32,7 @@ import org.projectspark.progress.service.ProgressService;
 import org.projectspark.progress.service.SubmissionResult;
 import org.projectspark.sync.domain.Plausibility;
 import org.projectspark.sync.domain.SyncEvent;
+import org.projectspark.sync.domain.SyncEventType;
 
 import java.io.StringReader;
 import java.time.Duration;
@@ -173,7 +174,7 @@ public class EventApplier {
         return held;
     }
 
-    /** The progress rows and earlier submissions the new events will need, in two queries instead of two per event. */
+    /** The progress rows, earlier submissions and XP reasons the new events will need: three queries, not several per event. */
     private void preload(UUID student, List<IncomingEvent> events, Map<UUID, SyncEvent> held) {
         Set<UUID> activities = new HashSet<>();
         Set<UUID> clientIds = new HashSet<>();
@@ -182,11 +183,11 @@ public class EventApplier {
                 continue;
             }
             Optional.ofNullable(SyncEventReader.uuid(e.data(), "activityId")).ifPresent(activities::add);
-            if (e.type() == org.projectspark.sync.domain.SyncEventType.LESSON_OPENED) {
+            if (e.type() == SyncEventType.LESSON_OPENED) {
                 Optional.ofNullable(SyncEventReader.uuid(e.data(), "lessonId")).flatMap(published::firstOfLesson)
                         .ifPresent(a -> activities.add(a.id()));
             }
-            if (e.type() == org.projectspark.sync.domain.SyncEventType.QUIZ_SUBMITTED) {
+            if (e.type() == SyncEventType.QUIZ_SUBMITTED) {
                 clientIds.add(Optional.ofNullable(SyncEventReader.uuid(e.data(), "clientSubmissionId")).orElse(e.id()));
             }
         }
