@@ -90,6 +90,12 @@ public class EventApplier {
 
     /** The sync session a chunk belongs to: whose events, when they arrived, when each device was registered. */
     public record Session(UUID receiptId, UUID userId, OffsetDateTime receivedAt, Map<String, OffsetDateTime> registeredAt) {
+
+        /** A session of one device; a bundle's devices count as registered no later than its export ({@code offlineSince}). */
+        static Session of(UUID receiptId, UUID userId, String deviceId, OffsetDateTime registeredAt, OffsetDateTime offlineSince) {
+            OffsetDateTime registered = offlineSince != null && offlineSince.isBefore(registeredAt) ? offlineSince : registeredAt;
+            return new Session(receiptId, userId, OffsetDateTime.now(ZoneOffset.UTC), Map.of(deviceId, registered));
+        }
     }
 
     /** A new event's effect: its result, and the plausibility flags that kept it from earning anything. */
@@ -109,11 +115,7 @@ public class EventApplier {
      */
     public SyncUpload.Receipt applyAlone(UUID receipt, UUID userId, String deviceId, List<IncomingEvent> events, long bytes,
                                          SyncSessions.Source source, OffsetDateTime offlineSince, long startedNanos) {
-        OffsetDateTime registeredAt = records.register(userId, deviceId, null);
-        if (offlineSince != null && offlineSince.isBefore(registeredAt)) {
-            registeredAt = offlineSince;
-        }
-        Session session = new Session(receipt, userId, OffsetDateTime.now(ZoneOffset.UTC), Map.of(deviceId, registeredAt));
+        Session session = Session.of(receipt, userId, deviceId, records.register(userId, deviceId, null), offlineSince);
         Applied applied = applyEvents(session, events);
         em.flush(); // the events are counted into the device's cursor
         int[] c = applied.counts();

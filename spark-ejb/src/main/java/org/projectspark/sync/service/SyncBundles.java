@@ -4,10 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
@@ -21,7 +19,6 @@ import org.projectspark.platform.persistence.SqlValues;
 import org.projectspark.school.domain.SchoolClass;
 import org.projectspark.school.service.SchoolService;
 
-import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,8 +132,8 @@ public class SyncBundles {
     }
 
     private static JsonObject parse(String json) {
-        try (JsonReader r = Json.createReader(new StringReader(json))) {
-            return r.readObject();
+        try {
+            return EventApplier.parse(json);
         } catch (JsonParsingException | ClassCastException e) {
             throw new InvalidRequestException("the bundle's payload is not a JSON object: " + e.getMessage());
         }

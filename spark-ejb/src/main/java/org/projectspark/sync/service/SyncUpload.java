@@ -8,10 +8,8 @@ import org.projectspark.platform.error.RetryLaterException;
 
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -64,12 +62,8 @@ public class SyncUpload {
                 throw failed(receipt, userId, deviceId, source, bytes, events.size(), started, 0, e);
             }
         }
-        OffsetDateTime registeredAt = sessions.begin(receipt, userId, deviceId, source, bytes, events.size());
-        if (offlineSince != null && offlineSince.isBefore(registeredAt)) {
-            registeredAt = offlineSince;
-        }
-        EventApplier.Session session = new EventApplier.Session(receipt, userId, OffsetDateTime.now(ZoneOffset.UTC),
-                Map.of(deviceId, registeredAt));
+        EventApplier.Session session = EventApplier.Session.of(receipt, userId, deviceId,
+                sessions.begin(receipt, userId, deviceId, source, bytes, events.size()), offlineSince);
         List<EventResult> results = new ArrayList<>(events.size());
         try {
             for (int from = 0; from < events.size(); from += settings.chunkEvents()) {

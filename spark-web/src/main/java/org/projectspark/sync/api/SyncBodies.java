@@ -12,9 +12,11 @@ import org.projectspark.platform.web.CountedInputStream;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -42,6 +44,27 @@ final class SyncBodies {
         } catch (JsonParsingException e) {
             throw new InvalidRequestException("the body is not valid JSON: " + e.getMessage());
         } catch (JsonException | UncheckedIOException e) {
+            throw unwrap(e, limit);
+        }
+    }
+
+    /** A JSON object body that may be left out (nothing, or only white space, is no body). */
+    static Optional<JsonObject> readOptional(InputStream in, String contentEncoding, long limit) {
+        if (in == null) {
+            return Optional.empty();
+        }
+        Opened body = open(in, contentEncoding, limit, "");
+        try (InputStream inflated = body.inflated()) {
+            String text = new String(inflated.readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+                return Optional.of(reader.readObject());
+            }
+        } catch (JsonParsingException e) {
+            throw new InvalidRequestException("the body is not valid JSON: " + e.getMessage());
+        } catch (JsonException | IOException | UncheckedIOException e) {
             throw unwrap(e, limit);
         }
     }

@@ -76,14 +76,12 @@ public class SyncResource {
                                @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding) {
         String id = deviceId(deviceId);
         String label = null;
-        if (body != null) {
-            JsonObject json = readOptional(body, encoding);
-            if (json != null && json.containsKey("label")) {
-                if (!(json.get("label") instanceof JsonString s) || s.getString().isBlank() || s.getString().length() > 100) {
-                    throw new InvalidRequestException("label must be a name of 1 to 100 characters, such as \"Classroom tablet 3\"");
-                }
-                label = s.getString().strip();
+        JsonObject json = SyncBodies.readOptional(body, encoding, 4096).orElse(JsonValue.EMPTY_JSON_OBJECT);
+        if (json.containsKey("label")) {
+            if (!(json.get("label") instanceof JsonString s) || s.getString().isBlank() || s.getString().length() > 100) {
+                throw new InvalidRequestException("label must be a name of 1 to 100 characters, such as \"Classroom tablet 3\"");
             }
+            label = s.getString().strip();
         }
         sessions.register(student(security), id, label);
         return SyncViews.device(status.device(student(security), id));
@@ -185,17 +183,6 @@ public class SyncResource {
             throw new InvalidRequestException(name + " must be an array");
         }
         return a;
-    }
-
-    private JsonObject readOptional(InputStream body, String encoding) {
-        try {
-            return SyncBodies.read(body, encoding, 4096).json();
-        } catch (InvalidRequestException e) {
-            if (e.getMessage().startsWith("the body must be a JSON object") || e.getMessage().contains("EOF")) {
-                return null;
-            }
-            throw e;
-        }
     }
 
     static String deviceId(String id) {
