@@ -47,7 +47,7 @@ public class AnalyticsResource {
     public Response studentReport(@PathParam("id") UUID id, @Context SecurityContext security, @Context UriInfo uri, @Context HttpHeaders headers) {
         UUID caller = caller(security);
         Analytics.StudentSeen seen = analytics.studentFor(caller, id);
-        return cache.json(caller, uri, headers, () -> analytics.report(seen));
+        return cache.json(caller, uri, headers, seen.student().id() + ":" + seen.locale(), () -> analytics.report(seen));
     }
 
     /** One line per student: what a teacher opens in a spreadsheet or prints for a parents' meeting. */
@@ -57,7 +57,7 @@ public class AnalyticsResource {
     public Response classReport(@PathParam("id") UUID id, @Context SecurityContext security, @Context UriInfo uri, @Context HttpHeaders headers) {
         UUID caller = caller(security);
         ClassAnalytics.ClassSeen seen = analytics.classFor(caller, id);
-        Response r = cache.answer(caller, uri, headers, CSV, () -> ClassReportCsv.of(analytics.dashboard(seen)));
+        Response r = cache.answer(caller, uri, headers, CSV, seen.id() + ":" + seen.locale(), () -> ClassReportCsv.of(analytics.dashboard(seen)));
         return Response.fromResponse(r).header("Content-Disposition", "attachment; filename=\"class-" + id + "-report.csv\"").build();
     }
 

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.projectspark.platform.concurrent.FreshBuilds;
 import org.projectspark.platform.redis.JsonCache;
 import org.projectspark.platform.redis.Redis;
 
@@ -34,6 +35,9 @@ import java.util.zip.GZIPOutputStream;
  * Each instance also keeps the encoded answer for {@value #LOCAL_TTL_MILLIS} ms: its bytes, its gzip form
  * (dashboards shrink about tenfold, which slow rural links feel) and an ETag, so a poller that sends
  * {@code If-None-Match} gets a 304 without a body.
+ * An answer is the same for every reader who may see it (a class's dashboard in one language: its
+ * {@code sharedKey}), so readers asking for fresh figures at the same moment share one build that started
+ * after they asked ({@link FreshBuilds}): a staff room reloading one class costs the database one build.
  */
 final class CachedAnswers {
 
@@ -51,6 +55,15 @@ final class CachedAnswers {
         }
     }
 
+    /** A fresh build: its text for Redis, its encoded form for this instance. */
+    private record Fresh(String text, Encoded encoded) {
+        static Fresh of(String text) {
+            return new Fresh(text, Encoded.of(text));
+        }
+    }
+
+    private final FreshBuilds<String, Fresh> freshBuilds = new FreshBuilds<>();
+
     /** Bounded by bytes: a burst of distinct large answers must not crowd the heap. */
     static final long LOCAL_MAX_BYTES = 64L * 1024 * 1024;
 
@@ -66,14 +79,14 @@ final class CachedAnswers {
     }
 
     /** A JSON answer: {@code build}'s result as JSON-B writes it (nulls left out, as everywhere in the API). */
-    Response json(UUID caller, UriInfo uri, HttpHeaders headers, Supplier<Object> build) {
-        return answer(caller, uri, headers, MediaType.APPLICATION_JSON, () -> jsonb.toJson(build.get()));
+    Response json(UUID caller, UriInfo uri, HttpHeaders headers, String sharedKey, Supplier<Object> build) {
+        return answer(caller, uri, headers, MediaType.APPLICATION_JSON, sharedKey, () -> jsonb.toJson(build.get()));
     }
 
-    Response answer(UUID caller, UriInfo uri, HttpHeaders headers, String mediaType, Supplier<String> build) {
-        String key = caller + ":" + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((uri.getRequestUri().getRawPath() + "?" + nullToEmpty(uri.getRequestUri().getRawQuery()))
-                        .getBytes(StandardCharsets.UTF_8));
+    /** {@code sharedKey}: what, besides the URL, the answer depends on (never the reader, only what they see). */
+    Response answer(UUID caller, UriInfo uri, HttpHeaders headers, String mediaType, String sharedKey, Supplier<String> build) {
+        String url = uri.getRequestUri().getRawPath() + "?" + nullToEmpty(uri.getRequestUri().getRawQuery());
+        String key = caller + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(url.getBytes(StandardCharsets.UTF_8));
         AtomicBoolean built = new AtomicBoolean();
         Supplier<String> counting = () -> {
             built.set(true);
@@ -81,7 +94,10 @@ final class CachedAnswers {
         };
         Encoded answer;
         if (wantsFresh(headers)) {
-            answer = Encoded.of(cache.refresh(key, counting));
+            Fresh fresh = freshBuilds.get(sharedKey + "|" + url, () -> Fresh.of(build.get()));
+            built.set(true);
+            cache.refresh(key, fresh::text);
+            answer = fresh.encoded();
             encoded.put(key, answer);
         } else {
             answer = encoded.get(key, k -> Encoded.of(cache.get(k, counting)));

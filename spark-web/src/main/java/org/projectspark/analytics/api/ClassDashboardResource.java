@@ -41,6 +41,6 @@ public class ClassDashboardResource {
     public Response dashboard(@PathParam("id") UUID id, @Context SecurityContext security, @Context UriInfo uri, @Context HttpHeaders headers) {
         UUID caller = UUID.fromString(security.getUserPrincipal().getName());
         ClassAnalytics.ClassSeen seen = analytics.classFor(caller, id);
-        return cache.json(caller, uri, headers, () -> analytics.dashboard(seen));
+        return cache.json(caller, uri, headers, seen.id() + ":" + seen.locale(), () -> analytics.dashboard(seen));
     }
 }
