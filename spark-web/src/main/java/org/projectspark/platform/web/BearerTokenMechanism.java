@@ -4,9 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.projectspark.account.service.SessionGuard;
@@ -16,18 +13,24 @@ import org.projectspark.platform.error.AuthenticationFailedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Jakarta Security authentication for the API: a valid {@code Authorization: Bearer} access token whose
- * session is still open makes the caller known to the container (principal = user id, groups = roles),
- * and {@code @RolesAllowed} does the rest. Requests without a token pass on anonymous; a bad, expired or
- * revoked token is answered 401 with a problem document here.
+ * Authentication for the API: a valid {@code Authorization: Bearer} access token whose session is still open
+ * makes the caller known to the container (principal = user id, groups = roles, through {@link BearerTokenModule}),
+ * and {@code @RolesAllowed} does the rest. Requests without a token pass on anonymous; a bad, expired or revoked
+ * token is answered 401 with a problem document here.
  */
 @ApplicationScoped
-public class BearerTokenMechanism implements HttpAuthenticationMechanism {
+public class BearerTokenMechanism {
 
     public static final String SESSION_ATTRIBUTE = "spark.sessionId";
     private static final String BEARER = "Bearer ";
+
+    /** Who a valid token says the caller is. */
+    public record Caller(String userId, Set<String> roles) {
+    }
 
     @Inject
     TokenService tokens;
@@ -40,11 +43,15 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     private final Jsonb jsonb = JsonbBuilder.create();
 
-    @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    /**
+     * The caller of a request with a valid token, empty for one without a token (anonymous).
+     *
+     * @throws AuthenticationFailedException after answering 401 for a bad, expired or revoked token
+     */
+    public Optional<Caller> authenticate(HttpServletRequest request, HttpServletResponse response) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return context.doNothing();
+            return Optional.empty();
         }
         long started = System.nanoTime();
         try {
@@ -53,11 +60,11 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
                 throw new AuthenticationFailedException("This session has ended (signed out, or the account was disabled); sign in again");
             }
             request.setAttribute(SESSION_ATTRIBUTE, claims.sessionId());
-            return context.notifyContainerAboutLogin(claims.userId().toString(), claims.roles());
+            return Optional.of(new Caller(claims.userId().toString(), claims.roles()));
         } catch (AuthenticationFailedException e) {
             refuse(request, response, e.getMessage());
             metrics.record(request.getMethod(), "AUTHENTICATION", 401, Duration.ofNanos(System.nanoTime() - started));
-            return AuthenticationStatus.SEND_FAILURE;
+            throw e;
         }
     }
 
