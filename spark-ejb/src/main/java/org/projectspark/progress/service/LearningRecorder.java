@@ -66,7 +66,6 @@ public class LearningRecorder {
 
         Submission submission = new Submission(clientSubmissionId, studentId, activity.id(), progress.attempts(),
                 answersJson(answers), feedbackJson(grading), grading.score(), grading.correct(), grading.total(), 0, at);
-        em.persist(submission);
         known.submitted(submission);
         LearningRewards.Rewards earned = LearningRewards.Rewards.NONE;
         if (rewarded) {
@@ -75,6 +74,8 @@ public class LearningRecorder {
                     grading.isPerfect(), at, submission.id()));
             submission.recordXp(earned.xp());
         }
+        // written once, with its XP (the badges that refer to it are checked at commit)
+        em.persist(submission);
         return new SubmissionResult(submission.id(), clientSubmissionId, activity.id(), submission.attempt(), submission.score(),
                 grading.correct(), grading.total(), grading.results(), earned.xp(), profile.xpPoints(), profile.level(),
                 earned.badges().stream().map(Enum::name).sorted().toList(), earned.streakDays(), submission.submittedAt(), false);

@@ -126,9 +126,6 @@ public class LearningRewards {
         List<Badge> earned = new ArrayList<>();
         for (StudentBadge badge : qualified) {
             if (held.add(badge.badge() + "/" + badge.scopeId())) {
-                if (earned.isEmpty()) {
-                    em.flush(); // a badge refers to its submission, which must be written first
-                }
                 em.persist(badge);
                 earned.add(badge.badge());
             }

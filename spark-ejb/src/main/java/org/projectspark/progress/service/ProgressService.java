@@ -46,8 +46,9 @@ public class ProgressService {
         Outcome outcome = recorder.recordProgress(profile, activity, percent, OffsetDateTime.now(ZoneOffset.UTC), true);
         if (outcome.rewards().xp() > 0 || !outcome.rewards().badges().isEmpty()) {
             accountChanged.fire(new AccountChanged(studentId));
+        } else {
+            progressRecorded.fire(new ProgressRecorded(studentId));
         }
-        progressRecorded.fire(new ProgressRecorded(studentId));
         return outcome;
     }
 }

@@ -36,9 +36,6 @@ public class SubmissionService {
     @Inject
     Event<AccountChanged> accountChanged;
 
-    @Inject
-    Event<ProgressRecorded> progressRecorded;
-
     public SubmissionResult submit(UUID studentId, UUID activityId, UUID clientSubmissionId, List<Answer> answers) {
         Profile profile = rewards.lockProfile(studentId);
         Optional<SubmissionResult> earlier = recorder.earlierSubmission(profile, clientSubmissionId);
@@ -49,8 +46,7 @@ public class SubmissionService {
         Grading grading = activity.grade(answers);
         SubmissionResult result = recorder.submit(profile, activity, clientSubmissionId, answers, grading,
                 OffsetDateTime.now(ZoneOffset.UTC), true);
-        progressRecorded.fire(new ProgressRecorded(studentId));
-        accountChanged.fire(new AccountChanged(studentId));
+        accountChanged.fire(new AccountChanged(studentId)); // XP, level, streak or badges may have moved: observers of progress watch it too
         return result;
     }
 }

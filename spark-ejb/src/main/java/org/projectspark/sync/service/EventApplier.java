@@ -27,7 +27,6 @@ import org.projectspark.progress.persistence.PublishedActivities;
 import org.projectspark.progress.service.LearningContext;
 import org.projectspark.progress.service.LearningRecorder;
 import org.projectspark.progress.service.LearningRewards;
-import org.projectspark.progress.service.ProgressRecorded;
 import org.projectspark.progress.service.ProgressService;
 import org.projectspark.progress.service.SubmissionResult;
 import org.projectspark.sync.domain.Plausibility;
@@ -84,9 +83,6 @@ public class EventApplier {
 
     @Inject
     Event<AccountChanged> accountChanged;
-
-    @Inject
-    Event<ProgressRecorded> progressRecorded;
 
     /** The sync session a chunk belongs to: whose events, when they arrived, when each device was registered. */
     public record Session(UUID receiptId, UUID userId, OffsetDateTime receivedAt, Map<String, OffsetDateTime> registeredAt) {
@@ -160,8 +156,7 @@ public class EventApplier {
             results.add(result);
         }
         if (learned) {
-            progressRecorded.fire(new ProgressRecorded(session.userId()));
-            accountChanged.fire(new AccountChanged(session.userId()));
+            accountChanged.fire(new AccountChanged(session.userId())); // observers of progress watch it too
         }
         return new Applied(results, counts);
     }
