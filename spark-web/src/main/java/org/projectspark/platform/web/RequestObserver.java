@@ -2,13 +2,11 @@ package org.projectspark.platform.web;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
 import org.glassfish.jersey.server.ExtendedUriInfo;
@@ -40,13 +38,10 @@ public class RequestObserver implements ContainerRequestFilter, ContainerRespons
     @Inject
     HttpMetrics metrics;
 
-    @Context
-    HttpServletRequest servletRequest;
-
     @Override
     public void filter(ContainerRequestContext request) {
         request.setProperty(STARTED, System.nanoTime());
-        String id = RequestIds.begin(servletRequest);
+        String id = RequestIds.begin(request);
         RequestContext.set(id);
     }
 
