@@ -3,6 +3,9 @@ package org.projectspark.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
 /** Attaches one id to a servlet request, whichever component sees the request first. */
 final class RequestIds {
 
@@ -10,23 +13,20 @@ final class RequestIds {
     }
 
     static String begin(HttpServletRequest request) {
-        Object existing = request.getAttribute(RequestContext.ATTRIBUTE);
-        if (existing instanceof String id) {
-            return id;
-        }
-        String id = RequestContext.acceptOrCreate(request.getHeader(RequestContext.HEADER));
-        request.setAttribute(RequestContext.ATTRIBUTE, id);
-        return id;
+        return begin(request::getAttribute, request::setAttribute, request.getHeader(RequestContext.HEADER));
     }
 
     /** The same, from JAX-RS: its properties are the servlet request's attributes, without the injected request's proxy. */
     static String begin(ContainerRequestContext request) {
-        Object existing = request.getProperty(RequestContext.ATTRIBUTE);
-        if (existing instanceof String id) {
+        return begin(request::getProperty, request::setProperty, request.getHeaderString(RequestContext.HEADER));
+    }
+
+    private static String begin(Function<String, Object> attribute, BiConsumer<String, Object> keep, String header) {
+        if (attribute.apply(RequestContext.ATTRIBUTE) instanceof String id) {
             return id;
         }
-        String id = RequestContext.acceptOrCreate(request.getHeaderString(RequestContext.HEADER));
-        request.setProperty(RequestContext.ATTRIBUTE, id);
+        String id = RequestContext.acceptOrCreate(header);
+        keep.accept(RequestContext.ATTRIBUTE, id);
         return id;
     }
 }
