@@ -37,7 +37,7 @@ import java.util.zip.GZIPOutputStream;
  * {@code If-None-Match} gets a 304 without a body.
  * An answer is the same for every reader who may see it (a class's dashboard in one language: its
  * {@code sharedKey}), so readers asking for fresh figures at the same moment share one build that started
- * after they asked ({@link FreshBuilds}): a staff room reloading one class costs the database one build.
+ * after they asked ({@link FreshBuilds}): a staff room reloading one class costs the database a build at a time, not one per reader.
  */
 final class CachedAnswers {
 
