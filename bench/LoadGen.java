@@ -202,15 +202,15 @@ public class LoadGen {
             ByteArrayOutputStream kept = status >= 400 ? new ByteArrayOutputStream() : null;
             if (chunked) {
                 for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0; size = Long.parseLong(line().split(";")[0].trim(), 16)) {
-                    body(size, kept);
+                    body(size, kept, false);
                     line();
                 }
                 while (!line().isEmpty()) { } // trailers
             } else if (length > 0) {
-                body(length, kept);
+                body(length, kept, false);
             } else if (length < 0 && status != 204 && status != 304) {
                 close = true;
-                body(Long.MAX_VALUE, kept);
+                body(Long.MAX_VALUE, kept, true);
             }
             if (close) {
                 close();
@@ -218,12 +218,13 @@ public class LoadGen {
             return new Answer(status, kept == null ? null : kept.toString(StandardCharsets.UTF_8));
         }
 
-        private void body(long n, ByteArrayOutputStream kept) throws IOException {
+        /** Reads {@code n} bytes of body, or up to the end of the connection ({@code untilClose}, no length given). */
+        private void body(long n, ByteArrayOutputStream kept, boolean untilClose) throws IOException {
             byte[] buf = new byte[8192];
             while (n > 0) {
                 int got = in.read(buf, 0, (int) Math.min(buf.length, n));
                 if (got < 0) {
-                    if (n == Long.MAX_VALUE || n > 0 && kept != null) {
+                    if (untilClose) {
                         return;
                     }
                     throw new IOException("answer cut short");
