@@ -54,9 +54,13 @@ final class BearerTokenModule implements ServerAuthModule {
         } catch (AuthenticationFailedException e) {
             return AuthStatus.SEND_FAILURE; // answered 401 already
         }
-        Callback[] callbacks = caller.<Callback[]>map(c -> new Callback[]{new CallerPrincipalCallback(client, c.userId()),
-                        new GroupPrincipalCallback(client, c.roles().toArray(String[]::new))})
-                .orElseGet(() -> new Callback[]{new CallerPrincipalCallback(client, (Principal) null)});
+        Callback[] callbacks;
+        if (caller.isPresent()) {
+            callbacks = new Callback[]{new CallerPrincipalCallback(client, caller.get().userId()),
+                    new GroupPrincipalCallback(client, caller.get().roles().toArray(String[]::new))};
+        } else {
+            callbacks = new Callback[]{new CallerPrincipalCallback(client, (Principal) null)}; // anonymous
+        }
         try {
             container.handle(callbacks);
         } catch (IOException | javax.security.auth.callback.UnsupportedCallbackException e) {
