@@ -2,7 +2,6 @@ package org.projectspark.progress.service;
 
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionScoped;
-import org.projectspark.gamification.domain.StudentBadge;
 import org.projectspark.gamification.domain.XpEvent;
 import org.projectspark.progress.domain.StudentProgress;
 import org.projectspark.progress.domain.Submission;
@@ -38,6 +37,7 @@ public class LearningContext implements Serializable {
     private transient Map<UUID, Set<String>> reasons;
     private transient Map<LocalDate, Long> earnedByDay;
     private transient Set<LocalDate> days;
+    private transient Set<LocalDate> newDays;
     private transient Set<String> badges;
     private transient Map<UUID, Optional<Submission>> submissions;
 
@@ -49,6 +49,7 @@ public class LearningContext implements Serializable {
             reasons = new HashMap<>();
             earnedByDay = new HashMap<>();
             days = null;
+            newDays = new HashSet<>();
             badges = null;
             submissions = new HashMap<>();
         }
@@ -130,24 +131,74 @@ public class LearningContext implements Serializable {
         earnedByDay.computeIfPresent(day, (d, sum) -> sum + points);
     }
 
-    /** Records a day with learning; true when it is new for the student. */
+    /**
+     * The XP reasons held for {@code source} and the XP of the student's {@code day}, read in one round trip when
+     * neither is known yet (a quiz submission needs both).
+     */
+    public void preloadReasonsAndDay(EntityManager em, UUID student, UUID source, LocalDate day, ZoneId zone) {
+        of(student);
+        if (reasons.containsKey(source) || earnedByDay.containsKey(day)) {
+            return;
+        }
+        Set<String> held = new HashSet<>();
+        long earned = 0;
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT reason, CAST(NULL AS bigint) FROM xp_events WHERE student_id = ?1 AND source_id = ?2"
+                        + " UNION ALL SELECT CAST(NULL AS varchar), COALESCE(SUM(points), 0) FROM xp_events WHERE student_id = ?3"
+                        + " AND created_at >= ?4 AND created_at < ?5 AND reason <> '" + XpEvent.RULES_ADJUSTMENT + "'")
+                .setParameter(1, student).setParameter(2, source).setParameter(3, student)
+                .setParameter(4, day.atStartOfDay(zone).toOffsetDateTime())
+                .setParameter(5, day.plusDays(1).atStartOfDay(zone).toOffsetDateTime()).getResultList();
+        for (Object[] r : rows) {
+            if (r[0] != null) {
+                held.add((String) r[0]);
+            } else {
+                earned = ((Number) r[1]).longValue();
+            }
+        }
+        reasons.put(source, held);
+        earnedByDay.put(day, earned);
+    }
+
+    /**
+     * Records a day after every day the student learned so far (after their streak's last day): it is new, so
+     * it is written without reading the student's days first.
+     */
+    public void learnedOnNewDay(EntityManager em, UUID student, LocalDate day) {
+        of(student);
+        (days != null ? days : newDays).add(day);
+        insertDay(em, student, day);
+    }
+
+    /** Records a day that may be known already (learning that arrived late, from offline); true when it is new. */
     public boolean learnedOn(EntityManager em, UUID student, LocalDate day) {
         of(student);
-        if (days == null) {
-            days = new HashSet<>();
-            em.createNativeQuery("SELECT day FROM learning_days WHERE student_id = ?1").setParameter(1, student)
-                    .getResultList().forEach(d -> days.add(d instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) d));
-        }
+        loadDays(em, student);
         if (!days.add(day)) {
             return false;
         }
-        em.createNativeQuery("INSERT INTO learning_days (student_id, day) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, student).setParameter(2, day).executeUpdate();
+        insertDay(em, student, day);
         return true;
     }
 
-    public List<LocalDate> days() {
+    /** Every day the student learned, oldest first (those recorded in this transaction included). */
+    public List<LocalDate> days(EntityManager em, UUID student) {
+        of(student);
+        loadDays(em, student);
         return days.stream().sorted().toList();
+    }
+
+    private void loadDays(EntityManager em, UUID student) {
+        if (days == null) {
+            days = new HashSet<>(newDays);
+            em.createNativeQuery("SELECT day FROM learning_days WHERE student_id = ?1").setParameter(1, student)
+                    .getResultList().forEach(d -> days.add(d instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) d));
+        }
+    }
+
+    private static void insertDay(EntityManager em, UUID student, LocalDate day) {
+        em.createNativeQuery("INSERT INTO learning_days (student_id, day) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                .setParameter(1, student).setParameter(2, day).executeUpdate();
     }
 
     /** The badges ("BADGE/scope") the student holds; {@link #earned} keeps it current. */
@@ -155,8 +206,10 @@ public class LearningContext implements Serializable {
         of(student);
         if (badges == null) {
             badges = new HashSet<>();
-            em.createNamedQuery(StudentBadge.OF_STUDENT, StudentBadge.class).setParameter("student", student)
-                    .getResultList().forEach(b -> badges.add(b.badge() + "/" + b.scopeId()));
+            @SuppressWarnings("unchecked")
+            List<Object[]> held = em.createNativeQuery("SELECT badge, scope_id FROM student_badges WHERE student_id = ?1")
+                    .setParameter(1, student).getResultList();
+            held.forEach(b -> badges.add(b[0] + "/" + b[1]));
         }
         return badges;
     }

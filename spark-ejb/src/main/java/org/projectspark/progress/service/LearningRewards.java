@@ -69,13 +69,15 @@ public class LearningRewards {
         boolean streakExtended = false;
         int xp = 0;
         if (streak.lastActiveOn().map(day::isAfter).orElse(true)) {
-            known.learnedOn(em, studentId, day);
+            known.learnedOnNewDay(em, studentId, day);
             streakExtended = streak.recordActivity(day) && streak.current() >= 2;
-        } else if (known.learnedOn(em, studentId, day)) {
+        } else if (!streak.lastActiveOn().get().equals(day) && known.learnedOn(em, studentId, day)) {
+            // (the streak's last day is always among the learning days: nothing to record for it)
             xp += lateStreakBonuses(profile, streak, learning.at());
         }
 
         UUID source = learning.activity().id();
+        known.preloadReasonsAndDay(em, studentId, source, day, profile.zone());
         Set<String> held = known.reasons(em, studentId, source);
         long earnedToday = known.earnedOn(em, studentId, day, profile.zone());
         for (XpRules.Grant g : gamification.rules().grant(source, learning.candidates(), held, earnedToday, streakExtended, day)) {
@@ -103,7 +105,7 @@ public class LearningRewards {
         UUID studentId = profile.userId();
         XpRules rules = gamification.rules();
         int xp = 0;
-        for (LocalDate extended : streak.recount(known.days())) {
+        for (LocalDate extended : streak.recount(known.days(em, studentId))) {
             UUID source = XpRules.streakDaySource(extended);
             boolean granted = !known.reasons(em, studentId, source).isEmpty();
             int points = (int) Math.min(rules.streakBonus(), rules.dailyCap() - known.earnedOn(em, studentId, extended, profile.zone()));
