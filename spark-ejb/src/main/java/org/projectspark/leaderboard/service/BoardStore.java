@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.projectspark.leaderboard.domain.Board;
 import org.projectspark.leaderboard.domain.Standing;
 import org.projectspark.platform.redis.Redis;
+import org.projectspark.platform.redis.RedisScript;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
@@ -90,11 +91,11 @@ public class BoardStore {
     }
 
     // One round trip each: the built marker, the run of the board and what ranks it are read atomically.
-    private static final String TOP = """
+    private static final RedisScript TOP = new RedisScript("""
             if redis.call('EXISTS', KEYS[2]) == 0 then return {-1} end
             return {redis.call('ZCARD', KEYS[1]), 0, 0, redis.call('ZREVRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1, 'WITHSCORES')}
-            """;
-    private static final String AROUND = """
+            """);
+    private static final RedisScript AROUND = new RedisScript("""
             if redis.call('EXISTS', KEYS[2]) == 0 then return {-1} end
             local total = redis.call('ZCARD', KEYS[1])
             local pos = redis.call('ZREVRANK', KEYS[1], ARGV[1])
@@ -102,18 +103,18 @@ public class BoardStore {
             local first = math.max(0, pos - tonumber(ARGV[2]))
             local run = redis.call('ZREVRANGE', KEYS[1], first, pos + tonumber(ARGV[2]), 'WITHSCORES')
             return {total, first, redis.call('ZCOUNT', KEYS[1], '(' .. run[2], '+inf'), run}
-            """;
+            """);
 
     /** The first {@code limit} standings; empty when Redis is down. */
     public Optional<Read> top(Board board, int limit) {
         forgetBoardsIfWritesWereLost();
-        return redis.call(r -> read(r.eval(TOP, List.of(board.key(), board.builtMarkerKey()), List.of(String.valueOf(limit)))));
+        return redis.call(r -> read(TOP.run(r, List.of(board.key(), board.builtMarkerKey()), List.of(String.valueOf(limit)))));
     }
 
     /** The student and up to {@code neighbours} each side (no standings: not on the board); empty when Redis is down. */
     public Optional<Read> around(Board board, UUID studentId, int neighbours) {
         forgetBoardsIfWritesWereLost();
-        return redis.call(r -> read(r.eval(AROUND, List.of(board.key(), board.builtMarkerKey()),
+        return redis.call(r -> read(AROUND.run(r, List.of(board.key(), board.builtMarkerKey()),
                 List.of(studentId.toString(), String.valueOf(neighbours)))));
     }
 
