@@ -17,7 +17,8 @@
 # Options (environment): BASE (http://localhost:8080), CONCURRENCY (16: clients, and students signed in),
 # DURATION (15, seconds per measurement), DATABASE_URL (the server's: .env's, else
 # postgresql://postgres@localhost:5432/project_spark), REDIS_URL (likewise, redis://localhost:6379),
-# WARMUP_ROUNDS (3). Needs psql, pgbench and redis-benchmark (Debian: postgresql-client, redis-tools).
+# WARMUP_ROUNDS (3), WARMUP_SUBMIT_SECONDS (60: submissions per warm-up round; measured on this 2-core machine, the
+# submission path kept getting faster, as the JIT compiled more of it, for about three minutes of load). Needs psql, pgbench and redis-benchmark (Debian: postgresql-client, redis-tools).
 set -euo pipefail
 cd "$(dirname "$0")"
 env_default() { [ -f ../.env ] && sed -n "s/^$1=//p" ../.env | tail -1 | tr -d '"'"'" || true; }
@@ -25,6 +26,7 @@ BASE=${BASE:-http://localhost:8080}
 CONCURRENCY=${CONCURRENCY:-16}
 DURATION=${DURATION:-15}
 WARMUP_ROUNDS=${WARMUP_ROUNDS:-3}
+WARMUP_SUBMIT_SECONDS=${WARMUP_SUBMIT_SECONDS:-60}
 DATABASE_URL=${DATABASE_URL:-$(env_default DATABASE_URL)}
 DATABASE_URL=${DATABASE_URL:-postgresql://postgres@localhost:5432/project_spark}
 REDIS_URL=${REDIS_URL:-$(env_default REDIS_URL)}
@@ -151,7 +153,7 @@ for _ in $(seq 1 "$WARMUP_ROUNDS"); do
   for path in "${!AVAILABLE[@]}"; do
     java LoadGen.java rate-tokens "$BASE$path" "$WORK/tokens" "$CONCURRENCY" 8 >/dev/null 2>&1
   done
-  submit 20 >/dev/null 2>&1 # the submission path has the most code for the JIT to compile
+  submit "$WARMUP_SUBMIT_SECONDS" >/dev/null 2>&1 # the submission path has the most code for the JIT to compile
 done
 
 # --- a. leaderboards -----------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@
 # (a cached token the server refuses 401 is dropped and its student signed in again). A sign-in refused 429
 # stops the bench; the tokens got so far stay cached, so the next run goes on from there.
 # Options (environment): BASE (http://localhost:8080), STUDENTS (2000), EVENTS_PER_STUDENT (50), CONCURRENCY (50),
-# LOGIN_CONCURRENCY (4), WARMUP_BATCHES (200: batches of the first students from another device, not measured;
+# LOGIN_CONCURRENCY (4), WARMUP_BATCHES (1000: batches of the first students from another device, not measured;
 # the JIT needs them on 2 cores), DEVICE (bench-sync-1), TOKEN_CACHE (results/sync-tokens.tsv, under bench/: git-ignored),
 # DATABASE_URL (the server's: .env's, else postgresql://postgres@localhost:5432/project_spark), REDIS_URL (likewise,
 # redis://localhost:6379; only to clear cached leaderboards after loading the bench data). Needs java 17+,
@@ -36,7 +36,7 @@ STUDENTS=${STUDENTS:-2000}
 EVENTS_PER_STUDENT=${EVENTS_PER_STUDENT:-50}
 CONCURRENCY=${CONCURRENCY:-50}
 LOGIN_CONCURRENCY=${LOGIN_CONCURRENCY:-4}
-WARMUP_BATCHES=${WARMUP_BATCHES:-200}
+WARMUP_BATCHES=${WARMUP_BATCHES:-1000}
 DEVICE=${DEVICE:-bench-sync-1}
 TOKEN_CACHE=${TOKEN_CACHE:-results/sync-tokens.tsv}
 DATABASE_URL=${DATABASE_URL:-$(env_default DATABASE_URL)}
