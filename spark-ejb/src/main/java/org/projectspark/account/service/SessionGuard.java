@@ -9,7 +9,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.projectspark.platform.config.SparkSettings;
 import org.projectspark.platform.redis.Redis;
-import org.projectspark.platform.concurrent.SpreadExpiry;
 import redis.clients.jedis.params.SetParams;
 
 import javax.sql.DataSource;
@@ -29,7 +28,7 @@ import java.util.UUID;
  *   <li>{@code 0}: ended, written after the ending commits, for as long as an access token lives, and it
  *   overwrites {@code 1}, so a request racing a sign-out cannot put back a stale "open".</li>
  * </ul>
- * In front of Redis, each instance remembers an answer for up to {@value #LOCAL_TTL_MILLIS} ms (spread, {@link SpreadExpiry}), so a device's burst
+ * In front of Redis, each instance remembers an answer for {@value #LOCAL_TTL_MILLIS} ms, so a device's burst
  * of requests costs one look-up: a sign-out on another instance is honoured here within that time (at once
  * on the instance that ended the session). Without Redis every miss goes to the database.
  */
@@ -51,7 +50,7 @@ public class SessionGuard {
     SparkSettings settings;
 
     private final Cache<UUID, Boolean> local = Caffeine.newBuilder()
-            .expireAfter(SpreadExpiry.<UUID, Boolean>upTo(Duration.ofMillis(LOCAL_TTL_MILLIS)))
+            .expireAfterWrite(Duration.ofMillis(LOCAL_TTL_MILLIS))
             .maximumSize(100_000)
             .build();
 

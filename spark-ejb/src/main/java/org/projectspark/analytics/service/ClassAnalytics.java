@@ -16,7 +16,6 @@ import org.projectspark.school.service.MembershipChanged;
 import org.projectspark.account.service.AccountChanged;
 import org.projectspark.platform.error.AccessDeniedException;
 import org.projectspark.platform.error.NotFoundException;
-import org.projectspark.platform.concurrent.SpreadExpiry;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -116,13 +115,13 @@ public class ClassAnalytics {
     }
 
     /**
-     * Each reader's recent answers to {@link #readableBy}, for up to {@value #ACCESS_TTL_MILLIS} ms ({@link SpreadExpiry}): a hundred teachers
+     * Each reader's recent answers to {@link #readableBy}, for {@value #ACCESS_TTL_MILLIS} ms: a hundred teachers
      * polling a dashboard cost the database nothing. Dropped for a user at once (on this instance) when their
      * roles, school, classes or teaching change; other instances follow within that time, as with sign-outs.
      */
     static final long ACCESS_TTL_MILLIS = 2_000;
     private final Cache<UUID, Map<UUID, ClassSeen>> readable = Caffeine.newBuilder()
-            .expireAfter(SpreadExpiry.<UUID, Map<UUID, ClassSeen>>upTo(Duration.ofMillis(ACCESS_TTL_MILLIS))).maximumSize(50_000).build();
+            .expireAfterWrite(Duration.ofMillis(ACCESS_TTL_MILLIS)).maximumSize(50_000).build();
 
     /** The class, if the caller teaches it or manages its school: 404 when missing, 403 when not theirs. */
     public ClassSeen readableBy(UUID callerId, UUID classId) {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.projectspark.platform.concurrent.SpreadExpiry;
 
 /**
  * JSON answers cached twice: in Redis for the cluster ({@code ttlSeconds}) and on this instance for
@@ -27,7 +26,7 @@ public final class JsonCache {
         this.redis = redis;
         this.prefix = prefix;
         this.ttlSeconds = ttlSeconds;
-        this.local = Caffeine.newBuilder().expireAfter(SpreadExpiry.<String, String>upTo(Duration.ofMillis(localMillis))).maximumSize(100_000).build();
+        this.local = Caffeine.newBuilder().expireAfterWrite(Duration.ofMillis(localMillis)).maximumSize(100_000).build();
     }
 
     public String get(UUID id, Function<UUID, String> build) {

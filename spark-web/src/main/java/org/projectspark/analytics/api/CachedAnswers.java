@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.projectspark.platform.concurrent.FreshBuilds;
 import org.projectspark.platform.redis.JsonCache;
 import org.projectspark.platform.redis.Redis;
-import org.projectspark.platform.concurrent.SpreadExpiry;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,7 +32,7 @@ import java.util.zip.GZIPOutputStream;
  * Only called after the caller's access was checked for this request, so an entry never reaches anyone
  * but the user it was built for, and only while they may still see it. {@code Cache-Control: no-cache}
  * from the client builds the answer anew. {@code X-Cache} says whether it came from the cache.
- * Each instance also keeps the encoded answer for up to {@value #LOCAL_TTL_MILLIS} ms ({@link SpreadExpiry}): its bytes, its gzip form
+ * Each instance also keeps the encoded answer for {@value #LOCAL_TTL_MILLIS} ms: its bytes, its gzip form
  * (dashboards shrink about tenfold, which slow rural links feel) and an ETag, so a poller that sends
  * {@code If-None-Match} gets a 304 without a body.
  * An answer is the same for every reader who may see it (a class's dashboard in one language: its
@@ -71,7 +70,7 @@ final class CachedAnswers {
     /** Redis only: the instance's copy is {@link #encoded}, kept once, as bytes. */
     private final JsonCache cache;
     private final Cache<String, Encoded> encoded = Caffeine.newBuilder()
-            .expireAfter(SpreadExpiry.<String, Encoded>upTo(Duration.ofMillis(LOCAL_TTL_MILLIS))).maximumWeight(LOCAL_MAX_BYTES)
+            .expireAfterWrite(Duration.ofMillis(LOCAL_TTL_MILLIS)).maximumWeight(LOCAL_MAX_BYTES)
             .weigher((String key, Encoded e) -> e.body().length + e.gzipped().length).build();
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
 
