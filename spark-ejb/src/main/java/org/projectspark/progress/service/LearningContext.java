@@ -133,7 +133,8 @@ public class LearningContext implements Serializable {
 
     /**
      * The XP reasons held for {@code source} and the XP of the student's {@code day}, read in one round trip when
-     * neither is known yet (a quiz submission needs both).
+     * neither is known yet (a quiz submission needs both): the same rows as {@link XpEvent#REASONS_FOR_SOURCE} and
+     * {@link XpEvent#SUM_SINCE} over the day, as {@link #reasons} and {@link #earnedOn} read them one at a time.
      */
     public void preloadReasonsAndDay(EntityManager em, UUID student, UUID source, LocalDate day, ZoneId zone) {
         of(student);
