@@ -60,9 +60,12 @@ class SyncConvergenceIT extends DeployedEar {
         Fixtures.require(Api.post("/api/v1/courses/" + courseId + "/publish", "", author), 200);
 
         ExecutorService pool = Executors.newFixedThreadPool(16);
+        // sign-ups hash passwords (Argon2, a few at a time on the server, each waiting at most 5 s for its turn): as many
+        // at once as the server hashes, so a busy test machine slows them down instead of having them refused 503
+        ExecutorService signUps = Executors.newFixedThreadPool(2);
         List<Future<Fixtures.Member[]>> made = new ArrayList<>();
         for (int i = 0; i < STUDENTS; i++) {
-            made.add(pool.submit(() -> new Fixtures.Member[]{Fixtures.newStudent(null), Fixtures.newStudent(null)}));
+            made.add(signUps.submit(() -> new Fixtures.Member[]{Fixtures.newStudent(null), Fixtures.newStudent(null)}));
         }
         List<Fixtures.Member> chaotic = new ArrayList<>();
         List<Fixtures.Member> orderly = new ArrayList<>();
@@ -70,6 +73,7 @@ class SyncConvergenceIT extends DeployedEar {
             chaotic.add(f.get()[0]);
             orderly.add(f.get()[1]);
         }
+        signUps.shutdown();
         JsonArray lessons = Api.get("/api/v1/courses/" + courseId, chaotic.get(0).token()).json()
                 .getJsonArray("units").getJsonObject(0).getJsonArray("lessons");
         List<Activity> activities = new ArrayList<>();
