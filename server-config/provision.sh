@@ -54,7 +54,7 @@ export SPARK_DB_POOL_MAX=${DB_POOL_MAX:-32}
 export SPARK_DB_LEAK_SECONDS=${DB_LEAK_SECONDS:-0}
 export SPARK_HTTP_THREADS=${HTTP_THREADS:-64}
 export SPARK_HEAP=${SPARK_HEAP:-1g}
-export SPARK_HEAP_MIN=${SPARK_HEAP_MIN:-512m}
+export SPARK_HEAP_MIN=${SPARK_HEAP_MIN:-$SPARK_HEAP}
 case "${LOG_LEVEL:-info}" in
   error) SPARK_LOG_LEVEL=SEVERE ;; warn) SPARK_LOG_LEVEL=WARNING ;; debug) SPARK_LOG_LEVEL=FINE ;; *) SPARK_LOG_LEVEL=INFO ;;
 esac
@@ -149,6 +149,12 @@ for file in "$ROOT"/server-config/asadmin/*.asadmin; do
             [ -n "$old" ] && add "delete-jvm-options $(sed 's/:/\\\\:/g' <<< "$old")" "drop JVM option $old"
           done < <(grep -F -- "$optkey" <<< "$jvm" | grep -vxF -- "$opt" || true)
           add "create-jvm-options $(sed 's/:/\\\\:/g' <<< "$opt")" "JVM option $opt"
+          restart_needed=true
+        fi ;;
+      delete-jvm-options)
+        # a default of Payara's domain that we do not want: dropped when present
+        if grep -qxF -- "$rest" <<< "$jvm"; then
+          add "delete-jvm-options $(sed 's/:/\\\\:/g' <<< "$rest")" "drop JVM option $rest"
           restart_needed=true
         fi ;;
       set-log-attributes)
