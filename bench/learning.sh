@@ -9,7 +9,8 @@
 #   b. quiz submissions: POST /api/v1/activities/{id}/submissions, a new attempt each (201), rotating over the
 #      bench quizzes with answers right and wrong, vs PostgreSQL's own TPC-B (pgbench -s 10, same clients, same
 #      database): target >= 0.25x its transactions/s. Then the XP ledger is checked for every student:
-#      SUM(xp_events.points) = profiles.xp_points (and the level follows the curve).
+#      SUM(xp_events.points) = profiles.xp_points (and the level follows the curve). Printed too (cpu.py): the CPU
+#      PostgreSQL and Payara spend per submission, and PostgreSQL per TPC-B transaction.
 #   c. student dashboard: GET /api/v1/me/dashboard (cached, warmed first) vs /health/live: p99 <= 2x.
 #
 # The general API limit would stop a load test, so start the server for it with a high one:
@@ -197,7 +198,9 @@ echo "== b. quiz submissions vs pgbench TPC-B, $CONCURRENCY concurrent clients, 
 echo "pgbench: initialising scale 10 (1,000,000 accounts) in the same database ..."
 PGBENCH_TABLES=1
 pgbench -i -s 10 -q "$DATABASE_URL" >/dev/null 2>&1
+cpu0=$(python3 cpu.py)
 (cd "$WORK" && pgbench -c "$CONCURRENCY" -j 2 -T "$DURATION" -l --log-prefix=pgb "$DATABASE_URL" > "$WORK/pgbench.out" 2>&1)
+cpu_ref=$(python3 cpu.py "$cpu0" "$(python3 cpu.py)")
 pgbench -i -I d -q "$DATABASE_URL" >/dev/null 2>&1; PGBENCH_TABLES=0
 sql "CHECKPOINT" >/dev/null
 tps=$(sed -nE 's/^tps = ([0-9.]+) \(without initial connection time\)/\1/p' "$WORK/pgbench.out")
@@ -205,12 +208,16 @@ pg_lat=$(cat "$WORK"/pgb.* | awk '{print $3 / 1000}' | sort -n | awk '{a[NR]=$1}
 failed=$(sed -nE 's/^number of failed transactions: ([0-9]+).*/\1/p' "$WORK/pgbench.out")
 
 before=$(sql "SELECT count(*) FROM submissions s JOIN users u ON u.id = s.student_id WHERE u.username IN ($names)")
+cpu0=$(python3 cpu.py)
 sub=$(submit "$DURATION")
+cpu_sub=$(python3 cpu.py "$cpu0" "$(python3 cpu.py)")
 after=$(sql "SELECT count(*) FROM submissions s JOIN users u ON u.id = s.student_id WHERE u.username IN ($names)")
 row "" "per s" "p50 ms" "p99 ms" "statuses"
 row "pgbench TPC-B -s 10 (ref, transactions)" "$(printf '%.1f' "$tps")" "${pg_lat% *}" "${pg_lat#* }" "failed=${failed:-0}"
 row_of "POST /activities/{id}/submissions" "$sub"
 verdict "submission throughput vs TPC-B" "$(field rps "$sub")" "$tps" ge 0.25
+python3 cpu.py per "$cpu_sub" "$(field requests "$sub")" submission "$cpu_ref" \
+  "$(sed -nE 's/^number of transactions actually processed: ([0-9]+).*/\1/p' "$WORK/pgbench.out")" "TPC-B transaction"
 created=$(field statuses "$sub" | sed -nE 's/.*201=([0-9]+).*/\1/p')
 other=$(field statuses "$sub" | tr -d '{}' | tr ',' '\n' | grep -v '^201=' | paste -sd, || true)
 if [ -z "$other" ] && [ "${created:-0}" -gt 0 ]; then echo "every submission answered 201: PASS"; else echo "every submission answered 201: FAIL (${other})"; FAILS=$((FAILS + 1)); fi

@@ -10,7 +10,8 @@
 #      implausible, and the XP ledger holds for every student: SUM(xp_events.points) = profiles.xp_points.
 #   2. the reference, in the same run and database: raw PostgreSQL inserting as many rows (sync_events' columns)
 #      in batches of 50 with INSERT ... ON CONFLICT (id) DO NOTHING, pgbench with the same clients, into a scratch
-#      copy of sync_events (bench_sync_reference, dropped after). Target: API events/s >= 0.2x its rows/s.
+#      copy of sync_events (bench_sync_reference, dropped after). Target: API events/s >= 0.2x its rows/s. Printed
+#      too (cpu.py): the CPU PostgreSQL and Payara spend per event in the rush, and PostgreSQL per reference row.
 #   3. the rush again with new events (the next sequences), every batch POSTed twice (half the copies side by
 #      side, so in flight together): each event applied once and answered DUPLICATE once, the same checks.
 #
@@ -272,7 +273,9 @@ EVENTS=$((STUDENTS * EVENTS_PER_STUDENT))
 echo
 echo "== 1. morning rush: $STUDENTS students x $EVENTS_PER_STUDENT events = $EVENTS events, one gzip batch each, $CONCURRENCY clients (sequences $FIRST_SEQ..$((FIRST_SEQ + EVENTS_PER_STUDENT - 1)))"
 sql "CHECKPOINT" >/dev/null 2>&1 || true
+cpu_rush0=$(python3 cpu.py)
 run1=$(rush 1 1 "$FIRST_SEQ" $((STARTED_MS - 20 * 60000))) || exit 1
+cpu_rush=$(python3 cpu.py "$cpu_rush0" "$(python3 cpu.py)")
 RUN1_DONE_MS=$(now_ms)
 head_row
 row_of "POST /sync/events (batches of $EVENTS_PER_STUDENT)" "$run1"
@@ -307,9 +310,11 @@ ON CONFLICT (id) DO NOTHING;
 SQL
 sql "CHECKPOINT" >/dev/null 2>&1 || true
 ref_began=$(now_ms)
+cpu_ref0=$(python3 cpu.py)
 (cd "$WORK" && pgbench -n -c "$PG_CLIENTS" -j 2 -t "$PG_TX" -f reference.sql -l --log-prefix=ref "$DATABASE_URL" > "$WORK/pgbench.out" 2>&1) \
   || { cat "$WORK/pgbench.out"; echo "bench: pgbench failed" >&2; exit 1; }
 ref_wall=$(( $(now_ms) - ref_began ))
+cpu_ref=$(python3 cpu.py "$cpu_ref0" "$(python3 cpu.py)")
 ref_held=$(sql "SELECT count(*) FROM bench_sync_reference")
 sql "DROP TABLE bench_sync_reference"; REF_TABLE=0
 sql "CHECKPOINT" >/dev/null 2>&1 || true
@@ -326,6 +331,7 @@ echo "pgbench: $(printf '%.1f' "$tps") transactions/s (without connecting; $(pyt
 check "reference inserted every row" "$([ "$ref_held" = "$REF_ROWS" ] && [ "${failed:-0}" = 0 ] && echo 1)" "$ref_held of $REF_ROWS"
 row_of "POST /sync/events (run 1, events)" "$run1"
 verdict "sync upload events/s vs raw inserts" "$(field events_per_s "$run1")" "$REF_RATE" ge 0.2
+python3 cpu.py per "$cpu_rush" "$(field events "$run1")" event "$cpu_ref" "$REF_ROWS" "reference row"
 
 # --- 3. the rush again, every batch sent twice ---------------------------------------------------------------
 SEQ2=$((FIRST_SEQ + EVENTS_PER_STUDENT))

@@ -63,7 +63,9 @@ class DashboardIT extends DeployedEar {
         assertThat(before.getJsonArray("inProgress")).isEmpty();
         assertThat(before.containsKey("nextLesson")).as("something to start with").isTrue();
 
-        Fixtures.read(reading, student, 100);
+        Api.Reply read = Fixtures.read(reading, student, 100);
+        assertThat(read.json().getJsonArray("badgesEarned").getValuesAs(jakarta.json.JsonString::getString))
+                .as("the lesson's quiz is still to do").doesNotContain("FIRST_LESSON", "COURSE_COMPLETE");
         JsonObject reading1 = Api.get("/api/v1/me/dashboard", student.token()).json();
         assertThat(reading1.getInt("xp")).as("the cached dashboard was dropped").isEqualTo(20);
         assertThat(reading1.getJsonObject("streak").getInt("current")).isEqualTo(1);

@@ -103,6 +103,9 @@ public class Profile {
         if (points < 0) {
             throw new IllegalArgumentException("XP is only ever added");
         }
+        if (points == 0 && level == curve.levelFor(xpPoints)) {
+            return; // nothing earned (a retake, the day's cap) and the level stands: the row is not written
+        }
         xpPoints += points;
         level = curve.levelFor(xpPoints);
         updatedAt = OffsetDateTime.now(ZoneOffset.UTC);

@@ -30,8 +30,13 @@ public class ProgressRepository {
         return published.find(activityId).orElseThrow(() -> new NotFoundException("No activity with id " + activityId));
     }
 
-    /** The student's progress in the activity, started at {@code at} if there is none yet (the transaction's copy). */
-    public StudentProgress progressOf(UUID studentId, UUID activityId, OffsetDateTime at) {
-        return known.progress(em, studentId, activityId, at);
+    /**
+     * The student's progress in the activity, started at {@code at} if there is none yet (the transaction's copy).
+     * The rows of the rest of its lesson come in the same query, so whether the lesson is complete is known later
+     * without another query (and without the flush one would cost).
+     */
+    public StudentProgress progressOf(UUID studentId, Activity activity, OffsetDateTime at) {
+        known.preloadProgress(em, studentId, published.withLesson(activity));
+        return known.progress(em, studentId, activity.id(), at);
     }
 }

@@ -8,10 +8,13 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.projectspark.curriculum.domain.Activity;
+import org.projectspark.curriculum.domain.ActivityType;
 import org.projectspark.curriculum.domain.Lesson;
 import org.projectspark.curriculum.service.CourseChanged;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,6 +37,28 @@ public class PublishedActivities {
 
     private final Cache<UUID, Optional<UUID>> firstActivities = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(TTL_SECONDS)).maximumSize(20_000).build();
+
+    private final Cache<UUID, List<UUID>> lessonRequirements = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(TTL_SECONDS)).maximumSize(20_000).build();
+
+    /**
+     * The activities a student completes for the lesson to count as completed: all of them but assignments, which
+     * a teacher grades later.
+     */
+    public List<UUID> requiredForLesson(UUID lessonId) {
+        return lessonRequirements.get(lessonId, id -> List.copyOf(reads.createQuery(
+                        "SELECT a.id FROM Activity a WHERE a.lesson.id = :lesson AND a.type <> :assignment", UUID.class)
+                .setParameter("lesson", id).setParameter("assignment", ActivityType.ASSIGNMENT).getResultList()));
+    }
+
+    /** The activity and those its lesson requires: the progress rows a piece of learning in it may read. */
+    public List<UUID> withLesson(Activity activity) {
+        List<UUID> ids = new ArrayList<>(requiredForLesson(activity.lesson().id()));
+        if (!ids.contains(activity.id())) {
+            ids.add(activity.id());
+        }
+        return ids;
+    }
 
     /** The first activity of a lesson of a published course (where opening the lesson starts the student). */
     public Optional<Activity> firstOfLesson(UUID lessonId) {
@@ -61,5 +86,6 @@ public class PublishedActivities {
     void courseChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CourseChanged changed) {
         activities.invalidateAll();
         firstActivities.invalidateAll();
+        lessonRequirements.invalidateAll();
     }
 }

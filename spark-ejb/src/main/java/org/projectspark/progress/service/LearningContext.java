@@ -3,6 +3,7 @@ package org.projectspark.progress.service;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionScoped;
 import org.projectspark.gamification.domain.XpEvent;
+import org.projectspark.progress.domain.ProgressStatus;
 import org.projectspark.progress.domain.StudentProgress;
 import org.projectspark.progress.domain.Submission;
 
@@ -75,6 +76,15 @@ public class LearningContext implements Serializable {
             em.persist(p);
             return p;
         });
+    }
+
+    /**
+     * Whether the student has completed every one of these activities, as this transaction sees it (its own
+     * progress rows included); rows not loaded yet are read first, in one query.
+     */
+    public boolean allCompleted(EntityManager em, UUID student, Collection<UUID> activityIds) {
+        preloadProgress(em, student, activityIds);
+        return activityIds.stream().map(progress::get).allMatch(p -> p != null && p.status() == ProgressStatus.COMPLETED);
     }
 
     /** Loads which of these client submission ids the student already used, in one query. */

@@ -61,7 +61,7 @@ public class LearningRecorder {
                                    Grading grading, OffsetDateTime at, boolean rewarded) {
         UUID studentId = profile.userId();
         XpRules rules = gamification.rules();
-        StudentProgress progress = progressRecords.progressOf(studentId, activity.id(), at);
+        StudentProgress progress = progressRecords.progressOf(studentId, activity, at);
         boolean completedNow = progress.recordAttempt(grading.score(), rules.passScore(), at);
 
         Submission submission = new Submission(clientSubmissionId, studentId, activity.id(), progress.attempts(),
@@ -83,7 +83,7 @@ public class LearningRecorder {
 
     /** Progress in an activity done by reading, watching or listening (or a visit to any activity); forward only. */
     public ProgressService.Outcome recordProgress(Profile profile, Activity activity, int percent, OffsetDateTime at, boolean rewarded) {
-        StudentProgress progress = progressRecords.progressOf(profile.userId(), activity.id(), at);
+        StudentProgress progress = progressRecords.progressOf(profile.userId(), activity, at);
         boolean completedNow = progress.recordProgress(percent, activity.type().completesWhenDone(), at);
         LearningRewards.Rewards earned = LearningRewards.Rewards.NONE;
         if (completedNow && rewarded) {

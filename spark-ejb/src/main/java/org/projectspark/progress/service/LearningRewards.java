@@ -12,6 +12,7 @@ import org.projectspark.gamification.domain.StudentBadge;
 import org.projectspark.gamification.domain.XpEvent;
 import org.projectspark.gamification.domain.XpRules;
 import org.projectspark.gamification.service.GamificationSettings;
+import org.projectspark.progress.persistence.PublishedActivities;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -37,6 +38,9 @@ public class LearningRewards {
 
     @Inject
     LearningContext known;
+
+    @Inject
+    PublishedActivities published;
 
     /** XP earned, badges newly held, the streak after it. */
     public record Rewards(int xp, List<Badge> badges, int streakDays) {
@@ -135,13 +139,17 @@ public class LearningRewards {
         return earned;
     }
 
-    /** Every activity of the activity's lesson completed (assignments, graded later by a teacher, aside). */
+    /**
+     * Every activity of the activity's lesson completed (assignments, graded later by a teacher, aside): answered
+     * from the progress rows this transaction holds (the lesson's came with the activity's).
+     */
     private boolean lessonComplete(UUID studentId, Activity activity) {
-        em.flush();
-        return remaining(studentId, "a.lesson_id = ?2", activity.lesson().id()) == 0;
+        return known.allCompleted(em, studentId, published.requiredForLesson(activity.lesson().id()));
     }
 
+    /** Asked once a lesson is complete (rarely), in SQL: the progress written so far goes to the database first. */
     private boolean courseComplete(UUID studentId, Activity activity) {
+        em.flush();
         return remaining(studentId, "a.lesson_id IN (SELECT l.id FROM lessons l JOIN course_units u ON u.id = l.unit_id WHERE u.course_id = ?2)",
                 activity.course().id()) == 0;
     }

@@ -89,7 +89,7 @@ public class AcceptedLearning {
     }
 
     private boolean completed(UUID student, Activity activity, OffsetDateTime at) {
-        StudentProgress progress = progressRecords.progressOf(student, activity.id(), at);
+        StudentProgress progress = progressRecords.progressOf(student, activity, at);
         return progress.status() == ProgressStatus.COMPLETED;
     }
 

@@ -171,7 +171,10 @@ public class EventApplier {
         return held;
     }
 
-    /** The progress rows, earlier submissions and XP reasons the new events will need: three queries, not several per event. */
+    /**
+     * The progress rows (of the events' activities and the rest of their lessons), earlier submissions and XP reasons
+     * the new events will need: three queries, not several per event.
+     */
     private void preload(UUID student, List<IncomingEvent> events, Map<UUID, SyncEvent> held) {
         Set<UUID> activities = new HashSet<>();
         Set<UUID> clientIds = new HashSet<>();
@@ -188,7 +191,9 @@ public class EventApplier {
                 clientIds.add(Optional.ofNullable(SyncEventReader.uuid(e.data(), "clientSubmissionId")).orElse(e.id()));
             }
         }
-        known.preloadProgress(em, student, activities);
+        Set<UUID> rows = new HashSet<>(activities);
+        activities.forEach(id -> published.find(id).ifPresent(a -> rows.addAll(published.withLesson(a))));
+        known.preloadProgress(em, student, rows);
         known.preloadSubmissions(em, student, clientIds);
         known.preloadReasons(em, student, activities);
     }
