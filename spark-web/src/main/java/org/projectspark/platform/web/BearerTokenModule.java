@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The Jakarta Authentication module of the web module: hands each request to {@link BearerTokenMechanism} and tells
@@ -66,6 +67,7 @@ final class BearerTokenModule implements ServerAuthModule {
         } catch (IOException | javax.security.auth.callback.UnsupportedCallbackException e) {
             throw (AuthException) new AuthException("The container refused the caller").initCause(e);
         }
+        caller.ifPresent(c -> request.setAttribute(TokenRoles.ATTRIBUTE, Set.copyOf(c.roles())));
         return AuthStatus.SUCCESS;
     }
 
