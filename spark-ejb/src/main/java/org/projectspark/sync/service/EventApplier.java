@@ -192,7 +192,7 @@ public class EventApplier {
             }
         }
         Set<UUID> rows = new HashSet<>(activities);
-        activities.forEach(id -> published.find(id).ifPresent(a -> rows.addAll(published.withLesson(a))));
+        activities.forEach(id -> published.find(id).ifPresent(a -> rows.addAll(published.requiredForLesson(a.lesson().id()))));
         known.preloadProgress(em, student, rows);
         known.preloadSubmissions(em, student, clientIds);
         known.preloadReasons(em, student, activities);
