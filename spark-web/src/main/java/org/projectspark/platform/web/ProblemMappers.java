@@ -86,21 +86,24 @@ public final class ProblemMappers {
             return Problem.of(400, "validation", "Invalid request", detail).at(path(uri)).withErrors(errors).toResponse().build();
         }
 
-        /** {@code register.request.username} becomes {@code username}; a missing body becomes {@code body}. */
+        /**
+         * {@code register.body.username} becomes {@code username}; a parameter itself (a missing body, a query
+         * parameter out of range) is named as it is declared ({@code body}, {@code limit}).
+         */
         static String fieldName(Path path) {
             List<String> names = new ArrayList<>();
-            boolean seenParameter = false;
+            String parameter = null;
             for (Path.Node node : path) {
                 if (node.getKind() == ElementKind.METHOD) {
                     continue;
                 }
                 if (node.getKind() == ElementKind.PARAMETER) {
-                    seenParameter = true;
+                    parameter = node.getName();
                     continue;
                 }
                 names.add(node.getName());
             }
-            return names.isEmpty() ? (seenParameter ? "body" : "request") : String.join(".", names);
+            return names.isEmpty() ? (parameter != null ? parameter : "request") : String.join(".", names);
         }
     }
 
