@@ -4,6 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -18,7 +20,11 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "profiles")
+// named (prepared once, lock included): learning locks a profile row for every submission and sync chunk
+@NamedQuery(name = Profile.LOCKED, query = "SELECT p FROM Profile p WHERE p.userId = :id", lockMode = LockModeType.PESSIMISTIC_WRITE)
 public class Profile {
+
+    public static final String LOCKED = "Profile.locked";
 
     @Id
     private UUID id;

@@ -1,13 +1,15 @@
 package org.projectspark.progress.service;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.TransactionScoped;
+import jakarta.persistence.Query;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.projectspark.gamification.domain.XpEvent;
 import org.projectspark.progress.domain.ProgressStatus;
 import org.projectspark.progress.domain.StudentProgress;
 import org.projectspark.progress.domain.Submission;
 
-import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -26,52 +28,75 @@ import java.util.UUID;
  * change these while the lock is held, so an offline batch applies hundreds of events with a few bulk reads
  * instead of several queries per event (and without the flushes those queries force). Kept up to date by the
  * writers; valid for one student (another student starts it afresh).
+ * <p>
+ * The state lives in the transaction's own resources ({@link TransactionSynchronizationRegistry}), not in a
+ * {@code @TransactionScoped} bean: Payara's transaction scope looks the registry up in JNDI (a new
+ * {@code InitialContext}) on every call of every method, which cost a twelfth of a quiz submission's CPU.
  */
-@TransactionScoped
-public class LearningContext implements Serializable {
+@ApplicationScoped
+public class LearningContext {
 
-    private static final long serialVersionUID = 1L;
+    private static final Object KEY = LearningContext.class;
 
-    private transient UUID studentId;
-    private transient Map<UUID, StudentProgress> progress;
-    private transient Set<UUID> progressLoaded;
-    private transient Map<UUID, Set<String>> reasons;
-    private transient Map<LocalDate, Long> earnedByDay;
-    private transient Set<LocalDate> days;
-    private transient Set<LocalDate> newDays;
-    private transient Set<String> badges;
-    private transient Map<UUID, Optional<Submission>> submissions;
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
-    private void of(UUID student) {
-        if (!student.equals(studentId)) {
-            studentId = student;
-            progress = new HashMap<>();
-            progressLoaded = new HashSet<>();
-            reasons = new HashMap<>();
-            earnedByDay = new HashMap<>();
-            days = null;
-            newDays = new HashSet<>();
-            badges = null;
-            submissions = new HashMap<>();
+    /** One transaction's knowledge of one student. */
+    private static final class Known {
+        final UUID studentId;
+        final Map<UUID, StudentProgress> progress = new HashMap<>();
+        final Set<UUID> progressLoaded = new HashSet<>();
+        final Map<UUID, Set<String>> reasons = new HashMap<>();
+        final Map<LocalDate, Long> earnedByDay = new HashMap<>();
+        Set<LocalDate> days;
+        final Set<LocalDate> newDays = new HashSet<>();
+        Set<String> badges;
+        final Map<UUID, Optional<Submission>> submissions = new HashMap<>();
+
+        Known(UUID studentId) {
+            this.studentId = studentId;
         }
+    }
+
+    /** This transaction's knowledge of the student, started afresh for another student. */
+    private Known of(UUID student) {
+        Known known = (Known) transactions.getResource(KEY);
+        if (known == null || !student.equals(known.studentId)) {
+            known = new Known(student);
+            transactions.putResource(KEY, known);
+        }
+        return known;
+    }
+
+    /** This transaction's knowledge of whichever student it is about (the writers' side: a read came first). */
+    private Known current() {
+        Known known = (Known) transactions.getResource(KEY);
+        if (known == null) {
+            known = new Known(null);
+            transactions.putResource(KEY, known);
+        }
+        return known;
     }
 
     /** Loads the progress rows of these activities in one query (those missing are started when first used). */
     public void preloadProgress(EntityManager em, UUID student, Collection<UUID> activityIds) {
-        of(student);
-        List<UUID> wanted = activityIds.stream().filter(id -> !progressLoaded.contains(id)).distinct().toList();
+        preloadProgress(em, of(student), activityIds);
+    }
+
+    private static void preloadProgress(EntityManager em, Known k, Collection<UUID> activityIds) {
+        List<UUID> wanted = activityIds.stream().filter(id -> !k.progressLoaded.contains(id)).distinct().toList();
         if (!wanted.isEmpty()) {
             em.createQuery("SELECT p FROM StudentProgress p WHERE p.studentId = :student AND p.activityId IN :ids", StudentProgress.class)
-                    .setParameter("student", student).setParameter("ids", wanted).getResultList()
-                    .forEach(p -> progress.put(p.activityId(), p));
-            progressLoaded.addAll(wanted);
+                    .setParameter("student", k.studentId).setParameter("ids", wanted).getResultList()
+                    .forEach(p -> k.progress.put(p.activityId(), p));
+            k.progressLoaded.addAll(wanted);
         }
     }
 
     public StudentProgress progress(EntityManager em, UUID student, UUID activityId, OffsetDateTime at) {
-        of(student);
-        preloadProgress(em, student, List.of(activityId));
-        return progress.computeIfAbsent(activityId, id -> {
+        Known k = of(student);
+        preloadProgress(em, k, List.of(activityId));
+        return k.progress.computeIfAbsent(activityId, id -> {
             StudentProgress p = StudentProgress.start(student, id, at);
             em.persist(p);
             return p;
@@ -83,92 +108,131 @@ public class LearningContext implements Serializable {
      * progress rows included); rows not loaded yet are read first, in one query.
      */
     public boolean allCompleted(EntityManager em, UUID student, Collection<UUID> activityIds) {
-        preloadProgress(em, student, activityIds);
-        return activityIds.stream().map(progress::get).allMatch(p -> p != null && p.status() == ProgressStatus.COMPLETED);
+        Known k = of(student);
+        preloadProgress(em, k, activityIds);
+        return activityIds.stream().map(k.progress::get).allMatch(p -> p != null && p.status() == ProgressStatus.COMPLETED);
     }
 
     /** Loads which of these client submission ids the student already used, in one query. */
     public void preloadSubmissions(EntityManager em, UUID student, Collection<UUID> clientIds) {
-        of(student);
-        List<UUID> wanted = clientIds.stream().filter(id -> !submissions.containsKey(id)).distinct().toList();
+        preloadSubmissions(em, of(student), clientIds);
+    }
+
+    private static void preloadSubmissions(EntityManager em, Known k, Collection<UUID> clientIds) {
+        List<UUID> wanted = clientIds.stream().filter(id -> !k.submissions.containsKey(id)).distinct().toList();
         if (!wanted.isEmpty()) {
-            wanted.forEach(id -> submissions.put(id, Optional.empty()));
+            wanted.forEach(id -> k.submissions.put(id, Optional.empty()));
             em.createQuery("SELECT s FROM Submission s WHERE s.studentId = :student AND s.clientSubmissionId IN :ids", Submission.class)
-                    .setParameter("student", student).setParameter("ids", wanted).getResultList()
-                    .forEach(s -> submissions.put(s.clientSubmissionId(), Optional.of(s)));
+                    .setParameter("student", k.studentId).setParameter("ids", wanted).getResultList()
+                    .forEach(s -> k.submissions.put(s.clientSubmissionId(), Optional.of(s)));
         }
     }
 
     public Optional<Submission> submission(EntityManager em, UUID student, UUID clientId) {
-        preloadSubmissions(em, student, List.of(clientId));
-        return submissions.get(clientId);
+        Known k = of(student);
+        preloadSubmissions(em, k, List.of(clientId));
+        return k.submissions.get(clientId);
     }
 
     public void submitted(Submission s) {
-        submissions.put(s.clientSubmissionId(), Optional.of(s));
+        current().submissions.put(s.clientSubmissionId(), Optional.of(s));
     }
 
     /** Loads the XP reasons the student holds for these sources, in one query. */
     public void preloadReasons(EntityManager em, UUID student, Collection<UUID> sources) {
-        of(student);
-        List<UUID> wanted = sources.stream().filter(id -> !reasons.containsKey(id)).distinct().toList();
+        Known k = of(student);
+        List<UUID> wanted = sources.stream().filter(id -> !k.reasons.containsKey(id)).distinct().toList();
         if (!wanted.isEmpty()) {
-            wanted.forEach(id -> reasons.put(id, new HashSet<>()));
+            wanted.forEach(id -> k.reasons.put(id, new HashSet<>()));
             em.createQuery("SELECT e.sourceId, e.reason FROM XpEvent e WHERE e.studentId = :student AND e.sourceId IN :ids", Object[].class)
                     .setParameter("student", student).setParameter("ids", wanted).getResultList()
-                    .forEach(r -> reasons.get((UUID) r[0]).add((String) r[1]));
+                    .forEach(r -> k.reasons.get((UUID) r[0]).add((String) r[1]));
         }
     }
 
     /** The XP reasons the student holds for a source (an activity, a streak day). */
     public Set<String> reasons(EntityManager em, UUID student, UUID source) {
-        of(student);
-        return reasons.computeIfAbsent(source, s -> new HashSet<>(em.createNamedQuery(XpEvent.REASONS_FOR_SOURCE, String.class)
+        return of(student).reasons.computeIfAbsent(source, s -> new HashSet<>(em.createNamedQuery(XpEvent.REASONS_FOR_SOURCE, String.class)
                 .setParameter("student", student).setParameter("source", s).getResultList()));
     }
 
     /** XP earned on the student's day {@code day} (its cap), whenever it was recorded. */
     public long earnedOn(EntityManager em, UUID student, LocalDate day, ZoneId zone) {
-        of(student);
-        return earnedByDay.computeIfAbsent(day, d -> em.createNamedQuery(XpEvent.SUM_SINCE, Long.class).setParameter("student", student)
+        return of(student).earnedByDay.computeIfAbsent(day, d -> em.createNamedQuery(XpEvent.SUM_SINCE, Long.class).setParameter("student", student)
                 .setParameter("since", d.atStartOfDay(zone).toOffsetDateTime())
                 .setParameter("until", d.plusDays(1).atStartOfDay(zone).toOffsetDateTime()).getSingleResult());
     }
 
     /** A ledger row written in this transaction: held, and counted against its day's cap. */
     public void granted(UUID source, String reason, int points, LocalDate day) {
-        reasons.computeIfAbsent(source, s -> new HashSet<>()).add(reason);
-        earnedByDay.computeIfPresent(day, (d, sum) -> sum + points);
+        Known k = current();
+        k.reasons.computeIfAbsent(source, s -> new HashSet<>()).add(reason);
+        k.earnedByDay.computeIfPresent(day, (d, sum) -> sum + points);
     }
 
     /**
      * The XP reasons held for {@code source} and the XP of the student's {@code day}, read in one round trip when
      * neither is known yet (a quiz submission needs both): the same rows as {@link XpEvent#REASONS_FOR_SOURCE} and
      * {@link XpEvent#SUM_SINCE} over the day, as {@link #reasons} and {@link #earnedOn} read them one at a time.
+     * The badges held come with them when not known yet: the badge check follows (a passed quiz always asks).
      */
     public void preloadReasonsAndDay(EntityManager em, UUID student, UUID source, LocalDate day, ZoneId zone) {
-        of(student);
-        if (reasons.containsKey(source) || earnedByDay.containsKey(day)) {
-            return;
+        Known k = of(student);
+        if (!k.reasons.containsKey(source) && !k.earnedByDay.containsKey(day)) {
+            readTogether(em, k, source, day, zone, null);
+        }
+    }
+
+    /**
+     * What a quiz submission reads besides its entities, in one round trip before it writes anything: whether the
+     * client id was used already, and what {@link #preloadReasonsAndDay} reads for the activity and the day.
+     */
+    public void preloadSubmission(EntityManager em, UUID student, UUID clientId, UUID source, LocalDate day, ZoneId zone) {
+        Known k = of(student);
+        if (k.submissions.containsKey(clientId) || k.reasons.containsKey(source) || k.earnedByDay.containsKey(day)) {
+            preloadSubmissions(em, k, List.of(clientId));
+            preloadReasonsAndDay(em, student, source, day, zone);
+        } else {
+            readTogether(em, k, source, day, zone, clientId);
+        }
+    }
+
+    private static void readTogether(EntityManager em, Known k, UUID source, LocalDate day, ZoneId zone, UUID clientId) {
+        boolean withBadges = k.badges == null;
+        Query query = em.createNativeQuery("SELECT 'r', reason, CAST(NULL AS bigint) FROM xp_events WHERE student_id = ?1 AND source_id = ?2"
+                        + " UNION ALL SELECT 'd', CAST(NULL AS varchar), COALESCE(SUM(points), 0) FROM xp_events WHERE student_id = ?1"
+                        + " AND created_at >= ?3 AND created_at < ?4 AND reason <> '" + XpEvent.RULES_ADJUSTMENT + "'"
+                        + (withBadges ? " UNION ALL SELECT 'b', badge || '/' || scope_id, NULL FROM student_badges WHERE student_id = ?1" : "")
+                        + (clientId != null ? " UNION ALL SELECT 's', CAST(id AS varchar), NULL FROM submissions WHERE student_id = ?1"
+                        + " AND client_submission_id = ?5" : ""))
+                .setParameter(1, k.studentId).setParameter(2, source)
+                .setParameter(3, day.atStartOfDay(zone).toOffsetDateTime())
+                .setParameter(4, day.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        if (clientId != null) {
+            query.setParameter(5, clientId);
         }
         Set<String> held = new HashSet<>();
+        Set<String> badges = new HashSet<>();
         long earned = 0;
+        UUID submission = null;
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT reason, CAST(NULL AS bigint) FROM xp_events WHERE student_id = ?1 AND source_id = ?2"
-                        + " UNION ALL SELECT CAST(NULL AS varchar), COALESCE(SUM(points), 0) FROM xp_events WHERE student_id = ?3"
-                        + " AND created_at >= ?4 AND created_at < ?5 AND reason <> '" + XpEvent.RULES_ADJUSTMENT + "'")
-                .setParameter(1, student).setParameter(2, source).setParameter(3, student)
-                .setParameter(4, day.atStartOfDay(zone).toOffsetDateTime())
-                .setParameter(5, day.plusDays(1).atStartOfDay(zone).toOffsetDateTime()).getResultList();
+        List<Object[]> rows = query.getResultList();
         for (Object[] r : rows) {
-            if (r[0] != null) {
-                held.add((String) r[0]);
-            } else {
-                earned = ((Number) r[1]).longValue();
+            switch ((String) r[0]) {
+                case "r" -> held.add((String) r[1]);
+                case "d" -> earned = ((Number) r[2]).longValue();
+                case "b" -> badges.add((String) r[1]);
+                default -> submission = UUID.fromString((String) r[1]);
             }
         }
-        reasons.put(source, held);
-        earnedByDay.put(day, earned);
+        k.reasons.put(source, held);
+        k.earnedByDay.put(day, earned);
+        if (withBadges) {
+            k.badges = badges;
+        }
+        if (clientId != null) { // a re-sent submission (rare) is read whole
+            k.submissions.put(clientId, submission == null ? Optional.empty() : Optional.of(em.find(Submission.class, submission)));
+        }
     }
 
     /**
@@ -176,16 +240,16 @@ public class LearningContext implements Serializable {
      * it is written without reading the student's days first.
      */
     public void learnedOnNewDay(EntityManager em, UUID student, LocalDate day) {
-        of(student);
-        (days != null ? days : newDays).add(day);
+        Known k = of(student);
+        (k.days != null ? k.days : k.newDays).add(day);
         insertDay(em, student, day);
     }
 
     /** Records a day that may be known already (learning that arrived late, from offline); true when it is new. */
     public boolean learnedOn(EntityManager em, UUID student, LocalDate day) {
-        of(student);
-        loadDays(em, student);
-        if (!days.add(day)) {
+        Known k = of(student);
+        loadDays(em, k);
+        if (!k.days.add(day)) {
             return false;
         }
         insertDay(em, student, day);
@@ -194,16 +258,16 @@ public class LearningContext implements Serializable {
 
     /** Every day the student learned, oldest first (those recorded in this transaction included). */
     public List<LocalDate> days(EntityManager em, UUID student) {
-        of(student);
-        loadDays(em, student);
-        return days.stream().sorted().toList();
+        Known k = of(student);
+        loadDays(em, k);
+        return k.days.stream().sorted().toList();
     }
 
-    private void loadDays(EntityManager em, UUID student) {
-        if (days == null) {
-            days = new HashSet<>(newDays);
-            em.createNativeQuery("SELECT day FROM learning_days WHERE student_id = ?1").setParameter(1, student)
-                    .getResultList().forEach(d -> days.add(d instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) d));
+    private static void loadDays(EntityManager em, Known k) {
+        if (k.days == null) {
+            k.days = new HashSet<>(k.newDays);
+            em.createNativeQuery("SELECT day FROM learning_days WHERE student_id = ?1").setParameter(1, k.studentId)
+                    .getResultList().forEach(d -> k.days.add(d instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) d));
         }
     }
 
@@ -212,16 +276,16 @@ public class LearningContext implements Serializable {
                 .setParameter(1, student).setParameter(2, day).executeUpdate();
     }
 
-    /** The badges ("BADGE/scope") the student holds; {@link #earned} keeps it current. */
+    /** The badges ("BADGE/scope") the student holds; the caller adds those it awards. */
     public Set<String> badges(EntityManager em, UUID student) {
-        of(student);
-        if (badges == null) {
-            badges = new HashSet<>();
+        Known k = of(student);
+        if (k.badges == null) {
+            k.badges = new HashSet<>();
             @SuppressWarnings("unchecked")
             List<Object[]> held = em.createNativeQuery("SELECT badge, scope_id FROM student_badges WHERE student_id = ?1")
                     .setParameter(1, student).getResultList();
-            held.forEach(b -> badges.add(b[0] + "/" + b[1]));
+            held.forEach(b -> k.badges.add(b[0] + "/" + b[1]));
         }
-        return badges;
+        return k.badges;
     }
 }

@@ -56,6 +56,16 @@ public class LearningRecorder {
         return known.submission(em, profile.userId(), clientSubmissionId).map(s -> replay(s, profile));
     }
 
+    /**
+     * As {@link #earlierSubmission(Profile, UUID)}, for a submission to the activity at {@code at} that follows when
+     * there is none: what rewarding it will read (XP held for the activity and that day, badges) comes in the same query.
+     */
+    public Optional<SubmissionResult> earlierSubmission(Profile profile, UUID clientSubmissionId, UUID activityId, OffsetDateTime at) {
+        known.preloadSubmission(em, profile.userId(), clientSubmissionId, activityId, at.atZoneSameInstant(profile.zone()).toLocalDate(),
+                profile.zone());
+        return earlierSubmission(profile, clientSubmissionId);
+    }
+
     /** Stores a quiz attempt already graded, moves progress forward and rewards it. */
     public SubmissionResult submit(Profile profile, Activity activity, UUID clientSubmissionId, List<Answer> answers,
                                    Grading grading, OffsetDateTime at, boolean rewarded) {

@@ -45,6 +45,11 @@ public class LearningRewards {
     /** XP earned, badges newly held, the streak after it. */
     public record Rewards(int xp, List<Badge> badges, int streakDays) {
         public static final Rewards NONE = new Rewards(0, List.of(), 0);
+
+        /** Whether the student's standing moved (boards, level, badges); a streak day alone does not count. */
+        public boolean earnedAnything() {
+            return xp > 0 || !badges.isEmpty();
+        }
     }
 
     /** What a graded quiz or a completed activity achieved. */
@@ -57,8 +62,7 @@ public class LearningRewards {
      * piece at a time, whichever device or instance it arrives on.
      */
     public Profile lockProfile(UUID studentId) {
-        return em.createQuery("SELECT p FROM Profile p WHERE p.userId = :id", Profile.class)
-                .setParameter("id", studentId).setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        return em.createNamedQuery(Profile.LOCKED, Profile.class).setParameter("id", studentId)
                 .getResultStream().findFirst().orElseThrow(() -> new org.projectspark.platform.error.NotFoundException("No profile for user " + studentId));
     }
 

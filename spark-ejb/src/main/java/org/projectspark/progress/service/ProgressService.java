@@ -44,7 +44,7 @@ public class ProgressService {
         Profile profile = rewards.lockProfile(studentId);
         Activity activity = progressRecords.publishedActivity(activityId);
         Outcome outcome = recorder.recordProgress(profile, activity, percent, OffsetDateTime.now(ZoneOffset.UTC), true);
-        if (outcome.rewards().xp() > 0 || !outcome.rewards().badges().isEmpty()) {
+        if (outcome.rewards().earnedAnything()) {
             accountChanged.fire(new AccountChanged(studentId));
         } else {
             progressRecorded.fire(new ProgressRecorded(studentId));

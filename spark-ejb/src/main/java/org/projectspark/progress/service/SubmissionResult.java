@@ -12,4 +12,9 @@ public record SubmissionResult(UUID submissionId, UUID clientSubmissionId, UUID 
                                int correct, int total, List<Grading.QuestionResult> feedback, int xpEarned,
                                long xpTotal, int level, List<String> badgesEarned,
                                int streakDays, OffsetDateTime submittedAt, boolean replayed) {
+
+    /** Whether this submission (not a replay of an earlier one) earned XP or badges: the student's standing moved. */
+    public boolean earnedAnything() {
+        return !replayed && (xpEarned > 0 || !badgesEarned.isEmpty());
+    }
 }

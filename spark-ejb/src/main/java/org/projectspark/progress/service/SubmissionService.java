@@ -36,17 +36,26 @@ public class SubmissionService {
     @Inject
     Event<AccountChanged> accountChanged;
 
+    @Inject
+    Event<ProgressRecorded> progressRecorded;
+
     public SubmissionResult submit(UUID studentId, UUID activityId, UUID clientSubmissionId, List<Answer> answers) {
         Profile profile = rewards.lockProfile(studentId);
-        Optional<SubmissionResult> earlier = recorder.earlierSubmission(profile, clientSubmissionId);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Optional<SubmissionResult> earlier = recorder.earlierSubmission(profile, clientSubmissionId, activityId, now);
         if (earlier.isPresent()) {
             return earlier.get();
         }
         Activity activity = progressRecords.publishedActivity(activityId);
         Grading grading = activity.grade(answers);
-        SubmissionResult result = recorder.submit(profile, activity, clientSubmissionId, answers, grading,
-                OffsetDateTime.now(ZoneOffset.UTC), true);
-        accountChanged.fire(new AccountChanged(studentId)); // XP, level, streak or badges may have moved: observers of progress watch it too
+        int level = profile.level();
+        SubmissionResult result = recorder.submit(profile, activity, clientSubmissionId, answers, grading, now, true);
+        // a retake that earns nothing moves only progress (and maybe the streak): boards, cards and /users/me stay
+        if (result.earnedAnything() || profile.level() != level) {
+            accountChanged.fire(new AccountChanged(studentId)); // observers of progress watch it too
+        } else {
+            progressRecorded.fire(new ProgressRecorded(studentId));
+        }
         return result;
     }
 }

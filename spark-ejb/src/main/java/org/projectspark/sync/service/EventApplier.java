@@ -27,6 +27,7 @@ import org.projectspark.progress.persistence.PublishedActivities;
 import org.projectspark.progress.service.LearningContext;
 import org.projectspark.progress.service.LearningRecorder;
 import org.projectspark.progress.service.LearningRewards;
+import org.projectspark.progress.service.ProgressRecorded;
 import org.projectspark.progress.service.ProgressService;
 import org.projectspark.progress.service.SubmissionResult;
 import org.projectspark.sync.domain.Plausibility;
@@ -84,6 +85,9 @@ public class EventApplier {
     @Inject
     Event<AccountChanged> accountChanged;
 
+    @Inject
+    Event<ProgressRecorded> progressRecorded;
+
     /** The sync session a chunk belongs to: whose events, when they arrived, when each device was registered. */
     public record Session(UUID receiptId, UUID userId, OffsetDateTime receivedAt, Map<String, OffsetDateTime> registeredAt) {
 
@@ -94,8 +98,16 @@ public class EventApplier {
         }
     }
 
-    /** A new event's effect: its result, and the plausibility flags that kept it from earning anything. */
-    private record Effect(JsonObject result, Set<Plausibility.Flag> flags) {
+    /** A new event's effect: its result, the plausibility flags that kept it from earning anything, whether it earned XP or badges. */
+    private record Effect(JsonObject result, Set<Plausibility.Flag> flags, boolean earned) {
+
+        Effect(JsonObject result, Set<Plausibility.Flag> flags) {
+            this(result, flags, false);
+        }
+
+        static Effect of(JsonObject result, Set<Plausibility.Flag> flags, ProgressService.Outcome outcome) {
+            return new Effect(result, flags, outcome.rewards().earnedAnything());
+        }
     }
 
     /** One chunk of a big batch, its session open (IN_PROGRESS) in a transaction of its own: the counts go on it. */
@@ -124,6 +136,13 @@ public class EventApplier {
     private record Applied(List<EventResult> results, int[] counts) {
     }
 
+    /** A new event's result, and whether it moved the student's learning (progress), and their standing (XP, badges). */
+    private record Outcome(EventResult result, boolean learned, boolean earned) {
+        static Outcome of(EventResult result) {
+            return new Outcome(result, false, false);
+        }
+    }
+
     private Applied applyEvents(Session session, List<IncomingEvent> events) {
         Profile profile = rewards.lockProfile(session.userId());
         Map<UUID, SyncEvent> held = held(events);
@@ -132,6 +151,7 @@ public class EventApplier {
         List<EventResult> results = new ArrayList<>(events.size());
         int[] counts = new int[3];
         boolean learned = false;
+        boolean earned = false;
         for (IncomingEvent e : events) {
             EventResult result;
             SyncEvent earlier = e.id() == null ? null : held.get(e.id());
@@ -146,8 +166,10 @@ public class EventApplier {
             } else if (e.malformed()) {
                 result = reject(session, e, e.problem());
             } else {
-                result = applyNew(session, profile, e);
-                learned |= result.status() == EventResult.Status.APPLIED && e.type().isLearning();
+                Outcome outcome = applyNew(session, profile, e);
+                result = outcome.result();
+                learned |= outcome.learned();
+                earned |= outcome.earned();
             }
             if (e.id() != null) {
                 firstInBatch.putIfAbsent(e.id(), result);
@@ -155,8 +177,11 @@ public class EventApplier {
             counts[result.status().ordinal()]++;
             results.add(result);
         }
-        if (learned) {
+        // learning that earned nothing moves only progress: boards, cards and /users/me stay as they are
+        if (earned) {
             accountChanged.fire(new AccountChanged(session.userId())); // observers of progress watch it too
+        } else if (learned) {
+            progressRecorded.fire(new ProgressRecorded(session.userId()));
         }
         return new Applied(results, counts);
     }
@@ -198,7 +223,7 @@ public class EventApplier {
         known.preloadReasons(em, student, activities);
     }
 
-    private EventResult applyNew(Session session, Profile profile, IncomingEvent e) {
+    private Outcome applyNew(Session session, Profile profile, IncomingEvent e) {
         try {
             Effect effect = switch (e.type()) {
                 case LESSON_OPENED -> lessonOpened(session, profile, e);
@@ -211,9 +236,9 @@ public class EventApplier {
             List<String> flags = effect.flags().stream().map(Enum::name).sorted().toList();
             em.persist(SyncEvent.applied(e.id(), session.userId(), e.deviceId(), e.sequence(), e.type(), e.deviceTime(),
                     session.receivedAt(), session.receiptId(), effect.flags(), effect.result().toString(), e.raw()));
-            return EventResult.applied(e, flags, effect.result());
+            return new Outcome(EventResult.applied(e, flags, effect.result()), e.type().isLearning(), effect.earned());
         } catch (Refused | SparkException refused) {
-            return reject(session, e, refused.getMessage());
+            return Outcome.of(reject(session, e, refused.getMessage()));
         }
     }
 
@@ -237,7 +262,7 @@ public class EventApplier {
         Activity activity = published.firstOfLesson(lessonId).orElseThrow(() -> new Refused("no published lesson with id " + lessonId));
         Set<Plausibility.Flag> flags = flags(session, e, Optional.empty(), 0);
         ProgressService.Outcome outcome = recorder.recordProgress(profile, activity, 0, at(session, e), flags.isEmpty());
-        return new Effect(progressResult(outcome), flags);
+        return Effect.of(progressResult(outcome), flags, outcome);
     }
 
     private Effect progress(Session session, Profile profile, IncomingEvent e) {
@@ -247,7 +272,7 @@ public class EventApplier {
         }
         Set<Plausibility.Flag> flags = flags(session, e, Optional.empty(), 0);
         ProgressService.Outcome outcome = recorder.recordProgress(profile, activity, n.intValue(), at(session, e), flags.isEmpty());
-        return new Effect(progressResult(outcome), flags);
+        return Effect.of(progressResult(outcome), flags, outcome);
     }
 
     private Effect quiz(Session session, Profile profile, IncomingEvent e) {
@@ -274,7 +299,7 @@ public class EventApplier {
                 .add("activityId", activity.id().toString()).add("attempt", r.attempt()).add("score", r.score())
                 .add("correct", r.correct()).add("total", r.total()).add("feedback", feedback)
                 .add("xpEarned", r.xpEarned()).add("xpTotal", r.xpTotal()).add("level", r.level()).add("badgesEarned", badges)
-                .add("streakDays", r.streakDays()).add("alreadySubmitted", earlier.isPresent()).build(), flags);
+                .add("streakDays", r.streakDays()).add("alreadySubmitted", earlier.isPresent()).build(), flags, r.earnedAnything());
     }
 
     private Effect assignment(Session session, Profile profile, IncomingEvent e) {
@@ -306,7 +331,7 @@ public class EventApplier {
                 .setParameter(5, fileName).setParameter(6, size == null ? null : ((JsonNumber) size).longValue())
                 .setParameter(7, sha256).setParameter(8, at).executeUpdate();
         ProgressService.Outcome outcome = recorder.recordProgress(profile, activity, 0, at, flags.isEmpty());
-        return new Effect(Json.createObjectBuilder(progressResult(outcome)).add("handinId", e.id().toString()).build(), flags);
+        return Effect.of(Json.createObjectBuilder(progressResult(outcome)).add("handinId", e.id().toString()).build(), flags, outcome);
     }
 
     // --- housekeeping events: no XP, so no plausibility check; a time never goes past the arrival ---
