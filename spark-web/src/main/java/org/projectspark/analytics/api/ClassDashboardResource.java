@@ -10,11 +10,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.projectspark.analytics.service.Analytics;
 import org.projectspark.analytics.service.ClassAnalytics;
 import org.projectspark.platform.redis.Redis;
+import org.projectspark.platform.web.Caller;
 
 import java.util.UUID;
 
@@ -38,8 +38,8 @@ public class ClassDashboardResource {
     }
 
     @GET
-    public Response dashboard(@PathParam("id") UUID id, @Context SecurityContext security, @Context UriInfo uri, @Context HttpHeaders headers) {
-        UUID caller = UUID.fromString(security.getUserPrincipal().getName());
+    public Response dashboard(@PathParam("id") UUID id, @Context UriInfo uri, @Context HttpHeaders headers) {
+        UUID caller = Caller.current().id();
         ClassAnalytics.ClassSeen seen = analytics.classFor(caller, id);
         return cache.json(caller, uri, headers, seen.id() + ":" + seen.locale(), () -> analytics.dashboard(seen));
     }

@@ -19,10 +19,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.projectspark.account.service.AccountChanged;
 import org.projectspark.leaderboard.domain.Board;
 import org.projectspark.leaderboard.domain.Standing;
@@ -30,6 +28,7 @@ import org.projectspark.leaderboard.service.BoardPage;
 import org.projectspark.leaderboard.service.Leaderboards;
 import org.projectspark.leaderboard.service.StudentCards;
 import org.projectspark.platform.error.AccessDeniedException;
+import org.projectspark.platform.web.Caller;
 import org.projectspark.school.service.MembershipChanged;
 import org.projectspark.school.service.SchoolService;
 
@@ -66,47 +65,47 @@ public class LeaderboardResource {
     @GET
     @Path("global")
     public Response global(@QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
-                           @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit, @Context SecurityContext security) {
-        return top(board(Board.Scope.GLOBAL, null, period), null, limit, security);
+                           @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
+        return top(board(Board.Scope.GLOBAL, null, period), null, limit);
     }
 
     @GET
     @Path("global/me")
     public Response globalMe(@QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
-                             @QueryParam("neighbours") @DefaultValue("2") @Min(0) @Max(10) int neighbours, @Context SecurityContext security) {
-        return around(board(Board.Scope.GLOBAL, null, period), null, neighbours, security);
+                             @QueryParam("neighbours") @DefaultValue("2") @Min(0) @Max(10) int neighbours) {
+        return around(board(Board.Scope.GLOBAL, null, period), null, neighbours);
     }
 
     @GET
     @Path("schools/{id}")
     public Response school(@PathParam("id") UUID id, @QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
-                           @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit, @Context SecurityContext security) {
-        String name = schools.school(caller(security), id).name();
-        return top(board(Board.Scope.SCHOOL, id, period), name, limit, security);
+                           @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
+        String name = schools.school(caller(), id).name();
+        return top(board(Board.Scope.SCHOOL, id, period), name, limit);
     }
 
     @GET
     @Path("schools/{id}/me")
     public Response schoolMe(@PathParam("id") UUID id, @QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
-                             @QueryParam("neighbours") @DefaultValue("2") @Min(0) @Max(10) int neighbours, @Context SecurityContext security) {
-        String name = schools.school(caller(security), id).name();
-        return around(board(Board.Scope.SCHOOL, id, period), name, neighbours, security);
+                             @QueryParam("neighbours") @DefaultValue("2") @Min(0) @Max(10) int neighbours) {
+        String name = schools.school(caller(), id).name();
+        return around(board(Board.Scope.SCHOOL, id, period), name, neighbours);
     }
 
     @GET
     @Path("classes/{id}")
     public Response schoolClass(@PathParam("id") UUID id, @QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
-                                @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit, @Context SecurityContext security) {
-        String name = schools.schoolClass(caller(security), id).name();
-        return top(board(Board.Scope.CLASS, id, period), name, limit, security);
+                                @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
+        String name = schools.schoolClass(caller(), id).name();
+        return top(board(Board.Scope.CLASS, id, period), name, limit);
     }
 
     @GET
     @Path("classes/{id}/me")
     public Response schoolClassMe(@PathParam("id") UUID id, @QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
-                                  @QueryParam("neighbours") @DefaultValue("2") @Min(0) @Max(10) int neighbours, @Context SecurityContext security) {
-        String name = schools.schoolClass(caller(security), id).name();
-        return around(board(Board.Scope.CLASS, id, period), name, neighbours, security);
+                                  @QueryParam("neighbours") @DefaultValue("2") @Min(0) @Max(10) int neighbours) {
+        String name = schools.schoolClass(caller(), id).name();
+        return around(board(Board.Scope.CLASS, id, period), name, neighbours);
     }
 
     /** A top-N page and its JSON as anyone not on it sees it. */
@@ -121,8 +120,8 @@ public class LeaderboardResource {
     private final Cache<String, Rendered> recentTops = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(1)).maximumSize(10_000).build();
 
-    private Response top(Board board, String name, int limit, SecurityContext security) {
-        UUID caller = caller(security);
+    private Response top(Board board, String name, int limit) {
+        UUID caller = caller();
         Rendered r = recentTops.get(board.key() + "|" + limit, k -> {
             BoardPage page = leaderboards.top(board, limit);
             return new Rendered(page, name, jsonb.toJson(view(page, name, null)));
@@ -144,13 +143,13 @@ public class LeaderboardResource {
         return LeaderboardView.of(page, name, cards.of(page.standings().stream().map(Standing::studentId).toList()), caller);
     }
 
-    private Response around(Board board, String name, int neighbours, SecurityContext security) {
+    private Response around(Board board, String name, int neighbours) {
+        Caller caller = Caller.current();
         // as profiles.ranked: staff who also hold the student role are not ranked
-        if (!security.isUserInRole("STUDENT") || security.isUserInRole("TEACHER") || security.isUserInRole("SCHOOL_ADMIN")
-                || security.isUserInRole("ADMIN")) {
+        if (!caller.is("STUDENT") || caller.is("TEACHER") || caller.is("SCHOOL_ADMIN") || caller.is("ADMIN")) {
             throw new AccessDeniedException("Only students have a place on leaderboards");
         }
-        return respond(leaderboards.around(board, caller(security), neighbours), name, caller(security));
+        return respond(leaderboards.around(board, caller.id(), neighbours), name, caller.id());
     }
 
     private Response respond(BoardPage page, String name, UUID caller) {
@@ -161,7 +160,7 @@ public class LeaderboardResource {
         return Board.of(scope, id, Board.Period.ofCode(period), OffsetDateTime.now(ZoneOffset.UTC));
     }
 
-    private static UUID caller(SecurityContext security) {
-        return UUID.fromString(security.getUserPrincipal().getName());
+    private static UUID caller() {
+        return Caller.current().id();
     }
 }

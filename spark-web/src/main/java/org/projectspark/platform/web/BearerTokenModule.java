@@ -67,7 +67,10 @@ final class BearerTokenModule implements ServerAuthModule {
         } catch (IOException | javax.security.auth.callback.UnsupportedCallbackException e) {
             throw (AuthException) new AuthException("The container refused the caller").initCause(e);
         }
-        caller.ifPresent(c -> request.setAttribute(TokenRoles.ATTRIBUTE, Set.copyOf(c.roles())));
+        caller.ifPresent(c -> {
+            request.setAttribute(TokenRoles.ATTRIBUTE, Set.copyOf(c.roles()));
+            request.setAttribute(TokenRoles.USER_ATTRIBUTE, c.userId());
+        });
         return AuthStatus.SUCCESS;
     }
 

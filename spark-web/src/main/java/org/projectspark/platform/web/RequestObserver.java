@@ -70,6 +70,7 @@ public class RequestObserver implements ContainerRequestFilter, ContainerRespons
             }
         } finally {
             RequestContext.clear();
+            Caller.clear();
         }
     }
 

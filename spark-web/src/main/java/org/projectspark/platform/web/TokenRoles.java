@@ -9,6 +9,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import java.security.Principal;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Answers the JAX-RS security context's role questions ({@code @RolesAllowed}, {@code isUserInRole} in resources)
@@ -25,15 +26,22 @@ public class TokenRoles implements ContainerRequestFilter {
     /** The request attribute holding the accepted token's roles (a {@code Set<String>}); set by the container side only. */
     static final String ATTRIBUTE = "spark.tokenRoles";
 
+    /** The request attribute holding the accepted token's user id (a {@code String}); set with {@link #ATTRIBUTE}. */
+    static final String USER_ATTRIBUTE = "spark.tokenUser";
+
     @Override
+    @SuppressWarnings("unchecked")
     public void filter(ContainerRequestContext request) {
-        if (request.getProperty(ATTRIBUTE) instanceof Set<?> roles) {
-            request.setSecurityContext(new Caller(request.getSecurityContext(), roles));
+        if (request.getProperty(ATTRIBUTE) instanceof Set<?> roles && request.getProperty(USER_ATTRIBUTE) instanceof String user) {
+            request.setSecurityContext(new TokenSecurityContext(request.getSecurityContext(), roles));
+            Caller.set(new Caller(UUID.fromString(user), (Set<String>) roles));
+        } else {
+            Caller.clear(); // anonymous: nothing from an earlier request on this thread
         }
     }
 
     /** The container's caller and scheme, with the token's roles. */
-    private record Caller(SecurityContext container, Set<?> roles) implements SecurityContext {
+    private record TokenSecurityContext(SecurityContext container, Set<?> roles) implements SecurityContext {
 
         @Override
         public Principal getUserPrincipal() {

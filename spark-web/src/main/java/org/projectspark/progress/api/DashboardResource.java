@@ -12,14 +12,13 @@ import jakarta.json.bind.JsonbConfig;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import org.projectspark.account.service.AccountChanged;
 import org.projectspark.platform.redis.JsonCache;
 import org.projectspark.platform.redis.Redis;
 import org.projectspark.progress.service.DashboardQueries;
 import org.projectspark.progress.service.ProgressRecorded;
+import org.projectspark.platform.web.Caller;
 
 import java.util.UUID;
 
@@ -53,8 +52,8 @@ public class DashboardResource {
 
     /** Answers {@link org.projectspark.progress.service.StudentDashboard} as JSON. */
     @GET
-    public String dashboard(@Context SecurityContext security) {
-        return cache.get(UUID.fromString(security.getUserPrincipal().getName()), id -> jsonb.toJson(dashboards.of(id)));
+    public String dashboard() {
+        return cache.get(Caller.current().id(), id -> jsonb.toJson(dashboards.of(id)));
     }
 
     void accountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged changed) {

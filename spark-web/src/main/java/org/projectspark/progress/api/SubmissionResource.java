@@ -10,13 +10,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.projectspark.curriculum.domain.Answer;
 import org.projectspark.progress.service.SubmissionResult;
 import org.projectspark.progress.service.SubmissionService;
+import org.projectspark.platform.web.Caller;
 
 import java.util.HashSet;
 import java.util.UUID;
@@ -34,9 +33,9 @@ public class SubmissionResource {
     @RolesAllowed("STUDENT")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response submit(@PathParam("activityId") UUID activityId, @Context SecurityContext security,
+    public Response submit(@PathParam("activityId") UUID activityId,
                            @NotNull(message = "a JSON body is required") @Valid SubmissionRequest body) {
-        UUID student = UUID.fromString(security.getUserPrincipal().getName());
+        UUID student = Caller.current().id();
         SubmissionResult result = submissions.submit(student, activityId, body.clientSubmissionId(),
                 body.answers().stream().map(a -> new Answer(a.questionId(), a.options() == null ? null : new HashSet<>(a.options()),
                         a.value(), a.number(), a.text())).toList());
