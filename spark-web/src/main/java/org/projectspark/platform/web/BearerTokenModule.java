@@ -19,6 +19,7 @@ import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The Jakarta Authentication module of the web module: hands each request to {@link BearerTokenMechanism} and tells
@@ -67,10 +68,7 @@ final class BearerTokenModule implements ServerAuthModule {
         } catch (IOException | javax.security.auth.callback.UnsupportedCallbackException e) {
             throw (AuthException) new AuthException("The container refused the caller").initCause(e);
         }
-        caller.ifPresent(c -> {
-            request.setAttribute(TokenRoles.ATTRIBUTE, Set.copyOf(c.roles()));
-            request.setAttribute(TokenRoles.USER_ATTRIBUTE, c.userId());
-        });
+        caller.ifPresent(c -> request.setAttribute(TokenRoles.ATTRIBUTE, new Caller(UUID.fromString(c.userId()), Set.copyOf(c.roles()))));
         return AuthStatus.SUCCESS;
     }
 

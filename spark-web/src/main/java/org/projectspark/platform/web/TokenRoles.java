@@ -8,13 +8,11 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 
 import java.security.Principal;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Answers the JAX-RS security context's role questions ({@code @RolesAllowed}, {@code isUserInRole} in resources)
- * from the roles of the bearer token the container accepted for this request ({@link BearerTokenModule} hands them
- * over as a request attribute), as the container's default group-to-role mapping would. The servlet request's own
+ * from the roles of the bearer token the container accepted for this request ({@link BearerTokenModule} hands its
+ * {@link Caller} over as a request attribute), as the container's default group-to-role mapping would. The servlet request's own
  * {@code isUserInRole} gives the same answers but checks a JACC permission on every call, and that check takes a lock
  * shared by all requests: with a hundred teachers polling a dashboard, request threads spent a fifth of their time
  * waiting on it (async-profiler, wall clock), and the dashboard's p99 was twenty times its median.
@@ -23,25 +21,21 @@ import java.util.UUID;
 @Priority(Priorities.AUTHENTICATION)
 public class TokenRoles implements ContainerRequestFilter {
 
-    /** The request attribute holding the accepted token's roles (a {@code Set<String>}); set by the container side only. */
-    static final String ATTRIBUTE = "spark.tokenRoles";
-
-    /** The request attribute holding the accepted token's user id (a {@code String}); set with {@link #ATTRIBUTE}. */
-    static final String USER_ATTRIBUTE = "spark.tokenUser";
+    /** The request attribute holding the accepted token's {@link Caller}; set by the container side only. */
+    static final String ATTRIBUTE = "spark.tokenCaller";
 
     @Override
-    @SuppressWarnings("unchecked")
     public void filter(ContainerRequestContext request) {
-        if (request.getProperty(ATTRIBUTE) instanceof Set<?> roles && request.getProperty(USER_ATTRIBUTE) instanceof String user) {
-            request.setSecurityContext(new TokenSecurityContext(request.getSecurityContext(), roles));
-            Caller.set(new Caller(UUID.fromString(user), (Set<String>) roles));
+        if (request.getProperty(ATTRIBUTE) instanceof Caller caller) {
+            request.setSecurityContext(new TokenSecurityContext(request.getSecurityContext(), caller));
+            Caller.set(caller);
         } else {
             Caller.clear(); // anonymous: nothing from an earlier request on this thread
         }
     }
 
     /** The container's caller and scheme, with the token's roles. */
-    private record TokenSecurityContext(SecurityContext container, Set<?> roles) implements SecurityContext {
+    private record TokenSecurityContext(SecurityContext container, Caller caller) implements SecurityContext {
 
         @Override
         public Principal getUserPrincipal() {
@@ -50,7 +44,7 @@ public class TokenRoles implements ContainerRequestFilter {
 
         @Override
         public boolean isUserInRole(String role) {
-            return roles.contains(role);
+            return caller.is(role);
         }
 
         @Override

@@ -25,7 +25,7 @@ class TokenRolesTest {
     @Test
     void theAcceptedTokenMakesTheCallerAndTheRoleChecks() {
         UUID user = UUID.randomUUID();
-        Request request = new Request(Map.of(TokenRoles.ATTRIBUTE, Set.of("TEACHER"), TokenRoles.USER_ATTRIBUTE, user.toString()));
+        Request request = new Request(Map.of(TokenRoles.ATTRIBUTE, new Caller(user, Set.of("TEACHER"))));
         new TokenRoles().filter(request.context());
 
         assertThat(Caller.current().id()).isEqualTo(user);
@@ -37,8 +37,7 @@ class TokenRolesTest {
 
     @Test
     void anAnonymousRequestOnTheSameThreadInheritsNoCaller() {
-        new TokenRoles().filter(new Request(Map.of(TokenRoles.ATTRIBUTE, Set.of("ADMIN"),
-                TokenRoles.USER_ATTRIBUTE, UUID.randomUUID().toString())).context());
+        new TokenRoles().filter(new Request(Map.of(TokenRoles.ATTRIBUTE, new Caller(UUID.randomUUID(), Set.of("ADMIN")))).context());
         Request anonymous = new Request(Map.of());
         new TokenRoles().filter(anonymous.context());
 
