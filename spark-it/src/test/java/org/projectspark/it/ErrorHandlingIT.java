@@ -6,10 +6,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Bad input gets a problem document with the right 4xx and a useful detail, never a 500 or a stack trace. */
+/**
+ * Bad input gets a problem document with the right 4xx and a useful detail, never a 500 or a stack trace; a request
+ * that meets a database gone away gets 503 with Retry-After.
+ */
 @ExtendWith(ArquillianExtension.class)
 class ErrorHandlingIT extends DeployedEar {
 
@@ -82,5 +90,44 @@ class ErrorHandlingIT extends DeployedEar {
     void aClientRequestIdIsEchoed() {
         Api.Reply r = Api.send(Api.request("/api/v1/users/me", null).header("X-Request-Id", "device-42-req-0001").GET().build());
         assertThat(problem(r, 401).getString("requestId")).isEqualTo("device-42-req-0001");
+    }
+
+    /**
+     * PostgreSQL restarted (here: it closed every connection of the server's pools). The pool finds out on the next use,
+     * and that request is answered 503 with Retry-After (nothing was changed; the client sends it again), never 500;
+     * then the pool reconnects and the same request goes through.
+     */
+    @Test
+    void requestsMeetingLostDatabaseConnectionsAre503UntilThePoolReconnects() throws Exception {
+        Fixtures.Member student = Fixtures.newStudent(null);
+        JsonObject reading = Fixtures.publishedLesson(student.token()).getJsonArray("activities").getJsonObject(0);
+        List<Integer> answers = new ArrayList<>();
+        // a connection the pool validated lately is not validated again for 30 s: one of the first tries meets a dead one
+        for (int attempt = 0; attempt < 5 && !answers.contains(503); attempt++) {
+            dropServerConnections();
+            answers.add(expect200Or503(Fixtures.read(reading, student, 10)));
+        }
+        assertThat(answers).as("answers to requests made after the connections were closed").contains(503);
+        for (int attempt = 0; attempt < 10 && answers.get(answers.size() - 1) != 200; attempt++) {
+            answers.add(expect200Or503(Fixtures.read(reading, student, 20)));
+        }
+        assertThat(answers).as("the pool reconnects").endsWith(200);
+    }
+
+    private static int expect200Or503(Api.Reply r) {
+        if (r.status() == 503) {
+            assertThat(problem(r, 503).getString("type")).endsWith("/retry-later");
+            assertThat(r.header("Retry-After")).isEqualTo("5");
+        } else {
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        }
+        return r.status();
+    }
+
+    private static void dropServerConnections() throws SQLException {
+        try (Connection c = Fixtures.database(); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE application_name IN ('project-spark', 'project-spark-read') AND pid <> pg_backend_pid()");
+        }
     }
 }

@@ -9,12 +9,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.projectspark.account.service.SessionGuard;
 import org.projectspark.account.service.TokenService;
 import org.projectspark.platform.error.AuthenticationFailedException;
+import org.projectspark.platform.error.RetryLaterException;
+import org.projectspark.platform.persistence.DatabaseUnavailable;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * Authentication for the API: a valid {@code Authorization: Bearer} access token whose session is still open
@@ -24,6 +27,8 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class BearerTokenMechanism {
+
+    private static final Logger LOG = Logger.getLogger(BearerTokenMechanism.class.getName());
 
     public static final String SESSION_ATTRIBUTE = "spark.sessionId";
     private static final String BEARER = "Bearer ";
@@ -47,6 +52,7 @@ public class BearerTokenMechanism {
      * The caller of a request with a valid token, empty for one without a token (anonymous).
      *
      * @throws AuthenticationFailedException after answering 401 for a bad, expired or revoked token
+     * @throws RetryLaterException after answering 503 when the session could not be checked (database unreachable)
      */
     public Optional<Caller> authenticate(HttpServletRequest request, HttpServletResponse response) {
         String header = request.getHeader("Authorization");
@@ -62,19 +68,32 @@ public class BearerTokenMechanism {
             request.setAttribute(SESSION_ATTRIBUTE, claims.sessionId());
             return Optional.of(new Caller(claims.userId().toString(), claims.roles()));
         } catch (AuthenticationFailedException e) {
-            refuse(request, response, e.getMessage());
+            answer(request, response, 401, "unauthorized", "Unauthorized", e.getMessage());
             metrics.record(request.getMethod(), "AUTHENTICATION", 401, Duration.ofNanos(System.nanoTime() - started));
             throw e;
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.isCauseOf(e)) {
+                throw e;
+            }
+            // the session check could not reach the database: the same request may be sent again in a moment
+            LOG.warning(() -> "The database could not be reached checking a session: " + e.getMessage());
+            answer(request, response, 503, "retry-later", "Try again later", ProblemMappers.DATABASE_UNAVAILABLE);
+            metrics.record(request.getMethod(), "AUTHENTICATION", 503, Duration.ofNanos(System.nanoTime() - started));
+            throw new RetryLaterException(ProblemMappers.DATABASE_UNAVAILABLE, ProblemMappers.RETRY_AFTER_SECONDS);
         }
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) {
+    private void answer(HttpServletRequest request, HttpServletResponse response, int status, String type, String title, String detail) {
         String id = RequestIds.begin(request);
-        Problem problem = new Problem("https://projectspark.org/problems/unauthorized", "Unauthorized", 401, detail,
+        Problem problem = new Problem("https://projectspark.org/problems/" + type, title, status, detail,
                 request.getRequestURI(), id, null);
         try {
-            response.setStatus(401);
-            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            response.setStatus(status);
+            if (status == 401) {
+                response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            } else {
+                response.setHeader("Retry-After", String.valueOf(ProblemMappers.RETRY_AFTER_SECONDS));
+            }
             response.setHeader(RequestContext.HEADER, id);
             response.setContentType(Problem.MEDIA_TYPE);
             response.getOutputStream().write(jsonb.toJson(problem).getBytes(StandardCharsets.UTF_8));

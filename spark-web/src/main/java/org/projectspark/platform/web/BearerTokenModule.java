@@ -10,6 +10,7 @@ import jakarta.security.auth.message.module.ServerAuthModule;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.projectspark.platform.error.AuthenticationFailedException;
+import org.projectspark.platform.error.RetryLaterException;
 
 import javax.security.auth.Subject;
 import javax.security.auth.callback.Callback;
@@ -53,8 +54,8 @@ final class BearerTokenModule implements ServerAuthModule {
         Optional<BearerTokenMechanism.Caller> caller;
         try {
             caller = mechanism.authenticate(request, response);
-        } catch (AuthenticationFailedException e) {
-            return AuthStatus.SEND_FAILURE; // answered 401 already
+        } catch (AuthenticationFailedException | RetryLaterException e) {
+            return AuthStatus.SEND_FAILURE; // answered 401 (or 503) already
         }
         Callback[] callbacks;
         if (caller.isPresent()) {

@@ -19,8 +19,10 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.projectspark.platform.error.RetryLaterException;
 import org.projectspark.platform.error.SparkException;
 import org.projectspark.platform.error.TooManyRequestsException;
+import org.projectspark.platform.persistence.DatabaseUnavailable;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,7 +60,7 @@ public final class ProblemMappers {
             if (e instanceof TooManyRequestsException limited) {
                 r.header("Retry-After", limited.retryAfterSeconds());
             }
-            if (e instanceof org.projectspark.platform.error.RetryLaterException later) {
+            if (e instanceof RetryLaterException later) {
                 r.header("Retry-After", later.retryAfterSeconds());
             }
             if (e.status() == 401) {
@@ -190,7 +192,8 @@ public final class ProblemMappers {
 
     /**
      * Business failures that reached here wrapped (an EJBException from a bean, a Jersey wrapper) are
-     * unwrapped; anything else is our bug: log it with the request id, tell the client only that it happened.
+     * unwrapped; a database that could not be reached is 503 with Retry-After (the request may be sent again);
+     * anything else is our bug: log it with the request id, tell the client only that it happened.
      */
     @Provider
     public static class Unexpected implements ExceptionMapper<Throwable> {
@@ -208,6 +211,9 @@ public final class ProblemMappers {
                 Validation v = new Validation();
                 v.uri = uri;
                 return v.toResponse(invalid);
+            }
+            if (DatabaseUnavailable.isCauseOf(e)) {
+                return unavailable(e, uri);
             }
             return unexpected(e, uri);
         }
@@ -229,6 +235,15 @@ public final class ProblemMappers {
         return Problem.of(500, "internal", "Internal server error",
                 "Something went wrong on the server; quote the requestId when reporting it").at(path(uri)).toResponse().build();
     }
+
+    /** The database could not be reached: nothing was done, the same request may be sent again in a moment. */
+    static Response unavailable(Throwable e, UriInfo uri) {
+        LOG.warning(() -> "The database could not be reached serving " + path(uri) + " (request " + RequestContext.currentId() + "): " + rootMessage(e));
+        return new Business().withUri(uri).toResponse(new RetryLaterException(DATABASE_UNAVAILABLE, RETRY_AFTER_SECONDS));
+    }
+
+    static final String DATABASE_UNAVAILABLE = "The database could not be reached just now; nothing was changed. Send the same request again in a few seconds";
+    static final int RETRY_AFTER_SECONDS = 5;
 
     static <T extends Throwable> T find(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
