@@ -330,6 +330,52 @@ class SyncIT extends DeployedEar {
         }
     }
 
+    /**
+     * A reading finished on one day on one tablet, and again the next day on another, with a quiz that day; the second
+     * tablet syncs first. The completion moves back to the first day, which then counts as a day of learning: the
+     * next day extends the streak and earns its bonus, as it does for a twin whose events arrive in order.
+     */
+    @Test
+    void aCompletionArrivingAfterALaterOneCountsItsDayForTheStreak() throws Exception {
+        Learner late = learner("tab-7");
+        Learner inOrder = learner("tab-7");
+        OffsetDateTime secondDay = SyncClient.now().minusHours(2).withNano(0);
+        OffsetDateTime firstDay = secondDay.minusDays(1);
+        try (Connection c = Fixtures.database(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE sync_devices SET registered_at = now() - interval '3 days' WHERE user_id = ?")) {
+            for (Learner l : List.of(late, inOrder)) {
+                SyncClient.register(l.student(), "tab-8");
+                ps.setObject(1, UUID.fromString(l.student().id()));
+                ps.executeUpdate();
+            }
+        }
+        for (Learner l : List.of(late, inOrder)) {
+            String reading = l.reading().getString("id");
+            List<SyncClient.Event> first = List.of(SyncClient.progress(1, firstDay, reading, 100));
+            List<SyncClient.Event> second = List.of(SyncClient.progress(1, secondDay, reading, 100),
+                    SyncClient.quiz(2, secondDay.plusMinutes(5), l.quiz(), 5, 60));
+            if (l == late) {
+                SyncClient.uploaded(l.student(), "tab-8", second);
+                SyncClient.uploaded(l.student(), "tab-7", first);
+            } else {
+                SyncClient.uploaded(l.student(), "tab-7", first);
+                SyncClient.uploaded(l.student(), "tab-8", second);
+            }
+        }
+        try (Connection c = Fixtures.database()) {
+            for (Learner l : List.of(late, inOrder)) {
+                String id = l.student().id();
+                assertThat(count(c, "SELECT count(*) FROM learning_days WHERE student_id = ?", id)).as("days of learning").isEqualTo(2);
+                assertThat(count(c, "SELECT current_days FROM streaks WHERE student_id = ?", id)).as("streak").isEqualTo(2);
+                assertThat(count(c, "SELECT count(*) FROM xp_events WHERE student_id = ? AND reason = 'STREAK_DAY'", id))
+                        .as("the second day's streak bonus").isEqualTo(1);
+                assertLedgerMatches(c, id);
+            }
+            assertThat(count(c, "SELECT xp_points FROM profiles WHERE user_id = ?", late.student().id()))
+                    .isEqualTo(count(c, "SELECT xp_points FROM profiles WHERE user_id = ?", inOrder.student().id()));
+        }
+    }
+
     static void assertLedgerMatches(Connection c, String userId) throws Exception {
         assertThat(count(c, "SELECT COALESCE(SUM(points), 0) FROM xp_events WHERE student_id = ?", userId))
                 .as("ledger sum = profile XP").isEqualTo(count(c, "SELECT xp_points FROM profiles WHERE user_id = ?", userId));

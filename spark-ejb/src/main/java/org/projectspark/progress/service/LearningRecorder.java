@@ -94,9 +94,13 @@ public class LearningRecorder {
     /** Progress in an activity done by reading, watching or listening (or a visit to any activity); forward only. */
     public ProgressService.Outcome recordProgress(Profile profile, Activity activity, int percent, OffsetDateTime at, boolean rewarded) {
         StudentProgress progress = progressRecords.progressOf(profile.userId(), activity, at);
+        Optional<OffsetDateTime> completedBefore = progress.completedAt();
         boolean completedNow = progress.recordProgress(percent, activity.type().completesWhenDone(), at);
+        // an offline completion older than the one held (it arrived later) moves the completion back: its day becomes
+        // the completion's day, a day of learning, as it is when the events arrive in order (and when XP is replayed)
+        boolean completedEarlier = completedBefore.isPresent() && progress.completedAt().orElseThrow().isBefore(completedBefore.get());
         LearningRewards.Rewards earned = LearningRewards.Rewards.NONE;
-        if (completedNow && rewarded) {
+        if ((completedNow || completedEarlier) && rewarded) {
             earned = rewards.reward(profile, new LearningRewards.Learning(activity, gamification.rules().awardsForCompletion(),
                     true, false, false, at, null));
         }
