@@ -85,8 +85,7 @@ public class BearerTokenMechanism {
 
     private void answer(HttpServletRequest request, HttpServletResponse response, int status, String type, String title, String detail) {
         String id = RequestIds.begin(request);
-        Problem problem = new Problem("https://projectspark.org/problems/" + type, title, status, detail,
-                request.getRequestURI(), id, null);
+        Problem problem = Problem.of(status, type, title, detail).at(request.getRequestURI()).withRequestId(id);
         try {
             response.setStatus(status);
             if (status == 401) {

@@ -26,6 +26,11 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(type, title, status, detail, path, requestId, errors);
     }
 
+    /** For an answer made before the request reached JAX-RS (the request's id is not on the thread yet). */
+    public Problem withRequestId(String id) {
+        return new Problem(type, title, status, detail, instance, id, errors);
+    }
+
     public Problem withErrors(List<FieldError> fieldErrors) {
         return new Problem(type, title, status, detail, instance, requestId, fieldErrors);
     }
