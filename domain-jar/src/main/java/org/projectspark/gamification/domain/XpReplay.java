@@ -17,8 +17,16 @@ import java.util.UUID;
  */
 public final class XpReplay {
 
-    /** One piece of learning from the record: a graded quiz (score) or a completed activity (score null). */
+    /**
+     * One piece of learning from the record: a graded quiz (score) or a completed activity (score null), or a day of
+     * learning that awards nothing in itself (no activity: a reading finished again), which counts for the streak.
+     */
     public record Learning(UUID activityId, OffsetDateTime at, Double score, boolean perfect) {
+
+        /** A day of learning, placed at its last moment so that the day's own learning comes first. */
+        public static Learning dayOf(LocalDate day, ZoneId zone) {
+            return new Learning(null, day.plusDays(1).atStartOfDay(zone).minusNanos(1_000).toOffsetDateTime(), null, false);
+        }
     }
 
     private XpReplay() {
@@ -32,7 +40,8 @@ public final class XpReplay {
         for (Learning l : inTimeOrder) {
             LocalDate day = l.at().atZoneSameInstant(zone).toLocalDate();
             boolean streakExtended = streak.recordActivity(day) && streak.current() >= 2;
-            List<XpRules.Award> candidates = l.score() == null ? rules.awardsForCompletion() : rules.awardsFor(l.score(), l.perfect());
+            List<XpRules.Award> candidates = l.activityId() == null ? List.of()
+                    : l.score() == null ? rules.awardsForCompletion() : rules.awardsFor(l.score(), l.perfect());
             Set<String> heldHere = held.computeIfAbsent(l.activityId(), k -> new HashSet<>());
             for (XpRules.Grant g : rules.grant(l.activityId(), candidates, heldHere, earnedOn.getOrDefault(day, 0L), streakExtended, day)) {
                 if (!XpRules.STREAK_DAY.equals(g.reason())) {

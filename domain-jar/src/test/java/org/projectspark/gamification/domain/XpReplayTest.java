@@ -2,6 +2,7 @@ package org.projectspark.gamification.domain;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -40,5 +41,17 @@ class XpReplayTest {
                 new XpReplay.Learning(QUIZ, OffsetDateTime.parse("2026-11-02T08:00Z"), 100.0, true),
                 new XpReplay.Learning(READING, OffsetDateTime.parse("2026-11-02T09:00Z"), null, false)));
         assertThat(xp).isEqualTo(30);
+    }
+
+    @Test
+    void aDayOfLearningWithoutAwardsCountsForTheStreakAfterTheDaysOwnLearning() {
+        LocalDate day2 = LocalDate.parse("2026-11-03");
+        long xp = XpReplay.total(rules, NAIROBI, List.of(
+                new XpReplay.Learning(READING, OffsetDateTime.parse("2026-11-02T08:00Z"), null, false), // day 1: 20
+                XpReplay.Learning.dayOf(day2, NAIROBI),                                                   // day 2: bonus 5
+                XpReplay.Learning.dayOf(day2, NAIROBI)));                                                 // once
+        assertThat(xp).isEqualTo(25);
+        assertThat(XpReplay.Learning.dayOf(day2, NAIROBI).at().atZoneSameInstant(NAIROBI).toLocalDate()).isEqualTo(day2);
+        assertThat(XpReplay.Learning.dayOf(day2, NAIROBI).at()).isAfter(day2.atTime(23, 59).atZone(NAIROBI).toOffsetDateTime());
     }
 }

@@ -6,15 +6,20 @@ import jakarta.persistence.EntityManager;
 import org.projectspark.gamification.domain.XpReplay;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Students' learning record (graded quizzes, completed readings, videos, audio) replayed under the current rules. */
+/**
+ * Students' learning record (graded quizzes, completed readings, videos, audio, and the days they learned) replayed
+ * under the current rules.
+ */
 @ApplicationScoped
 public class XpHistory {
 
@@ -27,6 +32,8 @@ public class XpHistory {
             + " UNION ALL SELECT p.student_id, p.activity_id, p.completed_at, NULL, false FROM student_progress p JOIN activities a ON a.id = p.activity_id"
             + " WHERE p.student_id = ANY (CAST(?1 AS uuid[])) AND p.completed_at IS NOT NULL AND a.type IN ('READING', 'VIDEO', 'AUDIO')"
             + ") l ORDER BY student_id, at";
+    // every day live learning counted (a reading finished again counts its day without a record of its own)
+    private static final String DAYS = "SELECT student_id, day FROM learning_days WHERE student_id = ANY (CAST(?1 AS uuid[]))";
 
     @Inject
     GamificationSettings gamification;
@@ -40,6 +47,12 @@ public class XpHistory {
             learning.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new XpReplay.Learning((UUID) r[1], org.projectspark.platform.persistence.SqlValues.instant(r[2]),
                     r[3] == null ? null : ((BigDecimal) r[3]).doubleValue(), (Boolean) r[4]));
         }
+        for (Object[] r : (List<Object[]>) em.createNativeQuery(DAYS).setParameter(1, ids).getResultList()) {
+            UUID student = (UUID) r[0];
+            LocalDate day = r[1] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[1];
+            learning.computeIfAbsent(student, k -> new ArrayList<>()).add(XpReplay.Learning.dayOf(day, zones.get(student)));
+        }
+        learning.values().forEach(l -> l.sort(Comparator.comparing(XpReplay.Learning::at)));
         Map<UUID, Long> totals = new HashMap<>();
         zones.forEach((id, zone) -> totals.put(id, XpReplay.total(gamification.rules(), zone, learning.getOrDefault(id, List.of()))));
         return totals;

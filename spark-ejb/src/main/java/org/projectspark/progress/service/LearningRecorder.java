@@ -94,15 +94,14 @@ public class LearningRecorder {
     /** Progress in an activity done by reading, watching or listening (or a visit to any activity); forward only. */
     public ProgressService.Outcome recordProgress(Profile profile, Activity activity, int percent, OffsetDateTime at, boolean rewarded) {
         StudentProgress progress = progressRecords.progressOf(profile.userId(), activity, at);
-        Optional<OffsetDateTime> completedBefore = progress.completedAt();
         boolean completedNow = progress.recordProgress(percent, activity.type().completesWhenDone(), at);
-        // an offline completion older than the one held (it arrived later) moves the completion back: its day becomes
-        // the completion's day, a day of learning, as it is when the events arrive in order (and when XP is replayed)
-        boolean completedEarlier = completedBefore.isPresent() && progress.completedAt().orElseThrow().isBefore(completedBefore.get());
+        // every time the student finishes it is a day of learning (its XP is earned once), so the days do not depend
+        // on the order offline events arrive in: a later finish that arrives first counts its day, as it does in order
+        boolean finished = completedNow || (activity.type().completesWhenDone() && percent == 100);
         LearningRewards.Rewards earned = LearningRewards.Rewards.NONE;
-        if ((completedNow || completedEarlier) && rewarded) {
+        if (finished && rewarded) {
             earned = rewards.reward(profile, new LearningRewards.Learning(activity, gamification.rules().awardsForCompletion(),
-                    true, false, false, at, null));
+                    completedNow, false, false, at, null));
         }
         return new ProgressService.Outcome(progress, earned, profile.xpPoints(), profile.level());
     }
