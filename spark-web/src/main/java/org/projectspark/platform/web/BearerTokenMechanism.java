@@ -10,6 +10,7 @@ import org.projectspark.account.service.SessionGuard;
 import org.projectspark.account.service.TokenService;
 import org.projectspark.platform.error.AuthenticationFailedException;
 import org.projectspark.platform.error.RetryLaterException;
+import org.projectspark.platform.error.SparkException;
 import org.projectspark.platform.persistence.DatabaseUnavailable;
 
 import java.io.IOException;
@@ -68,7 +69,7 @@ public class BearerTokenMechanism {
             request.setAttribute(SESSION_ATTRIBUTE, claims.sessionId());
             return Optional.of(new Caller(claims.userId().toString(), claims.roles()));
         } catch (AuthenticationFailedException e) {
-            answer(request, response, 401, "unauthorized", "Unauthorized", e.getMessage());
+            answer(request, response, e);
             metrics.record(request.getMethod(), "AUTHENTICATION", 401, Duration.ofNanos(System.nanoTime() - started));
             throw e;
         } catch (RuntimeException e) {
@@ -77,21 +78,24 @@ public class BearerTokenMechanism {
             }
             // the session check could not reach the database: the same request may be sent again in a moment
             LOG.warning(() -> "The database could not be reached checking a session: " + e.getMessage());
-            answer(request, response, 503, "retry-later", "Try again later", ProblemMappers.DATABASE_UNAVAILABLE);
+            RetryLaterException later = new RetryLaterException(ProblemMappers.DATABASE_UNAVAILABLE, ProblemMappers.RETRY_AFTER_SECONDS);
+            answer(request, response, later);
             metrics.record(request.getMethod(), "AUTHENTICATION", 503, Duration.ofNanos(System.nanoTime() - started));
-            throw new RetryLaterException(ProblemMappers.DATABASE_UNAVAILABLE, ProblemMappers.RETRY_AFTER_SECONDS);
+            throw later;
         }
     }
 
-    private void answer(HttpServletRequest request, HttpServletResponse response, int status, String type, String title, String detail) {
+    /** The failure as a problem document, written before the request reaches JAX-RS (and its mappers). */
+    private void answer(HttpServletRequest request, HttpServletResponse response, SparkException failure) {
         String id = RequestIds.begin(request);
-        Problem problem = Problem.of(status, type, title, detail).at(request.getRequestURI()).withRequestId(id);
+        Problem problem = Problem.of(failure.status(), failure.type(), failure.title(), failure.getMessage())
+                .at(request.getRequestURI()).withRequestId(id);
         try {
-            response.setStatus(status);
-            if (status == 401) {
-                response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            response.setStatus(failure.status());
+            if (failure instanceof RetryLaterException later) {
+                response.setHeader("Retry-After", String.valueOf(later.retryAfterSeconds()));
             } else {
-                response.setHeader("Retry-After", String.valueOf(ProblemMappers.RETRY_AFTER_SECONDS));
+                response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             }
             response.setHeader(RequestContext.HEADER, id);
             response.setContentType(Problem.MEDIA_TYPE);
