@@ -213,6 +213,39 @@ class SyncIT extends DeployedEar {
     }
 
     @Test
+    void aFinishFlaggedAsImplausibleEarnsNoXpWhenXpIsRecomputedUntilATeacherAcceptsIt() throws Exception {
+        String school = Fixtures.newSchool();
+        Fixtures.Member teacher = Fixtures.newTeacher(school);
+        String classId = Fixtures.newClass(school, teacher);
+        Learner l = learner("tab-9");
+        Fixtures.addToSchool(school, l.student().id());
+        Fixtures.enrol(classId, teacher, l.student());
+        JsonObject receipt = SyncClient.uploaded(l.student(), "tab-9",
+                List.of(SyncClient.progress(1, SyncClient.now().plusHours(3), l.reading().getString("id"), 100)));
+        JsonObject result = receipt.getJsonArray("results").getJsonObject(0);
+        assertThat(result.getJsonArray("flags").getString(0)).isEqualTo("FUTURE");
+        assertThat(result.getJsonObject("result").getString("status")).as("the reading is done").isEqualTo("COMPLETED");
+        assertThat(sumOf(receipt, "xpEarned")).isZero();
+        assertThat(recomputed(l.student().id())).as("replayed, the flagged finish earns nothing either").isEmpty();
+
+        Api.Reply accepted = Api.post("/api/v1/sync/events/" + result.getString("eventId") + "/review", "{\"decision\":\"ACCEPTED\"}", teacher.token());
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        assertThat(accepted.json().getInt("xpEarned")).as("accepted: the completion earns its XP").isPositive();
+        assertThat(recomputed(l.student().id())).as("replayed, the accepted finish earns what it earned live").isEmpty();
+        try (Connection c = Fixtures.database()) {
+            assertLedgerMatches(c, l.student().id());
+        }
+    }
+
+    /** The correction a dry run of the XP recompute lists for this student, if any. */
+    private static java.util.Optional<JsonObject> recomputed(String studentId) {
+        Api.Reply dry = Api.post("/api/v1/admin/xp/recompute", "", Api.adminToken());
+        assertThat(dry.status()).as(dry.toString()).isEqualTo(200);
+        return dry.json().getJsonArray("corrections").stream().map(v -> v.asJsonObject())
+                .filter(c -> c.getString("studentId").equals(studentId)).findFirst();
+    }
+
+    @Test
     void theSameBatchFromTwoClientsAtOnceIsAppliedOnce() throws Exception {
         Learner l = learner("tab-5");
         OffsetDateTime t = SyncClient.now().minusMinutes(6);

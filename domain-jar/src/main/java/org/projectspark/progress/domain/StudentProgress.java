@@ -54,6 +54,10 @@ public class StudentProgress {
     @Column(name = "completed_at")
     private OffsetDateTime completedAt;
 
+    /** When a finish first counted for XP: an implausible offline finish completes too, but earns nothing until accepted. */
+    @Column(name = "credited_at")
+    private OffsetDateTime creditedAt;
+
     protected StudentProgress() {
     }
 
@@ -117,6 +121,16 @@ public class StudentProgress {
         status = ProgressStatus.COMPLETED;
     }
 
+    /**
+     * A finish that counts for XP (plausible, or accepted by a teacher): the earliest is when the completion is
+     * credited, whichever order they arrive in. XP replayed under new rules starts from it, not from the completion.
+     */
+    public void credit(OffsetDateTime at) {
+        if (creditedAt == null || at.isBefore(creditedAt)) {
+            creditedAt = at;
+        }
+    }
+
     private void touch(OffsetDateTime at) {
         if (at.isAfter(lastAccessed)) {
             lastAccessed = at;
@@ -126,6 +140,7 @@ public class StudentProgress {
     public UUID activityId() { return activityId; }
     public OffsetDateTime lastAccessed() { return lastAccessed; }
     public Optional<OffsetDateTime> completedAt() { return Optional.ofNullable(completedAt); }
+    public Optional<OffsetDateTime> creditedAt() { return Optional.ofNullable(creditedAt); }
 
     public ProgressStatus status() { return status; }
     public int percent() { return percent; }

@@ -29,8 +29,9 @@ public class XpHistory {
             // an offline attempt flagged as implausible earns nothing until a teacher accepts it
             + " AND NOT EXISTS (SELECT 1 FROM sync_events e WHERE e.id = s.client_submission_id AND e.user_id = s.student_id"
             + " AND e.review IN ('PENDING', 'DISMISSED'))"
-            + " UNION ALL SELECT p.student_id, p.activity_id, p.completed_at, NULL, false FROM student_progress p JOIN activities a ON a.id = p.activity_id"
-            + " WHERE p.student_id = ANY (CAST(?1 AS uuid[])) AND p.completed_at IS NOT NULL AND a.type IN ('READING', 'VIDEO', 'AUDIO')"
+            // a completion from its first finish that counted (one flagged as implausible earns nothing until accepted)
+            + " UNION ALL SELECT p.student_id, p.activity_id, p.credited_at, NULL, false FROM student_progress p JOIN activities a ON a.id = p.activity_id"
+            + " WHERE p.student_id = ANY (CAST(?1 AS uuid[])) AND p.credited_at IS NOT NULL AND a.type IN ('READING', 'VIDEO', 'AUDIO')"
             + ") l ORDER BY student_id, at";
     // every day live learning counted (a reading finished again counts its day without a record of its own)
     private static final String DAYS = "SELECT student_id, day FROM learning_days WHERE student_id = ANY (CAST(?1 AS uuid[]))";

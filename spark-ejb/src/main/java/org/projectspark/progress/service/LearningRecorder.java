@@ -100,6 +100,7 @@ public class LearningRecorder {
         boolean finished = completedNow || (activity.type().completesWhenDone() && percent == 100);
         LearningRewards.Rewards earned = LearningRewards.Rewards.NONE;
         if (finished && rewarded) {
+            progress.credit(at);
             earned = rewards.reward(profile, new LearningRewards.Learning(activity, gamification.rules().awardsForCompletion(),
                     completedNow, false, false, at, null));
         }

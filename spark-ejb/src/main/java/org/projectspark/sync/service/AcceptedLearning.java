@@ -84,6 +84,7 @@ public class AcceptedLearning {
         if (activity.isEmpty() || !completed(event.userId(), activity.get(), at)) {
             return 0;
         }
+        progressRecords.progressOf(event.userId(), activity.get(), at).credit(at);
         return rewards.reward(profile, new LearningRewards.Learning(activity.get(), rules.awardsForCompletion(), true,
                 false, false, at, null)).xp();
     }
