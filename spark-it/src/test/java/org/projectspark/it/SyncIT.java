@@ -237,6 +237,29 @@ class SyncIT extends DeployedEar {
         }
     }
 
+    @Test
+    void theFirstFinishThatCountsCompletesTheLessonForBadgesWhenAnImplausibleOneCompletedItBefore() throws Exception {
+        Learner l = learner("tab-10");
+        OffsetDateTime now = SyncClient.now();
+        JsonObject first = SyncClient.uploaded(l.student(), "tab-10", List.of(
+                SyncClient.quiz(1, now.minusMinutes(10), l.quiz(), 5, 120),
+                SyncClient.progress(2, now.plusHours(3), l.reading().getString("id"), 100)));
+        assertThat(first.getJsonArray("results").getJsonObject(1).getJsonArray("flags").getString(0)).isEqualTo("FUTURE");
+        assertThat(badgesEarned(first)).as("the lesson was completed by a flagged finish: no lesson badge").doesNotContain("FIRST_LESSON");
+
+        JsonObject again = SyncClient.uploaded(l.student(), "tab-10",
+                List.of(SyncClient.progress(3, now.minusMinutes(1), l.reading().getString("id"), 100)));
+        assertThat(again.getJsonArray("results").getJsonObject(0).containsKey("flags")).as("plausible").isFalse();
+        assertThat(badgesEarned(again)).as("finished again, plausibly: the lesson counts").contains("FIRST_LESSON");
+        assertThat(recomputed(l.student().id())).as("and a replay agrees with what was earned").isEmpty();
+    }
+
+    private static List<String> badgesEarned(JsonObject receipt) {
+        return receipt.getJsonArray("results").stream().map(r -> r.asJsonObject().getJsonObject("result"))
+                .flatMap(r -> r.getJsonArray("badgesEarned").getValuesAs(jakarta.json.JsonString.class).stream())
+                .map(jakarta.json.JsonString::getString).toList();
+    }
+
     /** The correction a dry run of the XP recompute lists for this student, if any. */
     private static java.util.Optional<JsonObject> recomputed(String studentId) {
         Api.Reply dry = Api.post("/api/v1/admin/xp/recompute", "", Api.adminToken());

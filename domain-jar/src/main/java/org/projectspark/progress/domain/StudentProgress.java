@@ -122,13 +122,17 @@ public class StudentProgress {
     }
 
     /**
-     * A finish that counts for XP (plausible, or accepted by a teacher): the earliest is when the completion is
-     * credited, whichever order they arrive in. XP replayed under new rules starts from it, not from the completion.
+     * A finish that counts for XP (plausible, or accepted by a teacher; for a quiz a passing attempt): the earliest is
+     * when the completion is credited, whichever order they arrive in. XP replayed under new rules starts from it, not
+     * from the completion. True for the first such finish: it completes the activity as far as rewards go (the lesson's
+     * and course's badges), even when an implausible finish completed it before.
      */
-    public void credit(OffsetDateTime at) {
-        if (creditedAt == null || at.isBefore(creditedAt)) {
+    public boolean credit(OffsetDateTime at) {
+        boolean first = creditedAt == null;
+        if (first || at.isBefore(creditedAt)) {
             creditedAt = at;
         }
+        return first;
     }
 
     private void touch(OffsetDateTime at) {

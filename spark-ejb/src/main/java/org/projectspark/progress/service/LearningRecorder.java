@@ -72,15 +72,18 @@ public class LearningRecorder {
         UUID studentId = profile.userId();
         XpRules rules = gamification.rules();
         StudentProgress progress = progressRecords.progressOf(studentId, activity, at);
-        boolean completedNow = progress.recordAttempt(grading.score(), rules.passScore(), at);
+        progress.recordAttempt(grading.score(), rules.passScore(), at);
 
         Submission submission = new Submission(clientSubmissionId, studentId, activity.id(), progress.attempts(),
                 answersJson(answers), feedbackJson(grading), grading.score(), grading.correct(), grading.total(), 0, at);
         known.submitted(submission);
         LearningRewards.Rewards earned = LearningRewards.Rewards.NONE;
         if (rewarded) {
+            boolean passed = grading.score() >= rules.passScore();
+            // the first passing attempt that counts completes it for rewards (an implausible one may have completed it before)
+            boolean credited = passed && progress.credit(at);
             earned = rewards.reward(profile, new LearningRewards.Learning(activity,
-                    rules.awardsFor(grading.score(), grading.isPerfect()), completedNow, grading.score() >= rules.passScore(),
+                    rules.awardsFor(grading.score(), grading.isPerfect()), credited, passed,
                     grading.isPerfect(), at, submission.id()));
             submission.recordXp(earned.xp());
         }
@@ -100,9 +103,8 @@ public class LearningRecorder {
         boolean finished = completedNow || (activity.type().completesWhenDone() && percent == 100);
         LearningRewards.Rewards earned = LearningRewards.Rewards.NONE;
         if (finished && rewarded) {
-            progress.credit(at);
             earned = rewards.reward(profile, new LearningRewards.Learning(activity, gamification.rules().awardsForCompletion(),
-                    completedNow, false, false, at, null));
+                    progress.credit(at), false, false, at, null));
         }
         return new ProgressService.Outcome(progress, earned, profile.xpPoints(), profile.level());
     }

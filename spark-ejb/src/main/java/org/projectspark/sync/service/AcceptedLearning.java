@@ -71,9 +71,10 @@ public class AcceptedLearning {
             Submission s = submission.get();
             double score = s.score().doubleValue();
             boolean perfect = s.questionCount() > 0 && s.correctCount() == s.questionCount();
+            boolean passed = score >= rules.passScore();
+            boolean credited = passed && progressRecords.progressOf(event.userId(), activity.get(), at).credit(at);
             LearningRewards.Rewards earned = rewards.reward(profile, new LearningRewards.Learning(activity.get(),
-                    rules.awardsFor(score, perfect), completed(event.userId(), activity.get(), at), score >= rules.passScore(),
-                    perfect, at, s.id()));
+                    rules.awardsFor(score, perfect), credited, passed, perfect, at, s.id()));
             s.recordXp(s.xpAwarded() + earned.xp());
             return earned.xp();
         }
@@ -81,17 +82,15 @@ public class AcceptedLearning {
         Optional<Activity> activity = type == SyncEventType.LESSON_OPENED
                 ? Optional.ofNullable(SyncEventReader.uuid(data, "lessonId")).flatMap(published::firstOfLesson)
                 : Optional.ofNullable(activityId).flatMap(published::find);
-        if (activity.isEmpty() || !completed(event.userId(), activity.get(), at)) {
+        if (activity.isEmpty()) {
             return 0;
         }
-        progressRecords.progressOf(event.userId(), activity.get(), at).credit(at);
-        return rewards.reward(profile, new LearningRewards.Learning(activity.get(), rules.awardsForCompletion(), true,
+        StudentProgress progress = progressRecords.progressOf(event.userId(), activity.get(), at);
+        if (progress.status() != ProgressStatus.COMPLETED) {
+            return 0;
+        }
+        return rewards.reward(profile, new LearningRewards.Learning(activity.get(), rules.awardsForCompletion(), progress.credit(at),
                 false, false, at, null)).xp();
-    }
-
-    private boolean completed(UUID student, Activity activity, OffsetDateTime at) {
-        StudentProgress progress = progressRecords.progressOf(student, activity, at);
-        return progress.status() == ProgressStatus.COMPLETED;
     }
 
 }
