@@ -224,7 +224,7 @@ class SyncConvergenceIT extends DeployedEar {
 
     /** What must be equal between the twins: everything learning changed, in an order that does not depend on arrival. */
     private static final List<String> STATE = List.of(
-            "SELECT activity_id, status, percent, best_score, attempts, last_accessed, completed_at FROM student_progress WHERE student_id = ? ORDER BY activity_id",
+            "SELECT activity_id, status, percent, best_score, attempts, last_accessed, completed_at, credited_at FROM student_progress WHERE student_id = ? ORDER BY activity_id",
             "SELECT activity_id, score, correct_count, question_count, submitted_at FROM submissions WHERE student_id = ? ORDER BY submitted_at, activity_id, score",
             "SELECT reason, source_id, points FROM xp_events WHERE student_id = ? ORDER BY reason, source_id, points",
             "SELECT xp_points, level FROM profiles WHERE user_id = ?",
