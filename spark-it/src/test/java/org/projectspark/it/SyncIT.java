@@ -38,6 +38,20 @@ class SyncIT extends DeployedEar {
         return new Learner(s, activities.getJsonObject(0), activities.getJsonObject(1), lesson.getString("id"));
     }
 
+    /** A learner in a class of a school, and the class's teacher, who reviews their flagged events. */
+    private record Taught(Learner learner, Fixtures.Member teacher, String classId) {
+    }
+
+    private static Taught taughtLearner(String deviceId) {
+        String school = Fixtures.newSchool();
+        Fixtures.Member teacher = Fixtures.newTeacher(school);
+        String classId = Fixtures.newClass(school, teacher);
+        Learner l = learner(deviceId);
+        Fixtures.addToSchool(school, l.student().id());
+        Fixtures.enrol(classId, teacher, l.student());
+        return new Taught(l, teacher, classId);
+    }
+
     private static List<String> statuses(JsonObject receipt) {
         return receipt.getJsonArray("results").stream().map(r -> r.asJsonObject().getString("status")).toList();
     }
@@ -148,12 +162,10 @@ class SyncIT extends DeployedEar {
 
     @Test
     void implausibleEventsAreAppliedButEarnNothingAndWaitForTheTeacher() throws Exception {
-        String school = Fixtures.newSchool();
-        Fixtures.Member teacher = Fixtures.newTeacher(school);
-        String classId = Fixtures.newClass(school, teacher);
-        Learner l = learner("tab-4");
-        Fixtures.addToSchool(school, l.student().id());
-        Fixtures.enrol(classId, teacher, l.student());
+        Taught taught = taughtLearner("tab-4");
+        Learner l = taught.learner();
+        Fixtures.Member teacher = taught.teacher();
+        String classId = taught.classId();
         OffsetDateTime now = SyncClient.now();
         List<SyncClient.Event> events = List.of(
                 SyncClient.progress(1, now.plusHours(3), l.reading().getString("id"), 100),
@@ -214,12 +226,8 @@ class SyncIT extends DeployedEar {
 
     @Test
     void aFinishFlaggedAsImplausibleEarnsNoXpWhenXpIsRecomputedUntilATeacherAcceptsIt() throws Exception {
-        String school = Fixtures.newSchool();
-        Fixtures.Member teacher = Fixtures.newTeacher(school);
-        String classId = Fixtures.newClass(school, teacher);
-        Learner l = learner("tab-9");
-        Fixtures.addToSchool(school, l.student().id());
-        Fixtures.enrol(classId, teacher, l.student());
+        Taught taught = taughtLearner("tab-9");
+        Learner l = taught.learner();
         JsonObject receipt = SyncClient.uploaded(l.student(), "tab-9",
                 List.of(SyncClient.progress(1, SyncClient.now().plusHours(3), l.reading().getString("id"), 100)));
         JsonObject result = receipt.getJsonArray("results").getJsonObject(0);
@@ -228,7 +236,8 @@ class SyncIT extends DeployedEar {
         assertThat(sumOf(receipt, "xpEarned")).isZero();
         assertThat(recomputed(l.student().id())).as("replayed, the flagged finish earns nothing either").isEmpty();
 
-        Api.Reply accepted = Api.post("/api/v1/sync/events/" + result.getString("eventId") + "/review", "{\"decision\":\"ACCEPTED\"}", teacher.token());
+        Api.Reply accepted = Api.post("/api/v1/sync/events/" + result.getString("eventId") + "/review", "{\"decision\":\"ACCEPTED\"}",
+                taught.teacher().token());
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
         assertThat(accepted.json().getInt("xpEarned")).as("accepted: the completion earns its XP").isPositive();
         assertThat(recomputed(l.student().id())).as("replayed, the accepted finish earns what it earned live").isEmpty();
