@@ -27,4 +27,17 @@ class StudentProgressTest {
         assertThat(p.percent()).isEqualTo(100);
         assertThat(p.attempts()).isEqualTo(3);
     }
+
+    @Test
+    void creditedFromTheEarliestFinishThatCountsWhicheverArrivesFirst() {
+        StudentProgress p = StudentProgress.start(UUID.randomUUID(), UUID.randomUUID(), t0);
+        p.recordProgress(100, true, t0.plusMinutes(1)); // an implausible finish: completes, credits nothing
+        assertThat(p.status()).isEqualTo(ProgressStatus.COMPLETED);
+        assertThat(p.creditedAt()).isEmpty();
+        assertThat(p.credit(t0.plusMinutes(30))).as("the first finish that counts").isTrue();
+        assertThat(p.credit(t0.plusMinutes(10))).as("an earlier one arriving later is not the first to count").isFalse();
+        assertThat(p.credit(t0.plusMinutes(40))).isFalse();
+        assertThat(p.creditedAt()).contains(t0.plusMinutes(10));
+        assertThat(p.completedAt()).contains(t0.plusMinutes(1));
+    }
 }
