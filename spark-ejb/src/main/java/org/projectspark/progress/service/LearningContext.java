@@ -38,6 +38,9 @@ public class LearningContext {
 
     private static final Object KEY = LearningContext.class;
 
+    /** A badge held, as {@link #badges} keys it ("BADGE/scope"), read in SQL. */
+    private static final String BADGE_KEY = "badge || '/' || scope_id";
+
     @Resource
     TransactionSynchronizationRegistry transactions;
 
@@ -138,16 +141,50 @@ public class LearningContext {
         current().submissions.put(s.clientSubmissionId(), Optional.of(s));
     }
 
-    /** Loads the XP reasons the student holds for these sources, in one query. */
-    public void preloadReasons(EntityManager em, UUID student, Collection<UUID> sources) {
+    /**
+     * What rewarding a batch of learning reads, in one query: the XP reasons held for its activities ({@code sources}),
+     * the XP of each of its days in the student's zone (their caps) and the badges held. An offline batch spans days;
+     * read one at a time, each day was a round trip of its own, and each such read flushed the writes before it.
+     */
+    public void preloadRewards(EntityManager em, UUID student, Collection<UUID> sources, Collection<LocalDate> days, ZoneId zone) {
         Known k = of(student);
         List<UUID> wanted = sources.stream().filter(id -> !k.reasons.containsKey(id)).distinct().toList();
-        if (!wanted.isEmpty()) {
-            wanted.forEach(id -> k.reasons.put(id, new HashSet<>()));
-            em.createQuery("SELECT e.sourceId, e.reason FROM XpEvent e WHERE e.studentId = :student AND e.sourceId IN :ids", Object[].class)
-                    .setParameter("student", student).setParameter("ids", wanted).getResultList()
-                    .forEach(r -> k.reasons.get((UUID) r[0]).add((String) r[1]));
+        List<LocalDate> unknownDays = days.stream().filter(d -> !k.earnedByDay.containsKey(d)).distinct().toList();
+        boolean withBadges = k.badges == null;
+        if (wanted.isEmpty() && unknownDays.isEmpty() && !withBadges) {
+            return;
         }
+        Query query = em.createNativeQuery("SELECT 'r', CAST(source_id AS varchar), reason, CAST(NULL AS bigint) FROM xp_events"
+                        + " WHERE student_id = ?1 AND source_id = ANY (CAST(?2 AS uuid[]))"
+                        + " UNION ALL SELECT 'd', CAST(d.day AS varchar), NULL, (SELECT COALESCE(SUM(x.points), 0) FROM xp_events x"
+                        + " WHERE x.student_id = ?1 AND x.created_at >= d.since AND x.created_at < d.until AND x.reason <> '" + XpEvent.RULES_ADJUSTMENT + "')"
+                        + " FROM unnest(CAST(?3 AS date[]), CAST(?4 AS timestamptz[]), CAST(?5 AS timestamptz[])) AS d (day, since, until)"
+                        + (withBadges ? " UNION ALL SELECT 'b', " + BADGE_KEY + ", NULL, NULL FROM student_badges WHERE student_id = ?1" : ""))
+                .setParameter(1, student).setParameter(2, array(wanted))
+                .setParameter(3, array(unknownDays))
+                .setParameter(4, array(unknownDays.stream().map(d -> d.atStartOfDay(zone).toOffsetDateTime()).toList()))
+                .setParameter(5, array(unknownDays.stream().map(d -> d.plusDays(1).atStartOfDay(zone).toOffsetDateTime()).toList()));
+        wanted.forEach(id -> k.reasons.put(id, new HashSet<>()));
+        Set<String> badges = new HashSet<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        for (Object[] r : rows) {
+            switch ((String) r[0]) {
+                case "r" -> k.reasons.get(UUID.fromString((String) r[1])).add((String) r[2]);
+                case "d" -> k.earnedByDay.put(LocalDate.parse((String) r[1]), ((Number) r[3]).longValue());
+                default -> badges.add((String) r[1]);
+            }
+        }
+        if (withBadges) {
+            k.badges = badges;
+        }
+    }
+
+    /** A PostgreSQL array literal of these values (UUIDs, dates, ISO times: none needs quoting). */
+    private static String array(Collection<?> values) {
+        StringBuilder b = new StringBuilder("{");
+        values.forEach(v -> b.append(b.length() > 1 ? "," : "").append(v));
+        return b.append('}').toString();
     }
 
     /** The XP reasons the student holds for a source (an activity, a streak day). */
@@ -202,7 +239,7 @@ public class LearningContext {
         Query query = em.createNativeQuery("SELECT 'r', reason, CAST(NULL AS bigint) FROM xp_events WHERE student_id = ?1 AND source_id = ?2"
                         + " UNION ALL SELECT 'd', CAST(NULL AS varchar), COALESCE(SUM(points), 0) FROM xp_events WHERE student_id = ?1"
                         + " AND created_at >= ?3 AND created_at < ?4 AND reason <> '" + XpEvent.RULES_ADJUSTMENT + "'"
-                        + (withBadges ? " UNION ALL SELECT 'b', badge || '/' || scope_id, NULL FROM student_badges WHERE student_id = ?1" : "")
+                        + (withBadges ? " UNION ALL SELECT 'b', " + BADGE_KEY + ", NULL FROM student_badges WHERE student_id = ?1" : "")
                         + (clientId != null ? " UNION ALL SELECT 's', CAST(id AS varchar), NULL FROM submissions WHERE student_id = ?1"
                         + " AND client_submission_id = ?5" : ""))
                 .setParameter(1, k.studentId).setParameter(2, source)
@@ -282,9 +319,9 @@ public class LearningContext {
         if (k.badges == null) {
             k.badges = new HashSet<>();
             @SuppressWarnings("unchecked")
-            List<Object[]> held = em.createNativeQuery("SELECT badge, scope_id FROM student_badges WHERE student_id = ?1")
+            List<String> held = em.createNativeQuery("SELECT " + BADGE_KEY + " FROM student_badges WHERE student_id = ?1")
                     .setParameter(1, student).getResultList();
-            held.forEach(b -> k.badges.add(b[0] + "/" + b[1]));
+            k.badges.addAll(held);
         }
         return k.badges;
     }

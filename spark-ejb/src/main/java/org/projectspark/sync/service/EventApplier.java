@@ -36,6 +36,7 @@ import org.projectspark.sync.domain.SyncEventType;
 
 import java.io.StringReader;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -146,7 +147,7 @@ public class EventApplier {
     private Applied applyEvents(Session session, List<IncomingEvent> events) {
         Profile profile = rewards.lockProfile(session.userId());
         Map<UUID, SyncEvent> held = held(events);
-        preload(session.userId(), events, held);
+        preload(session, profile, events, held);
         Map<UUID, EventResult> firstInBatch = new HashMap<>();
         List<EventResult> results = new ArrayList<>(events.size());
         int[] counts = new int[3];
@@ -197,15 +198,21 @@ public class EventApplier {
     }
 
     /**
-     * The progress rows (of the events' activities and the rest of their lessons), earlier submissions and XP reasons
-     * the new events will need: three queries, not several per event.
+     * The progress rows (of the events' activities and the rest of their lessons), earlier submissions, and what
+     * rewarding them reads (XP reasons, the XP of their days, badges) the new events will need: three queries, not
+     * several per event or per day.
      */
-    private void preload(UUID student, List<IncomingEvent> events, Map<UUID, SyncEvent> held) {
+    private void preload(Session session, Profile profile, List<IncomingEvent> events, Map<UUID, SyncEvent> held) {
+        UUID student = profile.userId();
         Set<UUID> activities = new HashSet<>();
         Set<UUID> clientIds = new HashSet<>();
+        Set<LocalDate> days = new HashSet<>();
         for (IncomingEvent e : events) {
             if (e.malformed() || held.containsKey(e.id())) {
                 continue;
+            }
+            if (e.type().isLearning()) {
+                days.add(at(session, e).atZoneSameInstant(profile.zone()).toLocalDate());
             }
             Optional.ofNullable(SyncEventReader.uuid(e.data(), "activityId")).ifPresent(activities::add);
             if (e.type() == SyncEventType.LESSON_OPENED) {
@@ -220,7 +227,7 @@ public class EventApplier {
         activities.forEach(id -> published.find(id).ifPresent(a -> rows.addAll(published.requiredForLesson(a.lesson().id()))));
         known.preloadProgress(em, student, rows);
         known.preloadSubmissions(em, student, clientIds);
-        known.preloadReasons(em, student, activities);
+        known.preloadRewards(em, student, activities, days, profile.zone());
     }
 
     private Outcome applyNew(Session session, Profile profile, IncomingEvent e) {
