@@ -11,7 +11,9 @@ import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -261,6 +263,45 @@ class SyncIT extends DeployedEar {
         assertThat(again.getJsonArray("results").getJsonObject(0).containsKey("flags")).as("plausible").isFalse();
         assertThat(badgesEarned(again)).as("finished again, plausibly: the lesson counts").contains("FIRST_LESSON");
         assertThat(recomputed(l.student().id())).as("and a replay agrees with what was earned").isEmpty();
+    }
+
+    @Test
+    void anOfflineBatchSpanningDaysMeetsEachDaysCapWithWhatThatDayHeldAlready() throws Exception {
+        Learner l = learner("tab-11");
+        ZoneId zone = ZoneId.of("Pacific/Kiritimati"); // UTC+14: its days are not UTC's
+        Fixtures.require(Api.patch("/api/v1/users/me", "{\"timeZone\":\"" + zone + "\"}", l.student().token()), 200);
+        LocalDate yesterday = SyncClient.now().atZoneSameInstant(zone).toLocalDate().minusDays(1);
+        OffsetDateTime dayStart = yesterday.atStartOfDay(zone).toOffsetDateTime();
+        try (Connection c = Fixtures.database(); PreparedStatement ps = c.prepareStatement(
+                "WITH device AS (UPDATE sync_devices SET registered_at = now() - interval '3 days' WHERE user_id = ?),"
+                        + " old AS (INSERT INTO xp_events (student_id, points, reason, source_id, created_at) VALUES (?, 490, 'OLD_RULE', gen_random_uuid(), ?))"
+                        + " UPDATE profiles SET xp_points = xp_points + 490 WHERE user_id = ?")) {
+            ps.setObject(1, UUID.fromString(l.student().id()));
+            ps.setObject(2, UUID.fromString(l.student().id()));
+            ps.setObject(3, dayStart.plusHours(1)); // yesterday 01:00 there: the UTC day before
+            ps.setObject(4, UUID.fromString(l.student().id()));
+            ps.executeUpdate();
+        }
+        // a perfect quiz late yesterday there (UTC's yesterday morning), and a reading finished just now
+        JsonObject receipt = SyncClient.uploaded(l.student(), "tab-11", List.of(
+                SyncClient.quiz(1, dayStart.plusHours(23), l.quiz(), 5, 120),
+                SyncClient.progress(2, SyncClient.now().minusMinutes(1), l.reading().getString("id"), 100)));
+        assertThat(statuses(receipt)).containsExactly("APPLIED", "APPLIED");
+        assertThat(receipt.getJsonArray("results").getJsonObject(0).getJsonObject("result").getInt("xpEarned"))
+                .as("the day held 490 of its 500: the quiz earns the 10 left").isEqualTo(10);
+        assertThat(receipt.getJsonArray("results").getJsonObject(1).getJsonObject("result").getInt("xpEarned"))
+                .as("today is another day").isPositive();
+        try (Connection c = Fixtures.database(); PreparedStatement ps = c.prepareStatement(
+                "SELECT SUM(points) FROM xp_events WHERE student_id = ? AND created_at >= ? AND created_at < ?")) {
+            ps.setObject(1, UUID.fromString(l.student().id()));
+            ps.setObject(2, dayStart);
+            ps.setObject(3, dayStart.plusDays(1));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("yesterday there: exactly its cap").isEqualTo(500);
+            }
+            assertLedgerMatches(c, l.student().id());
+        }
     }
 
     private static List<String> badgesEarned(JsonObject receipt) {
