@@ -150,10 +150,10 @@ public class LearningContext {
         Known k = of(student);
         List<UUID> wanted = sources.stream().filter(id -> !k.reasons.containsKey(id)).distinct().toList();
         List<LocalDate> unknownDays = days.stream().filter(d -> !k.earnedByDay.containsKey(d)).distinct().toList();
-        boolean withBadges = k.badges == null;
-        if (wanted.isEmpty() && unknownDays.isEmpty() && !withBadges) {
-            return;
+        if (wanted.isEmpty() && unknownDays.isEmpty()) {
+            return; // no learning to reward (badges seen, notifications read): the badges are not needed either
         }
+        boolean withBadges = k.badges == null;
         Query query = em.createNativeQuery("SELECT 'r', CAST(source_id AS varchar), reason, CAST(NULL AS bigint) FROM xp_events"
                         + " WHERE student_id = ?1 AND source_id = ANY (CAST(?2 AS uuid[]))"
                         + " UNION ALL SELECT 'd', CAST(d.day AS varchar), NULL, (SELECT COALESCE(SUM(x.points), 0) FROM xp_events x"
