@@ -203,7 +203,7 @@ public class ClassAnalytics {
         Map<LocalDate, Object[]> byDay = new HashMap<>();
         for (Object o : reads.createNativeQuery(DAYS).setParameter(1, classId).setParameter(2, from).setParameter(3, school.zone().getId()).getResultList()) {
             Object[] r = (Object[]) o;
-            byDay.put(((java.sql.Date) r[0]).toLocalDate(), r);
+            byDay.put(SqlValues.day(r[0]), r);
         }
         return first.datesUntil(today.plusDays(1)).map(d -> {
             Object[] r = byDay.get(d);

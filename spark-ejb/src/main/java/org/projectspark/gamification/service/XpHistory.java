@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.projectspark.gamification.domain.XpReplay;
+import org.projectspark.platform.persistence.SqlValues;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,14 +43,14 @@ public class XpHistory {
     @SuppressWarnings("unchecked")
     public Map<UUID, Long> replay(EntityManager em, Map<UUID, ZoneId> zones) {
         Map<UUID, List<XpReplay.Learning>> learning = new HashMap<>();
-        String ids = zones.keySet().stream().map(UUID::toString).reduce((a, b) -> a + "," + b).map(s -> "{" + s + "}").orElse("{}");
+        String ids = SqlValues.array(zones.keySet());
         for (Object[] r : (List<Object[]>) em.createNativeQuery(LEARNING).setParameter(1, ids).getResultList()) {
-            learning.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new XpReplay.Learning((UUID) r[1], org.projectspark.platform.persistence.SqlValues.instant(r[2]),
+            learning.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new XpReplay.Learning((UUID) r[1], SqlValues.instant(r[2]),
                     r[3] == null ? null : ((BigDecimal) r[3]).doubleValue(), (Boolean) r[4]));
         }
         for (Object[] r : (List<Object[]>) em.createNativeQuery(DAYS).setParameter(1, ids).getResultList()) {
             UUID student = (UUID) r[0];
-            LocalDate day = r[1] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[1];
+            LocalDate day = SqlValues.day(r[1]);
             learning.computeIfAbsent(student, k -> new ArrayList<>()).add(XpReplay.Learning.dayOf(day, zones.get(student)));
         }
         learning.values().forEach(l -> l.sort(Comparator.comparing(XpReplay.Learning::at)));

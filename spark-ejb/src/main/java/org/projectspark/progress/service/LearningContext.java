@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.projectspark.gamification.domain.XpEvent;
+import org.projectspark.platform.persistence.SqlValues;
 import org.projectspark.progress.domain.ProgressStatus;
 import org.projectspark.progress.domain.StudentProgress;
 import org.projectspark.progress.domain.Submission;
@@ -160,10 +161,10 @@ public class LearningContext {
                         + " WHERE x.student_id = ?1 AND x.created_at >= d.since AND x.created_at < d.until AND x.reason <> '" + XpEvent.RULES_ADJUSTMENT + "')"
                         + " FROM unnest(CAST(?3 AS date[]), CAST(?4 AS timestamptz[]), CAST(?5 AS timestamptz[])) AS d (day, since, until)"
                         + (withBadges ? " UNION ALL SELECT 'b', " + BADGE_KEY + ", NULL, NULL FROM student_badges WHERE student_id = ?1" : ""))
-                .setParameter(1, student).setParameter(2, array(wanted))
-                .setParameter(3, array(unknownDays))
-                .setParameter(4, array(unknownDays.stream().map(d -> d.atStartOfDay(zone).toOffsetDateTime()).toList()))
-                .setParameter(5, array(unknownDays.stream().map(d -> d.plusDays(1).atStartOfDay(zone).toOffsetDateTime()).toList()));
+                .setParameter(1, student).setParameter(2, SqlValues.array(wanted))
+                .setParameter(3, SqlValues.array(unknownDays))
+                .setParameter(4, SqlValues.array(unknownDays.stream().map(d -> d.atStartOfDay(zone).toOffsetDateTime()).toList()))
+                .setParameter(5, SqlValues.array(unknownDays.stream().map(d -> d.plusDays(1).atStartOfDay(zone).toOffsetDateTime()).toList()));
         wanted.forEach(id -> k.reasons.put(id, new HashSet<>()));
         Set<String> badges = new HashSet<>();
         @SuppressWarnings("unchecked")
@@ -178,13 +179,6 @@ public class LearningContext {
         if (withBadges) {
             k.badges = badges;
         }
-    }
-
-    /** A PostgreSQL array literal of these values (UUIDs, dates, ISO times: none needs quoting). */
-    private static String array(Collection<?> values) {
-        StringBuilder b = new StringBuilder("{");
-        values.forEach(v -> b.append(b.length() > 1 ? "," : "").append(v));
-        return b.append('}').toString();
     }
 
     /** The XP reasons the student holds for a source (an activity, a streak day). */
@@ -304,7 +298,7 @@ public class LearningContext {
         if (k.days == null) {
             k.days = new HashSet<>(k.newDays);
             em.createNativeQuery("SELECT day FROM learning_days WHERE student_id = ?1").setParameter(1, k.studentId)
-                    .getResultList().forEach(d -> k.days.add(d instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) d));
+                    .getResultList().forEach(d -> k.days.add(SqlValues.day(d)));
         }
     }
 
