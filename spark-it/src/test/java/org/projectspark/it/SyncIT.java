@@ -304,6 +304,58 @@ class SyncIT extends DeployedEar {
         }
     }
 
+    /** Two lessons: a reading, then a reading and an assignment (which a teacher grades later, so no lesson waits for it). */
+    private static final String TWO_LESSON_COURSE = """
+            {"subject":"math","defaultLocale":"en","title":{"en":"Two lessons"},
+             "units":[{"title":{"en":"Unit 1"},"lessons":[
+               {"title":{"en":"First"},"activities":[{"type":"READING","title":{"en":"Read one"},"body":{"en":"One."}}]},
+               {"title":{"en":"Second"},"activities":[{"type":"READING","title":{"en":"Read two"},"body":{"en":"Two."}},
+                 {"type":"ASSIGNMENT","title":{"en":"Draw two halves"},"body":{"en":"Hand in a photo."}}]}
+             ]}]}""";
+
+    @Test
+    void aBatchThatFinishesTheLastLessonOfACourseEarnsTheCourseBadgeOnceAndNotBefore() throws Exception {
+        Fixtures.Member s = Fixtures.newStudent(null);
+        String author = Api.newTeacher().getString("accessToken");
+        String courseId = Api.post("/api/v1/courses", TWO_LESSON_COURSE, author).json().getString("id");
+        Fixtures.require(Api.post("/api/v1/courses/" + courseId + "/publish", "", author), 200);
+        JsonArray lessons = Api.get("/api/v1/courses/" + courseId, s.token()).json()
+                .getJsonArray("units").getJsonObject(0).getJsonArray("lessons");
+        String first = lessons.getJsonObject(0).getJsonArray("activities").getJsonObject(0).getString("id");
+        String second = lessons.getJsonObject(1).getJsonArray("activities").getJsonObject(0).getString("id");
+        SyncClient.register(s, "tab-12");
+        OffsetDateTime now = SyncClient.now();
+
+        // one chunk: the first lesson's finish is this transaction's own progress when the second one is finished
+        JsonObject receipt = SyncClient.uploaded(s, "tab-12", List.of(
+                SyncClient.progress(1, now.minusMinutes(20), second, 40),
+                SyncClient.progress(2, now.minusMinutes(10), first, 100),
+                SyncClient.progress(3, now.minusMinutes(5), second, 100),
+                SyncClient.progress(4, now.minusMinutes(1), first, 100)));
+        assertThat(statuses(receipt)).containsExactly("APPLIED", "APPLIED", "APPLIED", "APPLIED");
+        List<List<String>> badges = receipt.getJsonArray("results").stream()
+                .map(r -> r.asJsonObject().getJsonObject("result").getJsonArray("badgesEarned")
+                        .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList())
+                .toList();
+        assertThat(badges.get(1)).as("the first lesson done, the second not yet").contains("FIRST_LESSON").doesNotContain("COURSE_COMPLETE");
+        assertThat(badges.get(2)).as("the last lesson done (its assignment is the teacher's)").containsExactly("COURSE_COMPLETE");
+        assertThat(badges.get(3)).as("finished again: nothing new").isEmpty();
+
+        JsonObject more = SyncClient.uploaded(s, "tab-12", List.of(SyncClient.progress(5, now, second, 100)));
+        assertThat(badgesEarned(more)).as("earned once").isEmpty();
+        try (Connection c = Fixtures.database(); PreparedStatement ps = c.prepareStatement(
+                "SELECT scope_id::text FROM student_badges WHERE student_id = ?::uuid AND badge = 'COURSE_COMPLETE'")) {
+            ps.setString(1, s.id());
+            List<String> scopes = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    scopes.add(rs.getString(1));
+                }
+            }
+            assertThat(scopes).as("held once, for this course").containsExactly(courseId);
+        }
+    }
+
     private static List<String> badgesEarned(JsonObject receipt) {
         return receipt.getJsonArray("results").stream().map(r -> r.asJsonObject().getJsonObject("result"))
                 .flatMap(r -> r.getJsonArray("badgesEarned").getValuesAs(jakarta.json.JsonString.class).stream())

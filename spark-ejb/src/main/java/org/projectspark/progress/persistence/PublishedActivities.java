@@ -41,6 +41,9 @@ public class PublishedActivities {
     private final Cache<UUID, List<UUID>> lessonRequirements = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(TTL_SECONDS)).maximumSize(20_000).build();
 
+    private final Cache<UUID, List<UUID>> courseRequirements = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(TTL_SECONDS)).maximumSize(2_000).build();
+
     /**
      * The activities a student completes for the lesson to count as completed: all of them but assignments, which
      * a teacher grades later.
@@ -49,6 +52,13 @@ public class PublishedActivities {
         return lessonRequirements.get(lessonId, id -> List.copyOf(reads.createQuery(
                         "SELECT a.id FROM Activity a WHERE a.lesson.id = :lesson AND a.type <> :assignment", UUID.class)
                 .setParameter("lesson", id).setParameter("assignment", ActivityType.ASSIGNMENT).getResultList()));
+    }
+
+    /** The activities a student completes for the course to count as completed: every lesson's required ones. */
+    public List<UUID> requiredForCourse(UUID courseId) {
+        return courseRequirements.get(courseId, id -> List.copyOf(reads.createQuery(
+                        "SELECT a.id FROM Activity a WHERE a.lesson.unit.course.id = :course AND a.type <> :assignment", UUID.class)
+                .setParameter("course", id).setParameter("assignment", ActivityType.ASSIGNMENT).getResultList()));
     }
 
     /** The activity and those its lesson requires: the progress rows a piece of learning in it may read. */
@@ -87,5 +97,6 @@ public class PublishedActivities {
         activities.invalidateAll();
         firstActivities.invalidateAll();
         lessonRequirements.invalidateAll();
+        courseRequirements.invalidateAll();
     }
 }

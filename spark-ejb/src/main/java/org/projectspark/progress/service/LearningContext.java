@@ -3,6 +3,7 @@ package org.projectspark.progress.service;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Query;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.projectspark.gamification.domain.XpEvent;
@@ -87,11 +88,15 @@ public class LearningContext {
         preloadProgress(em, of(student), activityIds);
     }
 
+    /**
+     * Rows of activities this transaction has not touched: every writer of progress goes through {@link #progress},
+     * which loads the row first, so the database's copy is current and the query need not flush the writes so far.
+     */
     private static void preloadProgress(EntityManager em, Known k, Collection<UUID> activityIds) {
         List<UUID> wanted = activityIds.stream().filter(id -> !k.progressLoaded.contains(id)).distinct().toList();
         if (!wanted.isEmpty()) {
             em.createQuery("SELECT p FROM StudentProgress p WHERE p.studentId = :student AND p.activityId IN :ids", StudentProgress.class)
-                    .setParameter("student", k.studentId).setParameter("ids", wanted).getResultList()
+                    .setParameter("student", k.studentId).setParameter("ids", wanted).setFlushMode(FlushModeType.COMMIT).getResultList()
                     .forEach(p -> k.progress.put(p.activityId(), p));
             k.progressLoaded.addAll(wanted);
         }
