@@ -37,8 +37,11 @@ public class SessionGuard {
 
     static final long OPEN_TTL_SECONDS = 30;
     static final long LOCAL_TTL_MILLIS = 2_000;
-    private static final String ACTIVE = "SELECT 1 FROM auth_sessions s JOIN users u ON u.id = s.user_id "
-            + "WHERE s.id = ? AND s.revoked_at IS NULL AND s.expires_at > now() AND u.is_active";
+    // The conditions are answered, not filtered on: with "revoked_at IS NULL" in WHERE, a table without statistics
+    // (a new database before its first ANALYZE) was read through the partial index of open sessions, every row of
+    // it (1 ms at 2,000 sessions), instead of one primary-key probe.
+    private static final String ACTIVE = "SELECT s.revoked_at IS NULL AND s.expires_at > now() AND u.is_active"
+            + " FROM auth_sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?";
 
     @Resource(lookup = "jdbc/spark")
     DataSource dataSource;
@@ -85,7 +88,7 @@ public class SessionGuard {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(ACTIVE)) {
             ps.setObject(1, sessionId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+                return rs.next() && rs.getBoolean(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not check the session", e);
