@@ -299,17 +299,21 @@ public class LearningContext {
         return k.days.stream().sorted().toList();
     }
 
+    /**
+     * Days are written only by {@link #insertDay}, at once: the table is current without flushing the entities
+     * written so far (which the read would otherwise do, each time, for nothing).
+     */
     private static void loadDays(EntityManager em, Known k) {
         if (k.days == null) {
             k.days = new HashSet<>(k.newDays);
             em.createNativeQuery("SELECT day FROM learning_days WHERE student_id = ?1").setParameter(1, k.studentId)
-                    .getResultList().forEach(d -> k.days.add(SqlValues.day(d)));
+                    .setFlushMode(FlushModeType.COMMIT).getResultList().forEach(d -> k.days.add(SqlValues.day(d)));
         }
     }
 
     private static void insertDay(EntityManager em, UUID student, LocalDate day) {
         em.createNativeQuery("INSERT INTO learning_days (student_id, day) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, student).setParameter(2, day).executeUpdate();
+                .setParameter(1, student).setParameter(2, day).setFlushMode(FlushModeType.COMMIT).executeUpdate();
     }
 
     /** The badges ("BADGE/scope") the student holds; the caller adds those it awards. */
