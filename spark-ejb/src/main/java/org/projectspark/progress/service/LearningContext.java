@@ -29,7 +29,7 @@ import java.util.UUID;
  * the XP reasons held per source, XP per day, days learned, badges held, submissions by client id. Nothing else can
  * change these while the lock is held, so an offline batch applies hundreds of events with a few bulk reads
  * instead of several queries per event (and without the flushes those queries force). Kept up to date by the
- * writers; valid for one student (another student starts it afresh).
+ * writers; kept per student.
  * <p>
  * The state lives in the transaction's own resources ({@link TransactionSynchronizationRegistry}), not in a
  * {@code @TransactionScoped} bean: Payara's transaction scope looks the registry up in JNDI (a new
@@ -63,24 +63,40 @@ public class LearningContext {
         }
     }
 
-    /** This transaction's knowledge of the student, started afresh for another student. */
-    private Known of(UUID student) {
-        Known known = (Known) transactions.getResource(KEY);
-        if (known == null || !student.equals(known.studentId)) {
-            known = new Known(student);
-            transactions.putResource(KEY, known);
+    /**
+     * Each student's knowledge in this transaction, kept for the whole transaction: a transaction that came back to a
+     * student must still know the rows it started for them (its reads do not flush, so the table would not show them).
+     */
+    private static final class Knowledge {
+        final Map<UUID, Known> byStudent = new HashMap<>(2);
+        Known last;
+    }
+
+    private Knowledge knowledge() {
+        Knowledge all = (Knowledge) transactions.getResource(KEY);
+        if (all == null) {
+            all = new Knowledge();
+            transactions.putResource(KEY, all);
         }
-        return known;
+        return all;
+    }
+
+    /** This transaction's knowledge of the student. */
+    private Known of(UUID student) {
+        Knowledge all = knowledge();
+        if (all.last == null || !student.equals(all.last.studentId)) {
+            all.last = all.byStudent.computeIfAbsent(student, Known::new);
+        }
+        return all.last;
     }
 
     /** This transaction's knowledge of whichever student it is about (the writers' side: a read came first). */
     private Known current() {
-        Known known = (Known) transactions.getResource(KEY);
-        if (known == null) {
-            known = new Known(null);
-            transactions.putResource(KEY, known);
+        Knowledge all = knowledge();
+        if (all.last == null) {
+            all.last = new Known(null);
         }
-        return known;
+        return all.last;
     }
 
     /** Loads the progress rows of these activities in one query (those missing are started when first used). */
