@@ -43,6 +43,12 @@ public class LearningContext {
     /** A badge held, as {@link #badges} keys it ("BADGE/scope"), read in SQL. */
     private static final String BADGE_KEY = "badge || '/' || scope_id";
 
+    /** The XP counted against a day's cap, from {@code since} to {@code until} (as {@link XpEvent#SUM_SINCE}), in SQL. */
+    private static String dayXp(String since, String until) {
+        return "SELECT COALESCE(SUM(x.points), 0) FROM xp_events x WHERE x.student_id = ?1 AND x.created_at >= " + since
+                + " AND x.created_at < " + until + " AND x.reason <> '" + XpEvent.RULES_ADJUSTMENT + "'";
+    }
+
     @Resource
     TransactionSynchronizationRegistry transactions;
 
@@ -178,8 +184,7 @@ public class LearningContext {
         boolean withBadges = k.badges == null;
         Query query = em.createNativeQuery("SELECT 'r', CAST(source_id AS varchar), reason, CAST(NULL AS bigint) FROM xp_events"
                         + " WHERE student_id = ?1 AND source_id = ANY (CAST(?2 AS uuid[]))"
-                        + " UNION ALL SELECT 'd', CAST(d.day AS varchar), NULL, (SELECT COALESCE(SUM(x.points), 0) FROM xp_events x"
-                        + " WHERE x.student_id = ?1 AND x.created_at >= d.since AND x.created_at < d.until AND x.reason <> '" + XpEvent.RULES_ADJUSTMENT + "')"
+                        + " UNION ALL SELECT 'd', CAST(d.day AS varchar), NULL, (" + dayXp("d.since", "d.until") + ")"
                         + " FROM unnest(CAST(?3 AS date[]), CAST(?4 AS timestamptz[]), CAST(?5 AS timestamptz[])) AS d (day, since, until)"
                         + (withBadges ? " UNION ALL SELECT 'b', " + BADGE_KEY + ", NULL, NULL FROM student_badges WHERE student_id = ?1" : ""))
                 .setParameter(1, student).setParameter(2, SqlValues.array(wanted))
@@ -252,8 +257,7 @@ public class LearningContext {
     private static void readTogether(EntityManager em, Known k, UUID source, LocalDate day, ZoneId zone, UUID clientId) {
         boolean withBadges = k.badges == null;
         Query query = em.createNativeQuery("SELECT 'r', reason, CAST(NULL AS bigint) FROM xp_events WHERE student_id = ?1 AND source_id = ?2"
-                        + " UNION ALL SELECT 'd', CAST(NULL AS varchar), COALESCE(SUM(points), 0) FROM xp_events WHERE student_id = ?1"
-                        + " AND created_at >= ?3 AND created_at < ?4 AND reason <> '" + XpEvent.RULES_ADJUSTMENT + "'"
+                        + " UNION ALL SELECT 'd', CAST(NULL AS varchar), (" + dayXp("?3", "?4") + ")"
                         + (withBadges ? " UNION ALL SELECT 'b', " + BADGE_KEY + ", NULL FROM student_badges WHERE student_id = ?1" : "")
                         + (clientId != null ? " UNION ALL SELECT 's', CAST(id AS varchar), NULL FROM submissions WHERE student_id = ?1"
                         + " AND client_submission_id = ?5" : ""))
