@@ -62,7 +62,7 @@ public class LearningRewards {
      * piece at a time, whichever device or instance it arrives on.
      */
     public Profile lockProfile(UUID studentId) {
-        return em.createNamedQuery(Profile.LOCKED, Profile.class).setParameter("id", studentId)
+        return em.createNamedQuery(Profile.LOCKED, Profile.class).setParameter(1, studentId)
                 .getResultStream().findFirst().orElseThrow(() -> new org.projectspark.platform.error.NotFoundException("No profile for user " + studentId));
     }
 

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.UUID;
@@ -48,7 +49,10 @@ final class CachedAnswers {
     /** An answer ready to send. */
     private record Encoded(byte[] body, byte[] gzipped, EntityTag etag) {
         static Encoded of(String text) {
-            byte[] body = text.getBytes(StandardCharsets.UTF_8);
+            return of(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Encoded of(byte[] body) {
             CRC32 crc = new CRC32();
             crc.update(body);
             return new Encoded(body, gzip(body), new EntityTag(Long.toHexString(crc.getValue()) + "-" + body.length));
@@ -72,6 +76,13 @@ final class CachedAnswers {
     private final Cache<String, Encoded> encoded = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMillis(LOCAL_TTL_MILLIS)).maximumWeight(LOCAL_MAX_BYTES)
             .weigher((String key, Encoded e) -> e.body().length + e.gzipped().length).build();
+    /**
+     * The answer last encoded here for each shared key and URL. A reader's copy from Redis that is byte for byte
+     * this answer reuses its encoding: a class's hundred teachers cost this instance one gzip of it, not one each.
+     */
+    private final Cache<String, Encoded> lastEncoded = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMillis(LOCAL_TTL_MILLIS)).maximumWeight(LOCAL_MAX_BYTES)
+            .weigher((String key, Encoded e) -> e.body().length + e.gzipped().length).build();
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
 
     CachedAnswers(Redis redis, String kind, long ttlSeconds) {
@@ -92,15 +103,17 @@ final class CachedAnswers {
             built.set(true);
             return build.get();
         };
+        String shared = sharedKey + "|" + url;
         Encoded answer;
         if (wantsFresh(headers)) {
-            Fresh fresh = freshBuilds.get(sharedKey + "|" + url, () -> Fresh.of(build.get()));
+            Fresh fresh = freshBuilds.get(shared, () -> Fresh.of(build.get()));
             built.set(true);
             cache.refresh(key, fresh::text);
             answer = fresh.encoded();
             encoded.put(key, answer);
+            lastEncoded.put(shared, answer);
         } else {
-            answer = encoded.get(key, k -> Encoded.of(cache.get(k, counting)));
+            answer = encoded.get(key, k -> encode(shared, cache.get(k, counting)));
         }
         Response.ResponseBuilder r;
         if (answer.etag().equals(ifNoneMatch(headers))) {
@@ -112,6 +125,18 @@ final class CachedAnswers {
         }
         return r.header("X-Cache", built.get() ? "miss" : "hit").header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
                 .header("Cache-Control", "private, no-cache").build();
+    }
+
+    /** The reader's own copy, encoded; the encoding of the same answer for another reader when it is byte for byte the same. */
+    private Encoded encode(String shared, String text) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        Encoded last = lastEncoded.getIfPresent(shared);
+        if (last != null && Arrays.equals(last.body(), body)) {
+            return last;
+        }
+        Encoded fresh = Encoded.of(body);
+        lastEncoded.put(shared, fresh);
+        return fresh;
     }
 
     private static EntityTag ifNoneMatch(HttpHeaders headers) {
