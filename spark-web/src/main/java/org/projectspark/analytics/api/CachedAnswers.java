@@ -53,9 +53,13 @@ final class CachedAnswers {
         }
 
         static Encoded of(byte[] body) {
+            return new Encoded(body, gzip(body), tagOf(body));
+        }
+
+        static EntityTag tagOf(byte[] body) {
             CRC32 crc = new CRC32();
             crc.update(body);
-            return new Encoded(body, gzip(body), new EntityTag(Long.toHexString(crc.getValue()) + "-" + body.length));
+            return new EntityTag(Long.toHexString(crc.getValue()) + "-" + body.length);
         }
     }
 
@@ -77,10 +81,11 @@ final class CachedAnswers {
             .expireAfterWrite(Duration.ofMillis(LOCAL_TTL_MILLIS)).maximumWeight(LOCAL_MAX_BYTES)
             .weigher((String key, Encoded e) -> e.body().length + e.gzipped().length).build();
     /**
-     * The answer last encoded here for each shared key and URL. A reader's copy from Redis that is byte for byte
-     * this answer reuses its encoding: a class's hundred teachers cost this instance one gzip of it, not one each.
+     * Answers encoded here lately, by shared key, URL and ETag. A reader's copy from Redis that is byte for byte one
+     * of them reuses its encoding: a class's hundred teachers cost this instance one gzip of each build they hold, not
+     * one each.
      */
-    private final Cache<String, Encoded> lastEncoded = Caffeine.newBuilder()
+    private final Cache<String, Encoded> recentlyEncoded = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMillis(LOCAL_TTL_MILLIS)).maximumWeight(LOCAL_MAX_BYTES)
             .weigher((String key, Encoded e) -> e.body().length + e.gzipped().length).build();
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
@@ -111,7 +116,7 @@ final class CachedAnswers {
             cache.refresh(key, fresh::text);
             answer = fresh.encoded();
             encoded.put(key, answer);
-            lastEncoded.put(shared, answer);
+            recentlyEncoded.put(shared + "|" + answer.etag().getValue(), answer);
         } else {
             answer = encoded.get(key, k -> encode(shared, cache.get(k, counting)));
         }
@@ -130,12 +135,14 @@ final class CachedAnswers {
     /** The reader's own copy, encoded; the encoding of the same answer for another reader when it is byte for byte the same. */
     private Encoded encode(String shared, String text) {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        Encoded last = lastEncoded.getIfPresent(shared);
-        if (last != null && Arrays.equals(last.body(), body)) {
-            return last;
+        EntityTag tag = Encoded.tagOf(body);
+        String key = shared + "|" + tag.getValue();
+        Encoded known = recentlyEncoded.getIfPresent(key);
+        if (known != null && Arrays.equals(known.body(), body)) {
+            return known;
         }
-        Encoded fresh = Encoded.of(body);
-        lastEncoded.put(shared, fresh);
+        Encoded fresh = new Encoded(body, gzip(body), tag);
+        recentlyEncoded.put(key, fresh);
         return fresh;
     }
 
