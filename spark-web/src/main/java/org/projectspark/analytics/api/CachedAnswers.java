@@ -49,10 +49,7 @@ final class CachedAnswers {
     /** An answer ready to send. */
     private record Encoded(byte[] body, byte[] gzipped, EntityTag etag) {
         static Encoded of(String text) {
-            return of(text.getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Encoded of(byte[] body) {
+            byte[] body = text.getBytes(StandardCharsets.UTF_8);
             return new Encoded(body, gzip(body), tagOf(body));
         }
 
