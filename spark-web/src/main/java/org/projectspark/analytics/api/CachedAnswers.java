@@ -74,17 +74,13 @@ final class CachedAnswers {
 
     /** Redis only: the instance's copy is {@link #encoded}, kept once, as bytes. */
     private final JsonCache cache;
-    private final Cache<String, Encoded> encoded = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMillis(LOCAL_TTL_MILLIS)).maximumWeight(LOCAL_MAX_BYTES)
-            .weigher((String key, Encoded e) -> e.body().length + e.gzipped().length).build();
+    private final Cache<String, Encoded> encoded = localEncodings();
     /**
      * Answers encoded here lately, by shared key, URL and ETag. A reader's copy from Redis that is byte for byte one
      * of them reuses its encoding: a class's hundred teachers cost this instance one gzip of each build they hold, not
-     * one each.
+     * one each. Mostly the same objects as {@link #encoded} holds.
      */
-    private final Cache<String, Encoded> recentlyEncoded = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMillis(LOCAL_TTL_MILLIS)).maximumWeight(LOCAL_MAX_BYTES)
-            .weigher((String key, Encoded e) -> e.body().length + e.gzipped().length).build();
+    private final Cache<String, Encoded> recentlyEncoded = localEncodings();
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
 
     CachedAnswers(Redis redis, String kind, long ttlSeconds) {
@@ -113,7 +109,7 @@ final class CachedAnswers {
             cache.refresh(key, fresh::text);
             answer = fresh.encoded();
             encoded.put(key, answer);
-            recentlyEncoded.put(shared + "|" + answer.etag().getValue(), answer);
+            recentlyEncoded.put(encodingKey(shared, answer.etag()), answer);
         } else {
             answer = encoded.get(key, k -> encode(shared, cache.get(k, counting)));
         }
@@ -133,7 +129,7 @@ final class CachedAnswers {
     private Encoded encode(String shared, String text) {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         EntityTag tag = Encoded.tagOf(body);
-        String key = shared + "|" + tag.getValue();
+        String key = encodingKey(shared, tag);
         Encoded known = recentlyEncoded.getIfPresent(key);
         if (known != null && Arrays.equals(known.body(), body)) {
             return known;
@@ -141,6 +137,15 @@ final class CachedAnswers {
         Encoded fresh = new Encoded(body, gzip(body), tag);
         recentlyEncoded.put(key, fresh);
         return fresh;
+    }
+
+    private static String encodingKey(String shared, EntityTag tag) {
+        return shared + "|" + tag.getValue();
+    }
+
+    private static Cache<String, Encoded> localEncodings() {
+        return Caffeine.newBuilder().expireAfterWrite(Duration.ofMillis(LOCAL_TTL_MILLIS)).maximumWeight(LOCAL_MAX_BYTES)
+                .weigher((String key, Encoded e) -> e.body().length + e.gzipped().length).build();
     }
 
     private static EntityTag ifNoneMatch(HttpHeaders headers) {
