@@ -7,14 +7,12 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 import org.projectspark.analytics.service.Analytics;
 import org.projectspark.analytics.service.ClassAnalytics;
 import org.projectspark.platform.redis.Redis;
+import org.projectspark.platform.web.Caller;
+import org.projectspark.platform.web.CurrentRequest;
 
 import java.util.UUID;
 
@@ -44,24 +42,20 @@ public class AnalyticsResource {
 
     @GET
     @Path("students/{id}")
-    public Response studentReport(@PathParam("id") UUID id, @Context SecurityContext security, @Context UriInfo uri, @Context HttpHeaders headers) {
-        UUID caller = caller(security);
+    public Response studentReport(@PathParam("id") UUID id) {
+        UUID caller = Caller.current().id();
         Analytics.StudentSeen seen = analytics.studentFor(caller, id);
-        return cache.json(caller, uri, headers, seen.student().id() + ":" + seen.locale(), () -> analytics.report(seen));
+        return cache.json(caller, CurrentRequest.get(), seen.student().id() + ":" + seen.locale(), () -> analytics.report(seen));
     }
 
     /** One line per student: what a teacher opens in a spreadsheet or prints for a parents' meeting. */
     @GET
     @Path("classes/{id}/report.csv")
     @RolesAllowed({"TEACHER", "SCHOOL_ADMIN", "ADMIN"})
-    public Response classReport(@PathParam("id") UUID id, @Context SecurityContext security, @Context UriInfo uri, @Context HttpHeaders headers) {
-        UUID caller = caller(security);
+    public Response classReport(@PathParam("id") UUID id) {
+        UUID caller = Caller.current().id();
         ClassAnalytics.ClassSeen seen = analytics.classFor(caller, id);
-        Response r = cache.answer(caller, uri, headers, CSV, seen.id() + ":" + seen.locale(), () -> ClassReportCsv.of(analytics.dashboard(seen)));
+        Response r = cache.answer(caller, CurrentRequest.get(), CSV, seen.id() + ":" + seen.locale(), () -> ClassReportCsv.of(analytics.dashboard(seen)));
         return Response.fromResponse(r).header("Content-Disposition", "attachment; filename=\"class-" + id + "-report.csv\"").build();
-    }
-
-    private static UUID caller(SecurityContext security) {
-        return UUID.fromString(security.getUserPrincipal().getName());
     }
 }

@@ -5,11 +5,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.projectspark.platform.concurrent.FreshBuilds;
 import org.projectspark.platform.redis.JsonCache;
 import org.projectspark.platform.redis.Redis;
@@ -17,6 +17,7 @@ import org.projectspark.platform.redis.Redis;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -69,7 +70,10 @@ final class CachedAnswers {
 
     private final FreshBuilds<String, Fresh> freshBuilds = new FreshBuilds<>();
 
-    /** Bounded by bytes: a burst of distinct large answers must not crowd the heap. */
+    /**
+     * Bounded by bytes: a burst of distinct large answers must not crowd the heap. The two local caches get half each
+     * (they mostly hold the same objects, but need not).
+     */
     static final long LOCAL_MAX_BYTES = 64L * 1024 * 1024;
 
     /** Redis only: the instance's copy is {@link #encoded}, kept once, as bytes. */
@@ -88,13 +92,14 @@ final class CachedAnswers {
     }
 
     /** A JSON answer: {@code build}'s result as JSON-B writes it (nulls left out, as everywhere in the API). */
-    Response json(UUID caller, UriInfo uri, HttpHeaders headers, String sharedKey, Supplier<Object> build) {
-        return answer(caller, uri, headers, MediaType.APPLICATION_JSON, sharedKey, () -> jsonb.toJson(build.get()));
+    Response json(UUID caller, ContainerRequestContext request, String sharedKey, Supplier<Object> build) {
+        return answer(caller, request, MediaType.APPLICATION_JSON, sharedKey, () -> jsonb.toJson(build.get()));
     }
 
     /** {@code sharedKey}: what, besides the URL, the answer depends on (never the reader, only what they see). */
-    Response answer(UUID caller, UriInfo uri, HttpHeaders headers, String mediaType, String sharedKey, Supplier<String> build) {
-        String url = uri.getRequestUri().getRawPath() + "?" + nullToEmpty(uri.getRequestUri().getRawQuery());
+    Response answer(UUID caller, ContainerRequestContext request, String mediaType, String sharedKey, Supplier<String> build) {
+        URI uri = request.getUriInfo().getRequestUri();
+        String url = uri.getRawPath() + "?" + nullToEmpty(uri.getRawQuery());
         String key = caller + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(url.getBytes(StandardCharsets.UTF_8));
         AtomicBoolean built = new AtomicBoolean();
         Supplier<String> counting = () -> {
@@ -103,7 +108,7 @@ final class CachedAnswers {
         };
         String shared = sharedKey + "|" + url;
         Encoded answer;
-        if (wantsFresh(headers)) {
+        if (wantsFresh(request)) {
             Fresh fresh = freshBuilds.get(shared, () -> Fresh.of(build.get()));
             built.set(true);
             cache.refresh(key, fresh::text);
@@ -114,9 +119,9 @@ final class CachedAnswers {
             answer = encoded.get(key, k -> encode(shared, cache.get(k, counting)));
         }
         Response.ResponseBuilder r;
-        if (answer.etag().equals(ifNoneMatch(headers))) {
+        if (answer.etag().equals(ifNoneMatch(request))) {
             r = Response.notModified(answer.etag());
-        } else if (acceptsGzip(headers)) {
+        } else if (acceptsGzip(request)) {
             r = Response.ok(answer.gzipped(), mediaType).header(HttpHeaders.CONTENT_ENCODING, "gzip").tag(answer.etag());
         } else {
             r = Response.ok(answer.body(), mediaType).tag(answer.etag());
@@ -144,11 +149,11 @@ final class CachedAnswers {
     }
 
     private static Cache<String, Encoded> localEncodings() {
-        return Caffeine.newBuilder().expireAfterWrite(Duration.ofMillis(LOCAL_TTL_MILLIS)).maximumWeight(LOCAL_MAX_BYTES)
+        return Caffeine.newBuilder().expireAfterWrite(Duration.ofMillis(LOCAL_TTL_MILLIS)).maximumWeight(LOCAL_MAX_BYTES / 2)
                 .weigher((String key, Encoded e) -> e.body().length + e.gzipped().length).build();
     }
 
-    private static EntityTag ifNoneMatch(HttpHeaders headers) {
+    private static EntityTag ifNoneMatch(ContainerRequestContext headers) {
         String value = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         if (value == null || value.isBlank()) {
             return null;
@@ -160,12 +165,12 @@ final class CachedAnswers {
         return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? new EntityTag(v.substring(1, v.length() - 1)) : null;
     }
 
-    private static boolean acceptsGzip(HttpHeaders headers) {
+    private static boolean acceptsGzip(ContainerRequestContext headers) {
         String accept = headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING);
         return accept != null && accept.toLowerCase(Locale.ROOT).contains("gzip") && !accept.toLowerCase(Locale.ROOT).contains("gzip;q=0");
     }
 
-    private static boolean wantsFresh(HttpHeaders headers) {
+    private static boolean wantsFresh(ContainerRequestContext headers) {
         String cc = headers.getHeaderString(HttpHeaders.CACHE_CONTROL);
         return cc != null && cc.toLowerCase(Locale.ROOT).contains("no-cache");
     }

@@ -7,14 +7,12 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.projectspark.analytics.service.Analytics;
 import org.projectspark.analytics.service.ClassAnalytics;
 import org.projectspark.platform.redis.Redis;
 import org.projectspark.platform.web.Caller;
+import org.projectspark.platform.web.CurrentRequest;
 
 import java.util.UUID;
 
@@ -38,9 +36,9 @@ public class ClassDashboardResource {
     }
 
     @GET
-    public Response dashboard(@PathParam("id") UUID id, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Response dashboard(@PathParam("id") UUID id) {
         UUID caller = Caller.current().id();
         ClassAnalytics.ClassSeen seen = analytics.classFor(caller, id);
-        return cache.json(caller, uri, headers, seen.id() + ":" + seen.locale(), () -> analytics.dashboard(seen));
+        return cache.json(caller, CurrentRequest.get(), seen.id() + ":" + seen.locale(), () -> analytics.dashboard(seen));
     }
 }

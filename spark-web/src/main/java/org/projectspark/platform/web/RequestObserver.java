@@ -43,6 +43,7 @@ public class RequestObserver implements ContainerRequestFilter, ContainerRespons
         request.setProperty(STARTED, System.nanoTime());
         String id = RequestIds.begin(request);
         RequestContext.set(id);
+        CurrentRequest.set(request);
     }
 
     @Override
@@ -70,6 +71,7 @@ public class RequestObserver implements ContainerRequestFilter, ContainerRespons
             }
         } finally {
             RequestContext.clear();
+            CurrentRequest.clear();
             Caller.clear();
         }
     }
