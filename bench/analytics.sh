@@ -18,7 +18,8 @@
 #   RATE_LIMIT_MAX=100000000 ./spark run          (then, in another shell)   bench/analytics.sh
 # Options (environment): BASE (http://localhost:8080), TEACHERS (100), DURATION (15 s per measurement),
 # WARMUP_ROUNDS (3: rounds of /health/live, uncached and cached polling before measuring; on this 2-core machine a
-# freshly started server is still compiling the dashboard's path after one round: 2.21x cold, 1.55x warm),
+# freshly started server was still compiling the dashboard's path after one round, 2.21x against 1.55x on the run
+# after, and sometimes after three: see docs/operations.md),
 # DATABASE_URL and REDIS_URL (the server's: .env's, else the local defaults), ADMIN_USERNAME/ADMIN_PASSWORD
 # (the server's first admin: .env's). The 96 extra bench teachers (bench-teacher-5 ... -100, password
 # "bench password") are added to the bench school once; bench/data/load.sh --drop removes them with the rest.

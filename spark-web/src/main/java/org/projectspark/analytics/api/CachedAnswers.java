@@ -153,8 +153,8 @@ final class CachedAnswers {
                 .weigher((String key, Encoded e) -> e.body().length + e.gzipped().length).build();
     }
 
-    private static EntityTag ifNoneMatch(ContainerRequestContext headers) {
-        String value = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+    private static EntityTag ifNoneMatch(ContainerRequestContext request) {
+        String value = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -165,13 +165,13 @@ final class CachedAnswers {
         return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? new EntityTag(v.substring(1, v.length() - 1)) : null;
     }
 
-    private static boolean acceptsGzip(ContainerRequestContext headers) {
-        String accept = headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING);
+    private static boolean acceptsGzip(ContainerRequestContext request) {
+        String accept = request.getHeaderString(HttpHeaders.ACCEPT_ENCODING);
         return accept != null && accept.toLowerCase(Locale.ROOT).contains("gzip") && !accept.toLowerCase(Locale.ROOT).contains("gzip;q=0");
     }
 
-    private static boolean wantsFresh(ContainerRequestContext headers) {
-        String cc = headers.getHeaderString(HttpHeaders.CACHE_CONTROL);
+    private static boolean wantsFresh(ContainerRequestContext request) {
+        String cc = request.getHeaderString(HttpHeaders.CACHE_CONTROL);
         return cc != null && cc.toLowerCase(Locale.ROOT).contains("no-cache");
     }
 
