@@ -26,7 +26,7 @@
 # "bench password") are added to the bench school once; bench/data/load.sh --drop removes them with the rest.
 set -euo pipefail
 cd "$(dirname "$0")"
-env_default() { [ -f ../.env ] && sed -n "s/^$1=//p" ../.env | tail -1 | tr -d '"'"'" || true; }
+. ./common.sh
 BASE=${BASE:-http://localhost:8080}
 TEACHERS=${TEACHERS:-100}
 DURATION=${DURATION:-15}
@@ -44,23 +44,6 @@ COURSES="be4c0000-0000-4000-8000-0000000c0001 be4c0000-0000-4000-8000-0000000c00
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
-field() { sed -E "s/.*$1=([^ ]+).*/\1/" <<< "$2"; }
-sql() { psql "$DATABASE_URL" -X -q -At -v ON_ERROR_STOP=1 -c "$1"; }
-FAILS=0
-verdict() {
-  local line
-  line=$(python3 - "$@" <<'PY'
-import sys
-label, value, ref, op, target = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4], float(sys.argv[5])
-r = value / ref if ref else float('inf')
-ok = r >= target if op == 'ge' else r <= target
-print(f"{label:<40} {r:6.2f}x (target {'>=' if op == 'ge' else '<='} {target:g}x): {'PASS' if ok else 'FAIL'}")
-PY
-)
-  echo "$line"
-  [[ $line == *PASS ]] || FAILS=$((FAILS + 1))
-}
 row() { printf '%-52s %10s %9s %9s   %s\n' "$@"; }
 row_of() { row "$1" "$(field rps "$2")" "$(field p50_ms "$2")" "$(field p99_ms "$2")" "$(field statuses "$2")"; }
 login() {
@@ -68,7 +51,7 @@ login() {
     -d "{\"username\":\"$1\",\"password\":\"$2\"}" | json 'd["accessToken"]'
 }
 
-curl -fsS "$BASE/health/ready" >/dev/null || { echo "bench: no ready server at $BASE (start it with RATE_LIMIT_MAX=100000000 ./spark run)" >&2; exit 1; }
+require_server "RATE_LIMIT_MAX=100000000 ./spark run"
 for tool in psql redis-cli curl python3 java; do
   command -v $tool >/dev/null || { echo "bench: $tool is missing" >&2; exit 1; }
 done

@@ -11,6 +11,7 @@
 # Options (environment): BASE (http://localhost:8080), CONCURRENCY (16), DURATION (15, seconds per measurement), LOGINS (200).
 set -euo pipefail
 cd "$(dirname "$0")"
+. ./common.sh
 BASE=${BASE:-http://localhost:8080}
 CONCURRENCY=${CONCURRENCY:-16}
 DURATION=${DURATION:-15}
@@ -18,11 +19,9 @@ LOGINS=${LOGINS:-200}
 RUN=$(date +%s)
 WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
 
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
-field() { sed -E "s/.*$1=([^ ]+).*/\1/" <<< "$2"; }
 post() { curl -fsS -X POST "$BASE$1" -H 'Content-Type: application/json' -d "$2"; }
 
-curl -fsS "$BASE/health/ready" >/dev/null || { echo "bench: no ready server at $BASE (start it with ./spark run)" >&2; exit 1; }
+require_server "./spark run"
 
 # --- 1. /users/me vs /health/live ---------------------------------------------------------------------
 post /api/v1/auth/register "{\"username\":\"bench-$RUN\",\"password\":\"bench password\",\"displayName\":\"Bench\"}" >/dev/null

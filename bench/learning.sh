@@ -22,7 +22,8 @@
 # submission path kept getting faster, as the JIT compiled more of it, for about three minutes of load). Needs psql, pgbench and redis-benchmark (Debian: postgresql-client, redis-tools).
 set -euo pipefail
 cd "$(dirname "$0")"
-env_default() { [ -f ../.env ] && sed -n "s/^$1=//p" ../.env | tail -1 | tr -d '"'"'" || true; }
+. ./common.sh
+VERDICT_WIDTH=34
 BASE=${BASE:-http://localhost:8080}
 CONCURRENCY=${CONCURRENCY:-16}
 DURATION=${DURATION:-15}
@@ -42,31 +43,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
-field() { sed -E "s/.*$1=([^ ]+).*/\1/" <<< "$2"; }
-sql() { psql "$DATABASE_URL" -X -q -At -v ON_ERROR_STOP=1 -c "$1"; }
-FAILS=0
-# verdict LABEL VALUE REFERENCE ge|le TARGET: prints the ratio and PASS/FAIL, counts failures
-verdict() {
-  local line
-  line=$(python3 - "$@" <<'PY'
-import sys
-label, value, ref, op, target = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4], float(sys.argv[5])
-r = value / ref if ref else float('inf')
-ok = r >= target if op == 'ge' else r <= target
-print(f"{label:<34} {r:6.2f}x (target {'>=' if op == 'ge' else '<='} {target:g}x): {'PASS' if ok else 'FAIL'}")
-PY
-)
-  echo "$line"
-  [[ $line == *PASS ]] || FAILS=$((FAILS + 1))
-}
 row() { printf '%-44s %10s %9s %9s   %s\n' "$@"; }
 row_of() { row "$1" "$(field rps "$2")" "$(field p50_ms "$2")" "$(field p99_ms "$2")" "$(field statuses "$2")"; }
 header() { echo; echo "== $1"; row "" "req/s" "p50 ms" "p99 ms" "statuses"; }
 # status GET PATH TOKEN: the HTTP status of one request
 status() { curl -s -o "$WORK/last" -w '%{http_code}' "$BASE$1" -H "Authorization: Bearer $2" || true; }
 
-curl -fsS "$BASE/health/ready" >/dev/null || { echo "bench: no ready server at $BASE (start it with RATE_LIMIT_MAX=100000000 ./spark run)" >&2; exit 1; }
+require_server "RATE_LIMIT_MAX=100000000 ./spark run"
 for tool in psql pgbench redis-benchmark redis-cli; do
   command -v $tool >/dev/null || { echo "bench: $tool is missing (apt-get install postgresql-client redis-tools)" >&2; exit 1; }
 done

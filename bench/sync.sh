@@ -31,7 +31,8 @@
 # python3, psql and pgbench (Debian: postgresql-client).
 set -euo pipefail
 cd "$(dirname "$0")"
-env_default() { [ -f ../.env ] && sed -n "s/^$1=//p" ../.env | tail -1 | tr -d '"'"'" || true; }
+. ./common.sh
+VERDICT_WIDTH=38
 BASE=${BASE:-http://localhost:8080}
 STUDENTS=${STUDENTS:-2000}
 EVENTS_PER_STUDENT=${EVENTS_PER_STUDENT:-50}
@@ -53,28 +54,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-field() { sed -E "s/.*(^| )$1=([^ ]+).*/\2/" <<< "$2"; }
-sql() { psql "$DATABASE_URL" -X -q -At -v ON_ERROR_STOP=1 -c "$1"; }
 # chosen_sql: runs the SQL on stdin in a session holding the students of the run in temp table chosen(username, user_id)
 chosen_sql() {
   { echo "CREATE TEMP TABLE chosen (username text, user_id uuid PRIMARY KEY);"
     echo "\\copy chosen FROM '$WORK/chosen.tsv'"
     cat; } | psql "$DATABASE_URL" -X -q -At -F ' ' -v ON_ERROR_STOP=1 -f -
-}
-FAILS=0
-# verdict LABEL VALUE REFERENCE ge|le TARGET: prints the ratio and PASS/FAIL, counts failures
-verdict() {
-  local line
-  line=$(python3 - "$@" <<'PY'
-import sys
-label, value, ref, op, target = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4], float(sys.argv[5])
-r = value / ref if ref else float('inf')
-ok = r >= target if op == 'ge' else r <= target
-print(f"{label:<38} {r:6.2f}x (target {'>=' if op == 'ge' else '<='} {target:g}x): {'PASS' if ok else 'FAIL'}")
-PY
-)
-  echo "$line"
-  [[ $line == *PASS ]] || FAILS=$((FAILS + 1))
 }
 # check LABEL OK(0|1) [DETAIL]: a PASS/FAIL line, counted
 check() {
@@ -86,7 +70,7 @@ row_of() { row "$1" "$(field events "$2")" "$(field seconds "$2")" "$(field even
   "$(field p95_ms "$2")" "$(field p99_ms "$2")" "$(field max_ms "$2")"; }
 now_ms() { date +%s%3N; }
 
-curl -fsS "$BASE/health/ready" >/dev/null || { echo "bench: no ready server at $BASE (start it with RATE_LIMIT_MAX=100000000 ./spark run)" >&2; exit 1; }
+require_server "RATE_LIMIT_MAX=100000000 ./spark run"
 for tool in java python3 psql pgbench; do
   command -v $tool >/dev/null || { echo "bench: $tool is missing (apt-get install postgresql-client)" >&2; exit 1; }
 done
