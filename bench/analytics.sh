@@ -18,7 +18,7 @@
 #   RATE_LIMIT_MAX=100000000 ./spark run          (then, in another shell)   bench/analytics.sh
 # Options (environment): BASE (http://localhost:8080), TEACHERS (100), DURATION (15 s per measurement),
 # WARMUP_ROUNDS (3) and MAX_WARMUP_ROUNDS (8): rounds of /health/live, uncached and cached polling before measuring,
-# at least the first, then more while the cached dashboard's rate still rises by 10 % or more a round (a server
+# WARMUP_ROUNDS of them, then more while the cached dashboard's rate still rises by 10 % or more a round (a server
 # still compiling: on this 2-core machine a freshly started one served it at half the rate it did five minutes
 # later, after three fixed rounds; see docs/operations.md),
 # DATABASE_URL and REDIS_URL (the server's: .env's, else the local defaults), ADMIN_USERNAME/ADMIN_PASSWORD

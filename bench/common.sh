@@ -1,5 +1,6 @@
 # Helpers the bench scripts share; sourced from bench/ (each script cds there first). Uses DATABASE_URL for sql,
-# VERDICT_WIDTH (40) for the label column of verdict lines; counts missed targets in FAILS.
+# VERDICT_WIDTH (40; a script sets its own after sourcing) for the label column of verdict lines; counts missed
+# targets in FAILS.
 
 # env_default NAME: NAME's value in ../.env (the server's settings), empty when unset
 env_default() { [ -f ../.env ] && sed -n "s/^$1=//p" ../.env | tail -1 | tr -d '"'"'" || true; }
@@ -10,7 +11,7 @@ field() { sed -E "s/.*(^| )$1=([^ ]+).*/\2/" <<< "$2"; }
 sql() { psql "$DATABASE_URL" -X -q -At -v ON_ERROR_STOP=1 -c "$1"; }
 
 FAILS=0
-VERDICT_WIDTH=${VERDICT_WIDTH:-40}
+VERDICT_WIDTH=40
 # verdict LABEL VALUE REFERENCE ge|le TARGET: prints the ratio and PASS/FAIL, counts failures
 verdict() {
   local line
