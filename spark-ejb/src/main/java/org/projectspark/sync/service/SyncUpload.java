@@ -1,5 +1,6 @@
 package org.projectspark.sync.service;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -28,10 +29,11 @@ public class SyncUpload {
     private static final Logger LOG = Logger.getLogger(SyncUpload.class.getName());
     private static final int ATTEMPTS = 4;
 
-    @Inject
+    // @EJB, not @Inject: see SubmissionResource
+    @EJB
     SyncSessions sessions;
 
-    @Inject
+    @EJB
     EventApplier applier;
 
     @Inject
