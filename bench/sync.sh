@@ -25,7 +25,9 @@
 # stops the bench; the tokens got so far stay cached, so the next run goes on from there.
 # Options (environment): BASE (http://localhost:8080), STUDENTS (2000), EVENTS_PER_STUDENT (50), CONCURRENCY (50),
 # LOGIN_CONCURRENCY (4), WARMUP_BATCHES (1000: batches of the first students from another device, not measured;
-# the JIT needs them on 2 cores), DEVICE (bench-sync-1), TOKEN_CACHE (results/sync-tokens.tsv, under bench/: git-ignored),
+# the JIT needs them on 2 cores) sent WARMUP_ROUNDS (2) times, then again while the warm-up's rate still rises by
+# 10 % or more a round, at most MAX_WARMUP_ROUNDS (5) times (a freshly started server is still compiling after the
+# first thousand batches), DEVICE (bench-sync-1), TOKEN_CACHE (results/sync-tokens.tsv, under bench/: git-ignored),
 # DATABASE_URL (the server's: .env's, else postgresql://postgres@localhost:5432/project_spark), REDIS_URL (likewise,
 # redis://localhost:6379; only to clear cached leaderboards after loading the bench data). Needs java 17+,
 # python3, psql and pgbench (Debian: postgresql-client).
@@ -39,6 +41,8 @@ EVENTS_PER_STUDENT=${EVENTS_PER_STUDENT:-50}
 CONCURRENCY=${CONCURRENCY:-50}
 LOGIN_CONCURRENCY=${LOGIN_CONCURRENCY:-4}
 WARMUP_BATCHES=${WARMUP_BATCHES:-1000}
+WARMUP_ROUNDS=${WARMUP_ROUNDS:-2}
+MAX_WARMUP_ROUNDS=${MAX_WARMUP_ROUNDS:-5}
 DEVICE=${DEVICE:-bench-sync-1}
 TOKEN_CACHE=${TOKEN_CACHE:-results/sync-tokens.tsv}
 DATABASE_URL=${DATABASE_URL:-$(env_default DATABASE_URL)}
@@ -74,7 +78,7 @@ require_server "RATE_LIMIT_MAX=100000000 ./spark run"
 for tool in java python3 psql pgbench; do
   command -v $tool >/dev/null || { echo "bench: $tool is missing (apt-get install postgresql-client)" >&2; exit 1; }
 done
-for n in STUDENTS EVENTS_PER_STUDENT CONCURRENCY LOGIN_CONCURRENCY WARMUP_BATCHES; do
+for n in STUDENTS EVENTS_PER_STUDENT CONCURRENCY LOGIN_CONCURRENCY WARMUP_BATCHES WARMUP_ROUNDS MAX_WARMUP_ROUNDS; do
   [[ ${!n} =~ ^[0-9]+$ ]] || { echo "bench: $n must be a whole number" >&2; exit 2; }
 done
 [ "$STUDENTS" -ge 1 ] && [ "$EVENTS_PER_STUDENT" -ge 5 ] && [ "$CONCURRENCY" -ge 1 ] \
@@ -176,16 +180,25 @@ rush() {
 # --- warm-up: another device of the first students, not measured ----------------------------------------------
 if [ "$WARMUP_BATCHES" -gt 0 ]; then
   w=$((WARMUP_BATCHES < STUDENTS ? WARMUP_BATCHES : STUDENTS))
-  echo "warming up: $w batches from device $DEVICE-warmup (the JIT needs them on 2 cores) ..."
+  echo "warming up: $w batches from device $DEVICE-warmup a round, at least $WARMUP_ROUNDS rounds, then until their rate stops rising (at most $MAX_WARMUP_ROUNDS) ..."
   head -n "$w" "$WORK/tokens" > "$WORK/warm-tokens"
   java SyncRush.java register "$BASE" "$WORK/warm-tokens" "$DEVICE-warmup" "$CONCURRENCY" "$WORK/warm-students" >/dev/null \
     || { echo "bench: registering the warm-up device failed" >&2; exit 1; }
-  warm_seq=$(chosen_sql <<SQL
+  previous=0
+  for round in $(seq "$MAX_WARMUP_ROUNDS"); do
+    warm_seq=$(chosen_sql <<SQL
 SELECT coalesce(max(e.sequence), 0) + 1 FROM sync_events e JOIN chosen c ON c.user_id = e.user_id WHERE e.device_id = '$DEVICE-warmup';
 SQL
 )
-  out=$(rush warmup 1 "$warm_seq" $((STARTED_MS - 20 * 60000)) "$WORK/warm-students" "$DEVICE-warmup") || exit 1
-  echo "  $(field events "$out") events in $(field seconds "$out") s ($(field events_per_s "$out")/s), http=$(field http "$out")"
+    out=$(rush "warmup-$round" 1 "$warm_seq" $((STARTED_MS - 20 * 60000)) "$WORK/warm-students" "$DEVICE-warmup") || exit 1
+    rate=$(field events_per_s "$out")
+    echo "  round $round: $(field events "$out") events in $(field seconds "$out") s ($rate/s), http=$(field http "$out")"
+    # steady: less than 10 % above the round before (a server still compiling gains more than that a round)
+    if [ "$round" -ge "$WARMUP_ROUNDS" ] && python3 -c "import sys; sys.exit(0 if $rate < 1.1 * $previous else 1)"; then
+      break
+    fi
+    previous=$rate
+  done
 fi
 
 # exact RUN COPIES LINE: is every event of the run held once and applied once? (prints PASS/FAIL lines)
