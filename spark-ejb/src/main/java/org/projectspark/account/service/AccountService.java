@@ -1,5 +1,6 @@
 package org.projectspark.account.service;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -25,7 +26,7 @@ public class AccountService {
     @Inject
     PasswordHasher hasher;
 
-    @Inject
+    @EJB
     SessionService sessionService;
 
     @Inject

@@ -1,5 +1,6 @@
 package org.projectspark.account.service;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -35,7 +36,7 @@ public class AuthService {
     @Inject
     PasswordHasher hasher;
 
-    @Inject
+    @EJB
     SessionService sessions;
 
     @Inject

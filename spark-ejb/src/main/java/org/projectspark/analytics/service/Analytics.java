@@ -1,5 +1,6 @@
 package org.projectspark.analytics.service;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.projectspark.account.domain.User;
@@ -17,7 +18,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class Analytics {
 
-    @Inject
+    @EJB
     SchoolService schools;
 
     @Inject

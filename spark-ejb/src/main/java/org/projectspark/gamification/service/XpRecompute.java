@@ -1,5 +1,6 @@
 package org.projectspark.gamification.service;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -35,7 +36,7 @@ public class XpRecompute {
     @Inject
     XpHistory history;
 
-    @Inject
+    @EJB
     XpAdjuster adjuster;
 
     @Inject

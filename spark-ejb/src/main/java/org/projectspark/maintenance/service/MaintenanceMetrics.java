@@ -1,5 +1,6 @@
 package org.projectspark.maintenance.service;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -31,7 +32,7 @@ public class MaintenanceMetrics {
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
 
-    @Inject
+    @EJB
     MaintenanceRuns runs;
 
     private volatile Map<MaintenanceJob, MaintenanceRun> snapshot = Map.of();

@@ -1,6 +1,7 @@
 package org.projectspark.maintenance.service;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -39,7 +40,7 @@ public class MaintenanceRunner {
     @Resource(lookup = "jdbc/spark")
     DataSource dataSource;
 
-    @Inject
+    @EJB
     MaintenanceRuns runs;
 
     @Inject

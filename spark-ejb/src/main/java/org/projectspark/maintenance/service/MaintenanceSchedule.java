@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
@@ -41,7 +42,7 @@ public class MaintenanceSchedule {
     @Inject
     MaintenanceSettings settings;
 
-    @Inject
+    @EJB
     MaintenanceRunner runner;
 
     @Inject

@@ -2,6 +2,7 @@ package org.projectspark.platform.startup;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -31,7 +32,7 @@ public class SparkStartup {
     @Inject
     SparkSettings settings;
 
-    @Inject
+    @EJB
     AccountService accounts;
 
     @Resource(lookup = "jdbc/spark")

@@ -1,10 +1,10 @@
 package org.projectspark.school.service;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
 import org.projectspark.platform.error.SparkException;
 import org.projectspark.school.domain.SchoolClass;
 
@@ -27,10 +27,10 @@ public class RosterImport {
 
     private static final Logger LOG = Logger.getLogger(RosterImport.class.getName());
 
-    @Inject
+    @EJB
     SchoolService schools;
 
-    @Inject
+    @EJB
     RosterLineImport lines;
 
     public List<RosterOutcome> importInto(UUID callerId, UUID classId, List<RosterRow> rows) {

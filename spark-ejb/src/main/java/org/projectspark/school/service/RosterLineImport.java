@@ -1,5 +1,6 @@
 package org.projectspark.school.service;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -35,7 +36,7 @@ public class RosterLineImport {
     @Inject
     UserRepository users;
 
-    @Inject
+    @EJB
     AccountService accounts;
 
     @Inject

@@ -2,9 +2,9 @@ package org.projectspark.sync.service;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.inject.Inject;
 
 import java.util.logging.Logger;
 
@@ -16,7 +16,7 @@ public class InterruptedSyncs {
 
     private static final Logger LOG = Logger.getLogger(InterruptedSyncs.class.getName());
 
-    @Inject
+    @EJB
     SyncSessions sessions;
 
     @PostConstruct

@@ -1,5 +1,6 @@
 package org.projectspark.sync.service;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -40,19 +41,19 @@ public class SyncBundles {
     @PersistenceContext(unitName = "spark")
     EntityManager em;
 
-    @Inject
+    @EJB
     SchoolService schools;
 
     @Inject
     BundleSigner signer;
 
-    @Inject
+    @EJB
     SyncUpload upload;
 
     @Inject
     SyncSettings settings;
 
-    @Inject
+    @EJB
     SyncSessions sessions;
 
     /** The outcome of one student's device upload in an imported bundle. */

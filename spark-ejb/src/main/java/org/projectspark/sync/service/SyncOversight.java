@@ -1,5 +1,6 @@
 package org.projectspark.sync.service;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,7 +32,7 @@ public class SyncOversight {
     @PersistenceContext(unitName = "spark")
     EntityManager em;
 
-    @Inject
+    @EJB
     SchoolService schools;
 
     @Inject

@@ -29,7 +29,6 @@ public class SyncUpload {
     private static final Logger LOG = Logger.getLogger(SyncUpload.class.getName());
     private static final int ATTEMPTS = 4;
 
-    // @EJB, not @Inject: see SubmissionResource
     @EJB
     SyncSessions sessions;
 

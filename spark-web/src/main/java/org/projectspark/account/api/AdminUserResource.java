@@ -1,6 +1,7 @@
 package org.projectspark.account.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -28,7 +29,7 @@ import java.util.UUID;
 @RolesAllowed("ADMIN")
 public class AdminUserResource {
 
-    @Inject
+    @EJB
     AccountService accounts;
 
     @Inject

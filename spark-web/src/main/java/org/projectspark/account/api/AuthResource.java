@@ -2,6 +2,7 @@ package org.projectspark.account.api;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,10 +30,10 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
-    @Inject
+    @EJB
     AccountService accounts;
 
-    @Inject
+    @EJB
     AuthService auth;
 
     @Inject

@@ -1,6 +1,7 @@
 package org.projectspark.account.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +27,7 @@ import java.util.UUID;
 @RolesAllowed({"STUDENT", "TEACHER", "SCHOOL_ADMIN", "GUARDIAN", "ADMIN"})
 public class MeResource {
 
-    @Inject
+    @EJB
     AccountService accounts;
 
     @Inject

@@ -1,6 +1,7 @@
 package org.projectspark.curriculum.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -51,7 +52,7 @@ public class CourseResource {
     @Inject
     CourseCatalog catalog;
 
-    @Inject
+    @EJB
     CourseAuthoring authoring;
 
     @Inject

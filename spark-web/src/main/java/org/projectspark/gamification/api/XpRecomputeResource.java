@@ -1,8 +1,8 @@
 package org.projectspark.gamification.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,7 +24,7 @@ import java.util.List;
 @RolesAllowed("ADMIN")
 public class XpRecomputeResource {
 
-    @Inject
+    @EJB
     XpRecompute recompute;
 
     public record Report(String runId, boolean dryRun, long studentsChecked, long studentsChanged, long xpDelta,

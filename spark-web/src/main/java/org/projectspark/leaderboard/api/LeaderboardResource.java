@@ -1,6 +1,7 @@
 package org.projectspark.leaderboard.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -57,7 +58,7 @@ public class LeaderboardResource {
     @Inject
     StudentCards cards;
 
-    @Inject
+    @EJB
     SchoolService schools;
 
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));

@@ -1,6 +1,7 @@
 package org.projectspark.maintenance.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -38,10 +39,10 @@ import java.util.Map;
 @RolesAllowed("ADMIN")
 public class MaintenanceResource {
 
-    @Inject
+    @EJB
     MaintenanceRunner runner;
 
-    @Inject
+    @EJB
     MaintenanceRuns runs;
 
     @Inject

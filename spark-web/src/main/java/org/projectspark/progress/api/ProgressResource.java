@@ -1,8 +1,8 @@
 package org.projectspark.progress.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -32,7 +32,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProgressResource {
 
-    @Inject
+    @EJB
     ProgressService progress;
 
     /** Body of PUT: how far the student got, 0 to 100. */

@@ -25,8 +25,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class SubmissionResource {
 
-    // @EJB, not @Inject: called through Weld's proxy, every call of a no-interface EJB made Payara throw and
-    // catch an exception (getBusinessObject), 3 % of a quiz submission's CPU
     @EJB
     SubmissionService submissions;
 

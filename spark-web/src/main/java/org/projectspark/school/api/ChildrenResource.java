@@ -1,8 +1,8 @@
 package org.projectspark.school.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,7 +22,7 @@ import java.util.UUID;
 @RolesAllowed("GUARDIAN")
 public class ChildrenResource {
 
-    @Inject
+    @EJB
     SchoolService schools;
 
     public record Child(String id, String displayName, String schoolId, long xp, int level) {

@@ -1,6 +1,7 @@
 package org.projectspark.school.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -34,10 +35,10 @@ import java.util.UUID;
 @RolesAllowed({"STUDENT", "TEACHER", "SCHOOL_ADMIN", "GUARDIAN", "ADMIN"})
 public class ClassResource {
 
-    @Inject
+    @EJB
     SchoolService schools;
 
-    @Inject
+    @EJB
     RosterImport rosters;
 
     @Inject

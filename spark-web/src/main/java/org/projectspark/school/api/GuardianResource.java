@@ -1,8 +1,8 @@
 package org.projectspark.school.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -22,7 +22,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class GuardianResource {
 
-    @Inject
+    @EJB
     SchoolService schools;
 
     @PUT

@@ -1,8 +1,8 @@
 package org.projectspark.school.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -31,7 +31,7 @@ import java.util.UUID;
 @RolesAllowed({"STUDENT", "TEACHER", "SCHOOL_ADMIN", "GUARDIAN", "ADMIN"})
 public class SchoolResource {
 
-    @Inject
+    @EJB
     SchoolService schools;
 
     @POST

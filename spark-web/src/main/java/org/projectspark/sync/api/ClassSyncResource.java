@@ -1,6 +1,7 @@
 package org.projectspark.sync.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -60,10 +61,10 @@ public class ClassSyncResource {
     static final String JOSE = "application/jose";
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
 
-    @Inject
+    @EJB
     SyncOversight oversight;
 
-    @Inject
+    @EJB
     SyncBundles bundles;
 
     @Inject

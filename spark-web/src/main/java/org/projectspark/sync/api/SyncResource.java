@@ -55,7 +55,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class SyncResource {
 
-    // @EJB, not @Inject: see SubmissionResource
     @EJB
     SyncUpload upload;
 

@@ -1,8 +1,8 @@
 package org.projectspark.sync.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -30,7 +30,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class SyncReviewResource {
 
-    @Inject
+    @EJB
     SyncOversight oversight;
 
     @POST
