@@ -184,6 +184,19 @@ class LeaderboardIT extends DeployedEar {
     }
 
     @Test
+    void aStudentTakenOutOfTheClassLosesItsBoardAtOnce() {
+        Classroom room = classroom();
+        Fixtures.Member leaving = room.students().get(1);
+        String classBoard = "/api/v1/leaderboards/classes/" + room.classId();
+        assertThat(Api.get(classBoard, leaving.token()).status()).isEqualTo(200); // the reader's access is now remembered
+        assertThat(Api.delete("/api/v1/classes/" + room.classId() + "/students/" + leaving.id(), room.teacher().token()).status())
+                .isEqualTo(204);
+        assertThat(Api.get(classBoard, leaving.token()).status()).isEqualTo(403);
+        assertThat(Api.get(classBoard + "/me", leaving.token()).status()).isEqualTo(403);
+        assertThat(Api.get(classBoard, room.students().get(2).token()).status()).isEqualTo(200);
+    }
+
+    @Test
     void aStudentCanHideTheirNameOnGlobalBoards() throws Exception {
         Fixtures.Member star = Fixtures.newStudent(null);
         Fixtures.Member other = Fixtures.newStudent(null);

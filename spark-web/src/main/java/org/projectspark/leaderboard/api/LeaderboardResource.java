@@ -1,7 +1,6 @@
 package org.projectspark.leaderboard.api;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -26,12 +25,12 @@ import org.projectspark.account.service.AccountChanged;
 import org.projectspark.leaderboard.domain.Board;
 import org.projectspark.leaderboard.domain.Standing;
 import org.projectspark.leaderboard.service.BoardPage;
+import org.projectspark.leaderboard.service.BoardReaders;
 import org.projectspark.leaderboard.service.Leaderboards;
 import org.projectspark.leaderboard.service.StudentCards;
 import org.projectspark.platform.error.AccessDeniedException;
 import org.projectspark.platform.web.Caller;
 import org.projectspark.school.service.MembershipChanged;
-import org.projectspark.school.service.SchoolService;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -58,8 +57,8 @@ public class LeaderboardResource {
     @Inject
     StudentCards cards;
 
-    @EJB
-    SchoolService schools;
+    @Inject
+    BoardReaders readers;
 
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
 
@@ -81,7 +80,7 @@ public class LeaderboardResource {
     @Path("schools/{id}")
     public Response school(@PathParam("id") UUID id, @QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
                            @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
-        String name = schools.school(caller(), id).name();
+        String name = readers.schoolName(caller(), id);
         return top(board(Board.Scope.SCHOOL, id, period), name, limit);
     }
 
@@ -89,7 +88,7 @@ public class LeaderboardResource {
     @Path("schools/{id}/me")
     public Response schoolMe(@PathParam("id") UUID id, @QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
                              @QueryParam("neighbours") @DefaultValue("2") @Min(0) @Max(10) int neighbours) {
-        String name = schools.school(caller(), id).name();
+        String name = readers.schoolName(caller(), id);
         return around(board(Board.Scope.SCHOOL, id, period), name, neighbours);
     }
 
@@ -97,7 +96,7 @@ public class LeaderboardResource {
     @Path("classes/{id}")
     public Response schoolClass(@PathParam("id") UUID id, @QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
                                 @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
-        String name = schools.schoolClass(caller(), id).name();
+        String name = readers.className(caller(), id);
         return top(board(Board.Scope.CLASS, id, period), name, limit);
     }
 
@@ -105,7 +104,7 @@ public class LeaderboardResource {
     @Path("classes/{id}/me")
     public Response schoolClassMe(@PathParam("id") UUID id, @QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
                                   @QueryParam("neighbours") @DefaultValue("2") @Min(0) @Max(10) int neighbours) {
-        String name = schools.schoolClass(caller(), id).name();
+        String name = readers.className(caller(), id);
         return around(board(Board.Scope.CLASS, id, period), name, neighbours);
     }
 
