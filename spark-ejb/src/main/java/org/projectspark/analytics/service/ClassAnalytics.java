@@ -1,24 +1,17 @@
 package org.projectspark.analytics.service;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.projectspark.analytics.domain.Struggle;
 import org.projectspark.platform.persistence.SqlValues;
 import org.projectspark.school.domain.School;
-import org.projectspark.school.service.ClassTeachingChanged;
-import org.projectspark.school.service.MembershipChanged;
-import org.projectspark.account.service.AccountChanged;
+import org.projectspark.school.service.RememberedAccess;
 import org.projectspark.platform.error.AccessDeniedException;
 import org.projectspark.platform.error.NotFoundException;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A class's analytics from PostgreSQL: the nightly summary (class_performance_summary) and the live
@@ -110,40 +102,17 @@ public class ClassAnalytics {
     @Inject
     AnalyticsSettings settings;
 
+    @Inject
+    RememberedAccess access;
+
     /** A class its reader may see, and the language they read in. */
     public record ClassSeen(UUID id, String name, UUID schoolId, String locale) {
     }
 
-    /**
-     * Each reader's recent answers to {@link #readableBy}, for {@value #ACCESS_TTL_MILLIS} ms: a hundred teachers
-     * polling a dashboard cost the database nothing. Dropped for a user at once (on this instance) when their
-     * roles, school, classes or teaching change; other instances follow within that time, as with sign-outs.
-     */
-    static final long ACCESS_TTL_MILLIS = 2_000;
-    private final Cache<UUID, Map<UUID, ClassSeen>> readable = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMillis(ACCESS_TTL_MILLIS)).maximumSize(50_000).build();
-
     /** The class, if the caller teaches it or manages its school: 404 when missing, 403 when not theirs. */
     public ClassSeen readableBy(UUID callerId, UUID classId) {
-        Map<UUID, ClassSeen> mine = readable.get(callerId, k -> new ConcurrentHashMap<>());
-        ClassSeen seen = mine.get(classId);
-        if (seen == null) {
-            seen = checkReadable(callerId, classId);
-            mine.put(classId, seen);
-        }
-        return seen;
-    }
-
-    void accountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged changed) {
-        readable.invalidate(changed.userId());
-    }
-
-    void membershipChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) MembershipChanged changed) {
-        readable.invalidate(changed.userId());
-    }
-
-    void teachingChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ClassTeachingChanged changed) {
-        readable.invalidate(changed.teacherId());
+        // remembered per reader: a hundred teachers polling a dashboard cost the database nothing
+        return access.answer(callerId, new RememberedAccess.Question("class analytics", classId), () -> checkReadable(callerId, classId));
     }
 
     private ClassSeen checkReadable(UUID callerId, UUID classId) {
