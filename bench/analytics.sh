@@ -126,8 +126,7 @@ for round in $(seq "$MAX_WARMUP_ROUNDS"); do
   java LoadGen.java rate-tokens "$DASH" "$WORK/tokens" "$TEACHERS" 10 "Cache-Control:no-cache" "$GZ" >/dev/null 2>&1
   rate=$(field rps "$(java LoadGen.java rate-tokens "$DASH" "$WORK/tokens" "$TEACHERS" 8 "$GZ" 2>/dev/null)")
   echo "  round $round: cached dashboard $rate req/s"
-  # steady: less than 10 % above the round before (a server still compiling gains more than that a round)
-  if [ "$round" -ge "$WARMUP_ROUNDS" ] && python3 -c "import sys; sys.exit(0 if $rate < 1.1 * $previous else 1)"; then
+  if warmed_up "$round" "$rate" "$previous"; then
     break
   fi
   previous=$rate

@@ -10,6 +10,10 @@ json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 field() { sed -E "s/.*(^| )$1=([^ ]+).*/\2/" <<< "$2"; }
 sql() { psql "$DATABASE_URL" -X -q -At -v ON_ERROR_STOP=1 -c "$1"; }
 
+# warmed_up ROUND RATE PREVIOUS: true once ROUND reached WARMUP_ROUNDS and RATE is less than 10 % above PREVIOUS
+# (a server still compiling gains more than that a round)
+warmed_up() { [ "$1" -ge "$WARMUP_ROUNDS" ] && python3 -c "import sys; sys.exit(0 if $2 < 1.1 * $3 else 1)"; }
+
 FAILS=0
 VERDICT_WIDTH=40
 # verdict LABEL VALUE REFERENCE ge|le TARGET: prints the ratio and PASS/FAIL, counts failures

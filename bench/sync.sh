@@ -193,8 +193,7 @@ SQL
     out=$(rush "warmup-$round" 1 "$warm_seq" $((STARTED_MS - 20 * 60000)) "$WORK/warm-students" "$DEVICE-warmup") || exit 1
     rate=$(field events_per_s "$out")
     echo "  round $round: $(field events "$out") events in $(field seconds "$out") s ($rate/s), http=$(field http "$out")"
-    # steady: less than 10 % above the round before (a server still compiling gains more than that a round)
-    if [ "$round" -ge "$WARMUP_ROUNDS" ] && python3 -c "import sys; sys.exit(0 if $rate < 1.1 * $previous else 1)"; then
+    if warmed_up "$round" "$rate" "$previous"; then
       break
     fi
     previous=$rate
