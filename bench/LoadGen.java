@@ -1,9 +1,4 @@
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A small closed-loop HTTP load generator (JDK only, run as {@code java bench/LoadGen.java ...}).
+ * A small closed-loop HTTP load generator (JDK only; the bench scripts run it with {@code tool LoadGen ...}, bench/common.sh).
  *
  *   rate  URL CONCURRENCY SECONDS [Header:Value ...]   N clients loop GETs for SECONDS; prints rps and latency percentiles
  *   burst URL BODIES_FILE                              one POST per line of BODIES_FILE, all at once; prints statuses, rate, p99
@@ -47,7 +42,7 @@ import java.util.regex.Pattern;
  * Output is one line of key=value pairs, easy to read and to parse in bench/*.sh. rate-tokens and post also
  * print to stderr the first body answered with each status of 400 or more.
  *
- * rate, rate-tokens and post speak HTTP/1.1 themselves over one keep-alive connection per client ({@link Wire}):
+ * rate, rate-tokens and post speak HTTP/1.1 themselves over one keep-alive connection per client ({@link Http1.Wire}):
  * java.net.http cost about as much CPU per request as the server's own work, and on a 2-core machine every
  * cycle the generator burns is taken from the server (and from PostgreSQL) it measures. burst keeps java.net.http.
  */
@@ -71,7 +66,7 @@ public class LoadGen {
     }
 
     static void rate(String url, int concurrency, int seconds, String[] headers) throws Exception {
-        Req request = Req.get(URI.create(url), List.of(headers));
+        Http1.Req request = Http1.Req.get(URI.create(url), List.of(headers));
         closedLoop(URI.create(url), concurrency, seconds, (client, seq) -> request);
     }
 
@@ -79,186 +74,20 @@ public class LoadGen {
 
     /** Makes the next request of one client; {@code seq} counts that client's requests from 0. */
     interface RequestMaker {
-        Req make(int client, long seq);
+        Http1.Req make(int client, long seq);
     }
 
     static void rateTokens(String url, List<String> tokens, int concurrency, int seconds, String[] headers) throws Exception {
         if (tokens.isEmpty()) {
             throw new IllegalArgumentException("the tokens file has no tokens");
         }
-        Req[] perClient = new Req[concurrency];
+        Http1.Req[] perClient = new Http1.Req[concurrency];
         for (int i = 0; i < concurrency; i++) {
             List<String> h = new ArrayList<>(List.of(headers));
             h.add("Authorization: Bearer " + tokens.get(i % tokens.size()));
-            perClient[i] = Req.get(URI.create(url), h);
+            perClient[i] = Http1.Req.get(URI.create(url), h);
         }
         closedLoop(URI.create(url), concurrency, seconds, (client, seq) -> perClient[client]);
-    }
-
-    /** A request as bytes on the wire: its head (request line and headers) and body. */
-    record Req(byte[] head, byte[] body) {
-        static Req get(URI url, List<String> headers) {
-            return new Req(head("GET", url, headers, -1), null);
-        }
-
-        static Req post(URI url, List<String> headers, String json) {
-            byte[] body = json.getBytes(StandardCharsets.UTF_8);
-            List<String> h = new ArrayList<>(headers);
-            h.add("Content-Type: application/json");
-            return new Req(head("POST", url, h, body.length), body);
-        }
-
-        private static byte[] head(String method, URI url, List<String> headers, int length) {
-            StringBuilder b = new StringBuilder(512).append(method).append(' ').append(url.getRawPath());
-            if (url.getRawQuery() != null) {
-                b.append('?').append(url.getRawQuery());
-            }
-            b.append(" HTTP/1.1\r\nHost: ").append(url.getHost()).append(':').append(url.getPort()).append("\r\n");
-            for (String h : headers) {
-                int colon = h.indexOf(':');
-                b.append(h, 0, colon).append(": ").append(h.substring(colon + 1).trim()).append("\r\n");
-            }
-            if (length >= 0) {
-                b.append("Content-Length: ").append(length).append("\r\n");
-            }
-            return b.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
-        }
-    }
-
-    /** An answer: its status, and its body when the status is 400 or more (null otherwise). */
-    record Answer(int status, String errorBody) {
-    }
-
-    /**
-     * One client's keep-alive HTTP/1.1 connection: writes a request, reads the answer (Content-Length or chunked),
-     * keeps the body only for errors. A connection the server closed is opened again and the request sent once
-     * more, only when no byte of its answer had arrived.
-     */
-    static final class Wire {
-        private final String host;
-        private final int port;
-        private Socket socket;
-        private InputStream in;
-        private OutputStream out;
-
-        Wire(URI base) {
-            this.host = base.getHost();
-            this.port = base.getPort() < 0 ? 80 : base.getPort();
-        }
-
-        Answer send(Req r) throws IOException {
-            for (int attempt = 0; ; attempt++) {
-                boolean answered = false;
-                try {
-                    if (socket == null) {
-                        socket = new Socket(host, port);
-                        socket.setTcpNoDelay(true);
-                        socket.setSoTimeout(30_000);
-                        in = new BufferedInputStream(socket.getInputStream(), 16_384);
-                        out = socket.getOutputStream();
-                    }
-                    if (r.body() == null) {
-                        out.write(r.head());
-                    } else {
-                        byte[] both = new byte[r.head().length + r.body().length];
-                        System.arraycopy(r.head(), 0, both, 0, r.head().length);
-                        System.arraycopy(r.body(), 0, both, r.head().length, r.body().length);
-                        out.write(both);
-                    }
-                    out.flush();
-                    int first = in.read();
-                    if (first < 0) {
-                        throw new IOException("connection closed before an answer");
-                    }
-                    answered = true;
-                    return read(first);
-                } catch (IOException e) {
-                    close();
-                    if (answered || attempt >= 1) {
-                        throw e;
-                    }
-                }
-            }
-        }
-
-        private Answer read(int first) throws IOException {
-            String statusLine = (char) first + line();
-            int status = Integer.parseInt(statusLine.substring(9, 12));
-            long length = -1;
-            boolean chunked = false;
-            boolean close = false;
-            for (String h = line(); !h.isEmpty(); h = line()) {
-                int colon = h.indexOf(':');
-                String name = h.substring(0, colon).trim();
-                String value = h.substring(colon + 1).trim();
-                if (name.equalsIgnoreCase("Content-Length")) {
-                    length = Long.parseLong(value);
-                } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
-                    chunked = value.toLowerCase(java.util.Locale.ROOT).contains("chunked");
-                } else if (name.equalsIgnoreCase("Connection")) {
-                    close = value.equalsIgnoreCase("close");
-                }
-            }
-            ByteArrayOutputStream kept = status >= 400 ? new ByteArrayOutputStream() : null;
-            if (chunked) {
-                for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0; size = Long.parseLong(line().split(";")[0].trim(), 16)) {
-                    body(size, kept, false);
-                    line();
-                }
-                while (!line().isEmpty()) { } // trailers
-            } else if (length > 0) {
-                body(length, kept, false);
-            } else if (length < 0 && status != 204 && status != 304) {
-                close = true;
-                body(Long.MAX_VALUE, kept, true);
-            }
-            if (close) {
-                close();
-            }
-            return new Answer(status, kept == null ? null : kept.toString(StandardCharsets.UTF_8));
-        }
-
-        /** Reads {@code n} bytes of body, or up to the end of the connection ({@code untilClose}, no length given). */
-        private void body(long n, ByteArrayOutputStream kept, boolean untilClose) throws IOException {
-            byte[] buf = new byte[8192];
-            while (n > 0) {
-                int got = in.read(buf, 0, (int) Math.min(buf.length, n));
-                if (got < 0) {
-                    if (untilClose) {
-                        return;
-                    }
-                    throw new IOException("answer cut short");
-                }
-                if (kept != null) {
-                    kept.write(buf, 0, got);
-                }
-                n -= got;
-            }
-        }
-
-        private String line() throws IOException {
-            StringBuilder b = new StringBuilder(64);
-            for (int c = in.read(); c != '\n'; c = in.read()) {
-                if (c < 0) {
-                    throw new IOException("connection closed mid-answer");
-                }
-                if (c != '\r') {
-                    b.append((char) c);
-                }
-            }
-            return b.toString();
-        }
-
-        void close() {
-            try {
-                if (socket != null) {
-                    socket.close();
-                }
-            } catch (IOException ignored) {
-                // closing a broken connection
-            }
-            socket = null;
-        }
     }
 
     static void post(String urlPattern, String bodyPattern, List<String> tokens, int concurrency, int seconds, String[] rest) throws Exception {
@@ -287,7 +116,7 @@ public class LoadGen {
             if (auth[client] != null) {
                 h.add("Authorization: " + auth[client]);
             }
-            return Req.post(URI.create(url.render(row, client, seq)), h, body.render(row, client, seq));
+            return Http1.Req.post(URI.create(url.render(row, client, seq)), h, body.render(row, client, seq));
         });
     }
 
@@ -314,15 +143,15 @@ public class LoadGen {
             statuses.add(st);
             final int idx = i;
             Thread t = new Thread(() -> {
-                Wire wire = new Wire(server);
+                Http1.Wire wire = new Http1.Wire(server);
                 int n = 0;
                 long seq = 0;
                 while (!stop.get()) {
-                    Req request = maker.make(idx, seq++);
+                    Http1.Req request = maker.make(idx, seq++);
                     long start = System.nanoTime();
                     int status;
                     try {
-                        Answer r = wire.send(request);
+                        Http1.Answer r = wire.send(request);
                         status = r.status();
                         if (r.errorBody() != null) {
                             firstError.putIfAbsent(status, r.errorBody().length() > 400 ? r.errorBody().substring(0, 400) + "..." : r.errorBody());

@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The offline-sync morning rush (JDK only, run as {@code java bench/SyncRush.java MODE ...}; bench/sync.sh drives it).
+ * The offline-sync morning rush (JDK only; bench/sync.sh drives it with {@code tool SyncRush MODE ...}, bench/common.sh).
  *
  *   login BASE USERNAMES_FILE CACHE_FILE OUT_FILE [CONCURRENCY=4] [MAX_AGE_MINUTES=50]
  *         signs in each student of USERNAMES_FILE (password "bench password") once, CONCURRENCY at a time, unless
@@ -56,7 +56,9 @@ import java.util.zip.GZIPOutputStream;
  *         rest PROGRESS. A 503 (upload stopped part-way), 502/504 or a broken connection is answered by sending
  *         the same batch again (after Retry-After, at most `retries` times); the batch's latency runs from its
  *         first send to its last answer. SENT_FILE gets every event sent: id, user id, type, sequence.
- *         Answers are read after the clock stops, so the client spends its CPU on sending while timed.
+ *         Uploads go over keep-alive HTTP/1.1 connections of their own, one per client ({@link Http1}: java.net.http
+ *         cost 3 ms of CPU a batch, a seventh of the machine during the rush). Answers are read after the clock stops,
+ *         so the client spends its CPU on sending while timed.
  *
  * Output: one line of key=value pairs (like LoadGen), details (first error bodies, rejection reasons) on stderr.
  */
@@ -74,7 +76,7 @@ public class SyncRush {
             case "register" -> System.exit(register(args[1], Path.of(args[2]), args[3], Integer.parseInt(args[4]), Path.of(args[5])));
             case "upload" -> System.exit(upload(options(Arrays.copyOfRange(args, 1, args.length))));
             default -> {
-                System.err.println("usage: java SyncRush.java login|register|upload ... (see the comment at the top)");
+                System.err.println("usage: SyncRush login|register|upload ... (see the comment at the top)");
                 System.exit(2);
             }
         }
@@ -372,6 +374,7 @@ public class SyncRush {
         Collections.shuffle(units, random);
         List<Send> queue = units.stream().flatMap(List::stream).toList();
 
+        URI server = URI.create(base + "/api/v1/sync/events");
         AtomicInteger next = new AtomicInteger();
         AtomicInteger retries = new AtomicInteger();
         Map<Integer, Integer> answers = new ConcurrentHashMap<>();   // every answer, retried ones too
@@ -379,21 +382,19 @@ public class SyncRush {
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < concurrency; t++) {
             threads.add(new Thread(() -> {
+                Http1.Wire wire = new Http1.Wire(server, 120_000);
                 for (int i; (i = next.getAndIncrement()) < queue.size(); ) {
                     Send send = queue.get(i);
                     Batch b = batches.get(send.batch);
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/sync/events"))
-                            .timeout(Duration.ofSeconds(120))
-                            .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
-                            .header("Authorization", "Bearer " + b.student().token())
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(b.gzip())).build();
+                    Http1.Req request = Http1.Req.post(server, List.of("Content-Type: application/json", "Content-Encoding: gzip",
+                            "Authorization: Bearer " + b.student().token()), b.gzip());
                     send.start = System.nanoTime();
                     for (int attempt = 1; ; attempt++) {
-                        HttpResponse<byte[]> r = null;
+                        Http1.Answer r = null;
                         int status;
                         try {
-                            r = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                            status = r.statusCode();
+                            r = wire.send(request, true);
+                            status = r.status();
                         } catch (Exception e) {
                             status = -1;
                             firstError.putIfAbsent(-1, String.valueOf(e));
@@ -413,10 +414,11 @@ public class SyncRush {
                             break;
                         }
                         retries.incrementAndGet();
-                        sleep(r == null ? Math.min(10, 1 << attempt) : retryAfter(r, Math.min(10, 1 << attempt)));
+                        sleep(r == null ? Math.min(10, 1 << attempt) : retryAfter(r.retryAfter(), Math.min(10, 1 << attempt)));
                     }
                     send.end = System.nanoTime();
                 }
+                wire.close();
             }));
         }
         long began = System.nanoTime();
@@ -619,8 +621,13 @@ public class SyncRush {
     }
 
     static long retryAfter(HttpResponse<?> r, long otherwise) {
+        return retryAfter(r.headers().firstValue("Retry-After").orElse(null), otherwise);
+    }
+
+    /** The seconds a Retry-After header asks for (at most 30), or {@code otherwise} when it is absent or not a number. */
+    static long retryAfter(String header, long otherwise) {
         try {
-            return Math.min(30, Long.parseLong(r.headers().firstValue("Retry-After").orElse(String.valueOf(otherwise)).trim()));
+            return header == null ? otherwise : Math.min(30, Long.parseLong(header.trim()));
         } catch (NumberFormatException e) {
             return otherwise;
         }

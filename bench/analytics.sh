@@ -122,9 +122,9 @@ echo "warming up: at least $WARMUP_ROUNDS rounds, then until the cached dashboar
 GZ="Accept-Encoding:gzip"
 previous=0
 for round in $(seq "$MAX_WARMUP_ROUNDS"); do
-  java LoadGen.java rate "$BASE/health/live" "$TEACHERS" 8 "$GZ" >/dev/null
-  java LoadGen.java rate-tokens "$DASH" "$WORK/tokens" "$TEACHERS" 10 "Cache-Control:no-cache" "$GZ" >/dev/null 2>&1
-  rate=$(field rps "$(java LoadGen.java rate-tokens "$DASH" "$WORK/tokens" "$TEACHERS" 8 "$GZ" 2>/dev/null)")
+  tool LoadGen rate "$BASE/health/live" "$TEACHERS" 8 "$GZ" >/dev/null
+  tool LoadGen rate-tokens "$DASH" "$WORK/tokens" "$TEACHERS" 10 "Cache-Control:no-cache" "$GZ" >/dev/null 2>&1
+  rate=$(field rps "$(tool LoadGen rate-tokens "$DASH" "$WORK/tokens" "$TEACHERS" 8 "$GZ" 2>/dev/null)")
   echo "  round $round: cached dashboard $rate req/s"
   if warmed_up "$round" "$rate" "$previous"; then
     break
@@ -132,12 +132,12 @@ for round in $(seq "$MAX_WARMUP_ROUNDS"); do
   previous=$rate
 done
 
-ref=$(java LoadGen.java rate "$BASE/health/live" "$TEACHERS" "$DURATION" "$GZ")
-uncached=$(java LoadGen.java rate-tokens "$DASH" "$WORK/tokens" "$TEACHERS" "$DURATION" "Cache-Control:no-cache" "$GZ")
-cached=$(java LoadGen.java rate-tokens "$DASH" "$WORK/tokens" "$TEACHERS" "$DURATION" "$GZ")
+ref=$(tool LoadGen rate "$BASE/health/live" "$TEACHERS" "$DURATION" "$GZ")
+uncached=$(tool LoadGen rate-tokens "$DASH" "$WORK/tokens" "$TEACHERS" "$DURATION" "Cache-Control:no-cache" "$GZ")
+cached=$(tool LoadGen rate-tokens "$DASH" "$WORK/tokens" "$TEACHERS" "$DURATION" "$GZ")
 # what one build costs when nobody shares it: a single teacher reloading alone
 head -1 "$WORK/tokens" > "$WORK/one-token"
-alone=$(java LoadGen.java rate-tokens "$DASH" "$WORK/one-token" 1 "$DURATION" "Cache-Control:no-cache" "$GZ")
+alone=$(tool LoadGen rate-tokens "$DASH" "$WORK/one-token" 1 "$DURATION" "Cache-Control:no-cache" "$GZ")
 echo
 echo "== a. teacher dashboard of a class of $(sql "SELECT count(*) FROM class_enrolments WHERE class_id = '$CLASS_ID'"), $TEACHERS teachers polling at once, ${DURATION}s each"
 row "" "req/s" "p50 ms" "p99 ms" "statuses"

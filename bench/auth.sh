@@ -33,12 +33,12 @@ fi
 
 echo "warming up (the JIT needs tens of seconds under load on 2 cores) ..."
 for _ in 1 2 3; do
-  java LoadGen.java rate "$BASE/health/live" "$CONCURRENCY" 8 >/dev/null
-  java LoadGen.java rate "$BASE/api/v1/users/me" "$CONCURRENCY" 8 "Authorization: Bearer $TOKEN" >/dev/null
+  tool LoadGen rate "$BASE/health/live" "$CONCURRENCY" 8 >/dev/null
+  tool LoadGen rate "$BASE/api/v1/users/me" "$CONCURRENCY" 8 "Authorization: Bearer $TOKEN" >/dev/null
 done
 
-ref=$(java LoadGen.java rate "$BASE/health/live" "$CONCURRENCY" "$DURATION")
-me=$(java LoadGen.java rate "$BASE/api/v1/users/me" "$CONCURRENCY" "$DURATION" "Authorization: Bearer $TOKEN")
+ref=$(tool LoadGen rate "$BASE/health/live" "$CONCURRENCY" "$DURATION")
+me=$(tool LoadGen rate "$BASE/api/v1/users/me" "$CONCURRENCY" "$DURATION" "Authorization: Bearer $TOKEN")
 ref_rps=$(field rps "$ref"); ref_p99=$(field p99_ms "$ref")
 me_rps=$(field rps "$me"); me_p99=$(field p99_ms "$me")
 echo
@@ -66,7 +66,7 @@ done > "$WORK/bodies"
 # sample the heap while the storm runs
 ( while :; do curl -fsS "$BASE/health/live" 2>/dev/null | json '[c["data"] for c in d["checks"] if c["name"]=="heap"][0]["usedMiB"]' || true; sleep 0.1; done ) > "$WORK/heap" &
 SAMPLER=$!
-storm=$(java LoadGen.java burst "$BASE/api/v1/auth/login" "$WORK/bodies")
+storm=$(tool LoadGen burst "$BASE/api/v1/auth/login" "$WORK/bodies")
 kill $SAMPLER 2>/dev/null || true
 heap_max=$(curl -fsS "$BASE/health/live" | json '[c["data"] for c in d["checks"] if c["name"]=="heap"][0]["maxMiB"]')
 heap_peak=$(sort -n "$WORK/heap" | tail -1)

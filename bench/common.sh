@@ -10,6 +10,15 @@ json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 field() { sed -E "s/.*(^| )$1=([^ ]+).*/\2/" <<< "$2"; }
 sql() { psql "$DATABASE_URL" -X -q -At -v ON_ERROR_STOP=1 -c "$1"; }
 
+# tool CLASS ARGS...: runs one of the bench's Java tools (LoadGen, SyncRush; both speak HTTP through Http1.java),
+# compiled into results/classes (git-ignored) when a source is newer than the last build
+TOOLS=results/classes
+tool() { java -cp "$TOOLS" "$@"; }
+if [ ! -f "$TOOLS/.built" ] || [ -n "$(find Http1.java LoadGen.java SyncRush.java -newer "$TOOLS/.built")" ]; then
+  rm -rf "$TOOLS" && mkdir -p "$TOOLS" && javac -d "$TOOLS" Http1.java LoadGen.java SyncRush.java && touch "$TOOLS/.built" \
+    || { echo "bench: compiling the bench tools (javac) failed" >&2; exit 1; }
+fi
+
 # warmed_up ROUND RATE PREVIOUS: true once ROUND reached WARMUP_ROUNDS and RATE is less than 10 % above PREVIOUS
 # (a server still compiling gains more than that a round)
 warmed_up() { [ "$1" -ge "$WARMUP_ROUNDS" ] && python3 -c "import sys; sys.exit(0 if $2 < 1.1 * $3 else 1)"; }

@@ -124,7 +124,7 @@ quizzes=$(($(wc -l < "$WORK/quiz-rows") - 1))
 [ "$quizzes" -gt 0 ] || { echo "bench: no bench quizzes in the database" >&2; exit 1; }
 SUBMIT_URL="$BASE/api/v1/activities/{activity}/submissions"
 SUBMIT_BODY='{"clientSubmissionId":"{uuid}","answers":{answers}}'
-submit() { java LoadGen.java post "$SUBMIT_URL" "$SUBMIT_BODY" "$WORK/tokens" "$CONCURRENCY" "$1" "rows=$WORK/quiz-rows"; }
+submit() { tool LoadGen post "$SUBMIT_URL" "$SUBMIT_BODY" "$WORK/tokens" "$CONCURRENCY" "$1" "rows=$WORK/quiz-rows"; }
 code=$(curl -s -o "$WORK/last" -w '%{http_code}' -X POST "$BASE/api/v1/activities/$(sed -n 2p "$WORK/quiz-rows" | cut -f1)/submissions" \
   -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d "{\"clientSubmissionId\":\"$(python3 -c 'import uuid; print(uuid.uuid4())')\",\"answers\":$(sed -n 2p "$WORK/quiz-rows" | cut -f2)}" || true)
@@ -133,19 +133,19 @@ echo "POST a perfect quiz: $code, $(head -c 160 "$WORK/last")..."
 
 echo "warming up (the JIT needs tens of seconds under load on 2 cores) ..."
 for _ in $(seq 1 "$WARMUP_ROUNDS"); do
-  java LoadGen.java rate "$BASE/health/live" "$CONCURRENCY" 8 >/dev/null
+  tool LoadGen rate "$BASE/health/live" "$CONCURRENCY" 8 >/dev/null
   for path in "${!AVAILABLE[@]}"; do
-    java LoadGen.java rate-tokens "$BASE$path" "$WORK/tokens" "$CONCURRENCY" 8 >/dev/null 2>&1
+    tool LoadGen rate-tokens "$BASE$path" "$WORK/tokens" "$CONCURRENCY" 8 >/dev/null 2>&1
   done
   submit "$WARMUP_SUBMIT_SECONDS" >/dev/null 2>&1 # the submission path has the most code for the JIT to compile
 done
 
 # --- a. leaderboards -----------------------------------------------------------------------------------------
 if [ -n "${AVAILABLE[$TOP]:-}${AVAILABLE[$ME]:-}" ]; then
-  ref=$(java LoadGen.java rate "$BASE/health/live" "$CONCURRENCY" "$DURATION")
+  ref=$(tool LoadGen rate "$BASE/health/live" "$CONCURRENCY" "$DURATION")
   top=""; me=""
-  [ -n "${AVAILABLE[$TOP]:-}" ] && top=$(java LoadGen.java rate-tokens "$BASE$TOP" "$WORK/tokens" "$CONCURRENCY" "$DURATION")
-  [ -n "${AVAILABLE[$ME]:-}" ] && me=$(java LoadGen.java rate-tokens "$BASE$ME" "$WORK/tokens" "$CONCURRENCY" "$DURATION")
+  [ -n "${AVAILABLE[$TOP]:-}" ] && top=$(tool LoadGen rate-tokens "$BASE$TOP" "$WORK/tokens" "$CONCURRENCY" "$DURATION")
+  [ -n "${AVAILABLE[$ME]:-}" ] && me=$(tool LoadGen rate-tokens "$BASE$ME" "$WORK/tokens" "$CONCURRENCY" "$DURATION")
   header "a. global leaderboard ($students bench students and any others) vs /health/live, $CONCURRENCY concurrent clients, ${DURATION}s each"
   row_of "/health/live (ref)" "$ref"
   [ -n "$top" ] && row_of "GET /leaderboards/global?period=all&limit=10" "$top"
@@ -225,9 +225,9 @@ else echo "levels follow the curve: $levels_off of $checked students off (a serv
 # --- c. dashboard -----------------------------------------------------------------------------------------------
 if [ -n "${AVAILABLE[$DASH]:-}" ]; then
   while read -r t; do curl -fsS -o /dev/null "$BASE$DASH" -H "Authorization: Bearer $t" || true; done < "$WORK/tokens"
-  java LoadGen.java rate-tokens "$BASE$DASH" "$WORK/tokens" "$CONCURRENCY" 8 >/dev/null 2>&1
-  ref=$(java LoadGen.java rate "$BASE/health/live" "$CONCURRENCY" "$DURATION")
-  dash=$(java LoadGen.java rate-tokens "$BASE$DASH" "$WORK/tokens" "$CONCURRENCY" "$DURATION")
+  tool LoadGen rate-tokens "$BASE$DASH" "$WORK/tokens" "$CONCURRENCY" 8 >/dev/null 2>&1
+  ref=$(tool LoadGen rate "$BASE/health/live" "$CONCURRENCY" "$DURATION")
+  dash=$(tool LoadGen rate-tokens "$BASE$DASH" "$WORK/tokens" "$CONCURRENCY" "$DURATION")
   header "c. student dashboard (each client its own student, warmed) vs /health/live, $CONCURRENCY clients, ${DURATION}s each"
   row_of "/health/live (ref)" "$ref"
   row_of "GET /me/dashboard" "$dash"

@@ -96,7 +96,7 @@ echo "signing in $STUDENTS bench students (bench-student-$(printf '%05d' $((tota
 mkdir -p "$(dirname "$TOKEN_CACHE")"
 
 sign_in() {
-  if ! out=$(java SyncRush.java login "$BASE" "$WORK/usernames" "$TOKEN_CACHE" "$WORK/tokens" "$LOGIN_CONCURRENCY" 50); then
+  if ! out=$(tool SyncRush login "$BASE" "$WORK/usernames" "$TOKEN_CACHE" "$WORK/tokens" "$LOGIN_CONCURRENCY" 50); then
     echo "  $out"
     if [ "$(field retry_after "$out")" != "-" ]; then
       echo "bench: a sign-in was refused 429 (the general API limit, RATE_LIMIT_MAX, counts sign-ins per client address):" \
@@ -111,13 +111,13 @@ sign_in() {
 }
 sign_in
 echo "registering device $DEVICE for each student ..."
-out=$(java SyncRush.java register "$BASE" "$WORK/tokens" "$DEVICE" "$CONCURRENCY" "$WORK/students") || true
+out=$(tool SyncRush register "$BASE" "$WORK/tokens" "$DEVICE" "$CONCURRENCY" "$WORK/students") || true
 if [ -s "$WORK/students.401" ]; then # cached tokens of sessions that ended (data reloaded, signed out): sign those in again
   echo "  $(wc -l < "$WORK/students.401") cached token(s) refused 401; signing those students in again"
   awk -F'\t' 'NR == FNR { gone[$1] = 1; next } !($1 in gone)' "$WORK/students.401" "$TOKEN_CACHE" > "$WORK/cache" \
     && cat "$WORK/cache" > "$TOKEN_CACHE"
   sign_in
-  out=$(java SyncRush.java register "$BASE" "$WORK/tokens" "$DEVICE" "$CONCURRENCY" "$WORK/students") || true
+  out=$(tool SyncRush register "$BASE" "$WORK/tokens" "$DEVICE" "$CONCURRENCY" "$WORK/students") || true
 fi
 [ "$(field registered "$out")" = "$STUDENTS" ] || { echo "  $out"; echo "bench: a device registration failed (see above)" >&2; exit 1; }
 echo "  $out"
@@ -172,7 +172,7 @@ SQL
 )
 # rush RUN COPIES FIRST_SEQ FROM_MS [STUDENTS_FILE DEVICE]: one upload run; prints SyncRush's line
 rush() {
-  java SyncRush.java upload "base=$BASE" "students=${5:-$WORK/students}" "content=$WORK/content" "device=${6:-$DEVICE}" \
+  tool SyncRush upload "base=$BASE" "students=${5:-$WORK/students}" "content=$WORK/content" "device=${6:-$DEVICE}" \
     "concurrency=$CONCURRENCY" "events=$EVENTS_PER_STUDENT" "first-seq=$3" "copies=$2" "from=$4" "sent=$WORK/sent-$1" \
     2> "$WORK/rush-$1.err" || { cat "$WORK/rush-$1.err" >&2; echo "bench: the upload run $1 failed" >&2; return 1; }
 }
@@ -182,7 +182,7 @@ if [ "$WARMUP_BATCHES" -gt 0 ]; then
   w=$((WARMUP_BATCHES < STUDENTS ? WARMUP_BATCHES : STUDENTS))
   echo "warming up: $w batches from device $DEVICE-warmup a round, at least $WARMUP_ROUNDS rounds, then until their rate stops rising (at most $MAX_WARMUP_ROUNDS) ..."
   head -n "$w" "$WORK/tokens" > "$WORK/warm-tokens"
-  java SyncRush.java register "$BASE" "$WORK/warm-tokens" "$DEVICE-warmup" "$CONCURRENCY" "$WORK/warm-students" >/dev/null \
+  tool SyncRush register "$BASE" "$WORK/warm-tokens" "$DEVICE-warmup" "$CONCURRENCY" "$WORK/warm-students" >/dev/null \
     || { echo "bench: registering the warm-up device failed" >&2; exit 1; }
   previous=0
   for round in $(seq "$MAX_WARMUP_ROUNDS"); do
