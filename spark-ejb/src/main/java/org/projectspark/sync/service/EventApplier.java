@@ -128,8 +128,8 @@ public class EventApplier {
         Applied applied = applyEvents(session, events);
         em.flush(); // the events are counted into the device's cursor
         int[] c = applied.counts();
-        records.open(receipt, userId, deviceId, source, bytes, events.size(), "COMPLETED", c, (System.nanoTime() - startedNanos) / 1_000_000);
-        long heldThrough = records.synced(userId, deviceId, receipt);
+        long heldThrough = records.completedAndSynced(receipt, userId, deviceId, source, bytes, events.size(), c,
+                (System.nanoTime() - startedNanos) / 1_000_000);
         return new SyncUpload.Receipt(receipt, deviceId, events.size(), c[0], c[1], c[2], heldThrough, applied.results());
     }
 

@@ -27,16 +27,12 @@ public class SyncRecords {
                 .setParameter(1, userId).setParameter(2, deviceId).setParameter(3, label).getSingleResult());
     }
 
-    /** The session's log row (its id is the receipt): IN_PROGRESS while a big batch applies, COMPLETED for one done at once. */
-    public void open(UUID receipt, UUID userId, String deviceId, SyncSessions.Source source, long bytes, int events,
-                     String status, int[] counts, Long durationMs) {
-        em.createNativeQuery("INSERT INTO sync_logs (id, user_id, device_id, status, bytes_received, events_received, source, instance,"
-                        + " events_applied, events_duplicate, events_rejected, duration_ms, completed_at)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, CASE WHEN ?4 = 'COMPLETED' THEN now() END)")
-                .setParameter(1, receipt).setParameter(2, userId).setParameter(3, deviceId).setParameter(4, status)
-                .setParameter(5, bytes).setParameter(6, events).setParameter(7, source.name()).setParameter(8, Instance.name())
-                .setParameter(9, counts[0]).setParameter(10, counts[1]).setParameter(11, counts[2]).setParameter(12, durationMs)
-                .executeUpdate();
+    /** The session's log row (its id is the receipt): IN_PROGRESS while a big batch applies. */
+    public void open(UUID receipt, UUID userId, String deviceId, SyncSessions.Source source, long bytes, int events) {
+        em.createNativeQuery(INSERT_LOG).setParameter(1, receipt).setParameter(2, userId).setParameter(3, deviceId)
+                .setParameter(4, "IN_PROGRESS").setParameter(5, bytes).setParameter(6, events).setParameter(7, source.name())
+                .setParameter(8, Instance.name()).setParameter(9, 0).setParameter(10, 0).setParameter(11, 0)
+                .setParameter(12, null).executeUpdate();
     }
 
     public void count(UUID receipt, int[] counts) {
@@ -56,13 +52,35 @@ public class SyncRecords {
      * it only (the first run of consecutive sequences), in one statement that also locks the device row.
      */
     public long synced(UUID userId, String deviceId, UUID receipt) {
-        Object held = em.createNativeQuery("UPDATE sync_devices d SET last_synced_at = now(), last_receipt_id = ?3,"
-                        + " held_through = COALESCE((SELECT max(r.sequence) FROM (SELECT a.sequence, a.sequence - row_number() OVER (ORDER BY a.sequence) AS k"
-                        + " FROM (SELECT DISTINCT e.sequence FROM sync_events e WHERE e.user_id = d.user_id AND e.device_id = d.device_id"
-                        + " AND e.sequence > d.held_through) a) r WHERE r.k = d.held_through), d.held_through)"
-                        + " WHERE d.user_id = ?1 AND d.device_id = ?2 RETURNING d.held_through")
-                .setParameter(1, userId).setParameter(2, deviceId).setParameter(3, receipt).getResultStream().findFirst().orElse(0L);
-        return ((Number) held).longValue();
+        return heldThrough(em.createNativeQuery(SYNCED).setParameter(1, receipt).setParameter(2, userId).setParameter(3, deviceId));
+    }
+
+    /**
+     * A batch applied in one transaction: its session's log row written COMPLETED and the device's sync recorded as
+     * {@link #synced} does, in one statement (one round trip to the database less for every upload).
+     */
+    public long completedAndSynced(UUID receipt, UUID userId, String deviceId, SyncSessions.Source source, long bytes, int events,
+                                   int[] counts, long durationMs) {
+        return heldThrough(em.createNativeQuery("WITH log AS (" + INSERT_LOG + ") " + SYNCED)
+                .setParameter(1, receipt).setParameter(2, userId).setParameter(3, deviceId).setParameter(4, "COMPLETED")
+                .setParameter(5, bytes).setParameter(6, events).setParameter(7, source.name()).setParameter(8, Instance.name())
+                .setParameter(9, counts[0]).setParameter(10, counts[1]).setParameter(11, counts[2]).setParameter(12, durationMs));
+    }
+
+    /** ?1 receipt, ?2 user, ?3 device, ?4 status, ?5 bytes, ?6 events received, ?7 source, ?8 instance, ?9-?11 counts, ?12 duration. */
+    private static final String INSERT_LOG = "INSERT INTO sync_logs (id, user_id, device_id, status, bytes_received, events_received,"
+            + " source, instance, events_applied, events_duplicate, events_rejected, duration_ms, completed_at)"
+            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, CASE WHEN ?4 = 'COMPLETED' THEN now() END)";
+
+    /** ?1 receipt, ?2 user, ?3 device. */
+    private static final String SYNCED = "UPDATE sync_devices d SET last_synced_at = now(), last_receipt_id = ?1,"
+            + " held_through = COALESCE((SELECT max(r.sequence) FROM (SELECT a.sequence, a.sequence - row_number() OVER (ORDER BY a.sequence) AS k"
+            + " FROM (SELECT DISTINCT e.sequence FROM sync_events e WHERE e.user_id = d.user_id AND e.device_id = d.device_id"
+            + " AND e.sequence > d.held_through) a) r WHERE r.k = d.held_through), d.held_through)"
+            + " WHERE d.user_id = ?2 AND d.device_id = ?3 RETURNING d.held_through";
+
+    private static long heldThrough(jakarta.persistence.Query query) {
+        return ((Number) query.getResultStream().findFirst().orElse(0L)).longValue();
     }
 
     /** The session failed: its row says why (written even when the failed transaction took the row with it). */

@@ -37,7 +37,7 @@ public class SyncSessions {
     /** Registers the device if new and opens the session IN_PROGRESS; when the device was registered. */
     public OffsetDateTime begin(UUID receipt, UUID userId, String deviceId, Source source, long bytes, int events) {
         OffsetDateTime registered = records.register(userId, deviceId, null);
-        records.open(receipt, userId, deviceId, source, bytes, events, "IN_PROGRESS", new int[3], null);
+        records.open(receipt, userId, deviceId, source, bytes, events);
         return registered;
     }
 
