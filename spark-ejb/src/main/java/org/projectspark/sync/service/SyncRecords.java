@@ -3,6 +3,7 @@ package org.projectspark.sync.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import org.projectspark.platform.persistence.SqlValues;
 import org.projectspark.platform.startup.Instance;
 
@@ -79,7 +80,7 @@ public class SyncRecords {
             + " AND e.sequence > d.held_through) a) r WHERE r.k = d.held_through), d.held_through)"
             + " WHERE d.user_id = ?2 AND d.device_id = ?3 RETURNING d.held_through";
 
-    private static long heldThrough(jakarta.persistence.Query query) {
+    private static long heldThrough(Query query) {
         return ((Number) query.getResultStream().findFirst().orElse(0L)).longValue();
     }
 
