@@ -13,6 +13,11 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,6 +110,43 @@ class LeaderboardIT extends DeployedEar {
         // the school's board holds the same students
         JsonObject school = Api.get("/api/v1/leaderboards/schools/" + room.schoolId(), me.token()).json();
         assertThat(apiRanking(school)).isEqualTo(sql);
+    }
+
+    @Test
+    void rankReadsAtTheSameTimeEachGetTheirOwnAnswer() throws Exception {
+        // concurrent readers' scripts share Redis pipelines: no reader may get another's reply
+        Classroom room = classroom();
+        String path = "/api/v1/leaderboards/classes/" + room.classId() + "/me?neighbours=0";
+        assertThat(Api.get(path, room.students().get(0).token()).header("X-Leaderboard-Source")).isEqualTo("redis"); // built
+        List<String> sql = sqlRanking(room.classId());
+        ExecutorService readers = Executors.newFixedThreadPool(room.students().size() * 2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<String>>> answers = new ArrayList<>();
+            for (int copy = 0; copy < 2; copy++) {
+                for (Fixtures.Member student : room.students()) {
+                    answers.add(readers.submit(() -> {
+                        start.await();
+                        List<String> seen = new ArrayList<>();
+                        for (int i = 0; i < 15; i++) {
+                            Api.Reply r = Api.get(path, student.token());
+                            assertThat(r.header("X-Leaderboard-Source")).as(r.toString()).isEqualTo("redis");
+                            seen.add(student.id() + " saw " + apiRanking(r.json()));
+                        }
+                        return seen;
+                    }));
+                }
+            }
+            start.countDown();
+            for (int a = 0; a < answers.size(); a++) {
+                String id = room.students().get(a % room.students().size()).id();
+                String own = sql.stream().filter(row -> row.startsWith(id)).findFirst().orElseThrow();
+                assertThat(answers.get(a).get(60, TimeUnit.SECONDS)).hasSize(15)
+                        .allMatch(seen -> seen.equals(id + " saw [" + own + "]"), "each answer is the reader's own place");
+            }
+        } finally {
+            readers.shutdownNow();
+        }
     }
 
     @Test
