@@ -114,12 +114,12 @@ public class SharedPipeline {
                 return sent;
             }
         });
+        if (replies.isEmpty()) { // Redis is down: every caller falls back
+            batch.forEach(c -> c.reply().complete(null));
+            return;
+        }
         for (int i = 0; i < batch.size(); i++) {
             Call c = batch.get(i);
-            if (replies.isEmpty()) {
-                c.reply().complete(null);
-                continue;
-            }
             try {
                 c.reply().complete(replies.get().get(i).get());
             } catch (JedisDataException e) { // NOSCRIPT after a Redis restart: running it alone loads it again
