@@ -18,6 +18,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -250,6 +252,55 @@ class AnalyticsIT extends DeployedEar {
             assertThat(keys).hasSize(1);
             assertThat(redis.ttl(keys.iterator().next())).isBetween(181L, 600L);
         }
+    }
+
+    /**
+     * A repeated read is answered from what the instance holds (before JAX-RS) with everything the first answer had:
+     * body, ETag, media type, caching headers, the report's file name; it still counts against the rate limit, echoes
+     * the client's request id and is counted in the route's metrics.
+     */
+    @Test
+    void aRepeatedReadIsAnsweredAsTheFirstWas() {
+        Fixtures.Member t = Fixtures.newTeacher(school);
+        String c = Fixtures.newClass(school, t);
+        String path = "/api/v1/classes/" + c + "/dashboard";
+        Api.Reply first = Api.get(path, t.token());
+        assertThat(first.header("X-Cache")).isEqualTo("miss");
+        long before = requestsCounted("/api/v1/classes/{id}/dashboard", 200);
+
+        for (int i = 1; i <= 3; i++) {
+            Api.Reply again = Api.send(Api.request(path, t.token()).header("X-Request-Id", "held-read-000" + i).GET().build());
+            assertThat(again.status()).isEqualTo(200);
+            assertThat(again.header("X-Cache")).isEqualTo("hit");
+            assertThat(again.body()).isEqualTo(first.body());
+            for (String header : new String[]{"ETag", "Content-Type", "Cache-Control", "Vary", "RateLimit-Limit"}) {
+                assertThat(again.header(header)).as(header).isEqualTo(first.header(header));
+            }
+            assertThat(again.header("X-Request-Id")).isEqualTo("held-read-000" + i);
+            assertThat(Long.parseLong(again.header("RateLimit-Remaining"))).as("counted against the limit")
+                    .isEqualTo(Long.parseLong(first.header("RateLimit-Remaining")) - i);
+        }
+        assertThat(requestsCounted("/api/v1/classes/{id}/dashboard", 200)).isEqualTo(before + 3);
+
+        String report = "/api/v1/analytics/classes/" + c + "/report.csv";
+        Api.Reply csv = Api.get(report, t.token());
+        Api.Reply csvAgain = Api.get(report, t.token());
+        assertThat(csvAgain.header("X-Cache")).isEqualTo("hit");
+        assertThat(csvAgain.body()).isEqualTo(csv.body());
+        assertThat(csvAgain.header("Content-Disposition")).isEqualTo("attachment; filename=\"class-" + c + "-report.csv\"");
+        assertThat(csvAgain.header("Content-Type")).isEqualTo(csv.header("Content-Type")).startsWith("text/csv");
+    }
+
+    /** The server's count of {@code GET route} answered with {@code status}, from its Prometheus metrics. */
+    private static long requestsCounted(String route, int status) {
+        Matcher m = Pattern.compile("(?m)^http_requests_total\\{(.*)\\} ([0-9.eE+]+)$").matcher(Api.get("/metrics", null).body());
+        long total = 0;
+        while (m.find()) {
+            if (m.group(1).contains("method=\"GET\"") && m.group(1).contains("route=\"" + route + "\"") && m.group(1).contains("status=\"" + status + "\"")) {
+                total += (long) Double.parseDouble(m.group(2));
+            }
+        }
+        return total;
     }
 
     /** The answer asked for with {@code Accept-Encoding: gzip}: it must come compressed; returned decompressed. */

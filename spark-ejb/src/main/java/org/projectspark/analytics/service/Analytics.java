@@ -32,6 +32,11 @@ public class Analytics {
 
     /** A student their reader may see, and the language the reader reads in. */
     public record StudentSeen(User student, String locale) {
+
+        /** What an answer built from it depends on: the student and the reader's language. */
+        public String key() {
+            return student.id() + ":" + locale;
+        }
     }
 
     /** The class, if the caller teaches it or manages its school: 404 when missing, 403 when not theirs. */

@@ -107,6 +107,11 @@ public class ClassAnalytics {
 
     /** A class its reader may see, and the language they read in. */
     public record ClassSeen(UUID id, String name, UUID schoolId, String locale) {
+
+        /** What an answer built from it depends on: the class and the reader's language (the same for all who see it so). */
+        public String key() {
+            return id + ":" + locale;
+        }
     }
 
     /** The class, if the caller teaches it or manages its school: 404 when missing, 403 when not theirs. */

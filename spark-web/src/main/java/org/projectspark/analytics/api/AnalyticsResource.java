@@ -13,7 +13,9 @@ import org.projectspark.analytics.service.ClassAnalytics;
 import org.projectspark.platform.redis.Redis;
 import org.projectspark.platform.web.Caller;
 import org.projectspark.platform.web.CurrentRequest;
+import org.projectspark.platform.web.HeldAnswers;
 
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -33,19 +35,22 @@ public class AnalyticsResource {
     @Inject
     Redis redis;
 
+    @Inject
+    HeldAnswers held;
+
     private CachedAnswers cache;
 
     @PostConstruct
     void init() {
-        cache = new CachedAnswers(redis, "analytics", CachedAnswers.ANALYTICS_TTL_SECONDS);
+        cache = new CachedAnswers(redis, held, "analytics", CachedAnswers.ANALYTICS_TTL_SECONDS);
     }
 
     @GET
     @Path("students/{id}")
     public Response studentReport(@PathParam("id") UUID id) {
-        UUID caller = Caller.current().id();
-        Analytics.StudentSeen seen = analytics.studentFor(caller, id);
-        return cache.json(caller, CurrentRequest.get(), seen.student().id() + ":" + seen.locale(), () -> analytics.report(seen));
+        Caller caller = Caller.current();
+        Analytics.StudentSeen seen = analytics.studentFor(caller.id(), id);
+        return cache.json(caller, CurrentRequest.get(), seen.key(), () -> analytics.studentFor(caller.id(), id).key(), () -> analytics.report(seen));
     }
 
     /** One line per student: what a teacher opens in a spreadsheet or prints for a parents' meeting. */
@@ -53,9 +58,9 @@ public class AnalyticsResource {
     @Path("classes/{id}/report.csv")
     @RolesAllowed({"TEACHER", "SCHOOL_ADMIN", "ADMIN"})
     public Response classReport(@PathParam("id") UUID id) {
-        UUID caller = Caller.current().id();
-        ClassAnalytics.ClassSeen seen = analytics.classFor(caller, id);
-        Response r = cache.answer(caller, CurrentRequest.get(), CSV, seen.id() + ":" + seen.locale(), () -> ClassReportCsv.of(analytics.dashboard(seen)));
-        return Response.fromResponse(r).header("Content-Disposition", "attachment; filename=\"class-" + id + "-report.csv\"").build();
+        Caller caller = Caller.current();
+        ClassAnalytics.ClassSeen seen = analytics.classFor(caller.id(), id);
+        return cache.answer(caller, CurrentRequest.get(), CSV, Map.of("Content-Disposition", "attachment; filename=\"class-" + id + "-report.csv\""),
+                seen.key(), () -> analytics.classFor(caller.id(), id).key(), () -> ClassReportCsv.of(analytics.dashboard(seen)));
     }
 }

@@ -13,6 +13,7 @@ import org.projectspark.analytics.service.ClassAnalytics;
 import org.projectspark.platform.redis.Redis;
 import org.projectspark.platform.web.Caller;
 import org.projectspark.platform.web.CurrentRequest;
+import org.projectspark.platform.web.HeldAnswers;
 
 import java.util.UUID;
 
@@ -28,17 +29,20 @@ public class ClassDashboardResource {
     @Inject
     Redis redis;
 
+    @Inject
+    HeldAnswers held;
+
     private CachedAnswers cache;
 
     @PostConstruct
     void init() {
-        cache = new CachedAnswers(redis, "dashboard", CachedAnswers.DASHBOARD_TTL_SECONDS);
+        cache = new CachedAnswers(redis, held, "dashboard", CachedAnswers.DASHBOARD_TTL_SECONDS);
     }
 
     @GET
     public Response dashboard(@PathParam("id") UUID id) {
-        UUID caller = Caller.current().id();
-        ClassAnalytics.ClassSeen seen = analytics.classFor(caller, id);
-        return cache.json(caller, CurrentRequest.get(), seen.id() + ":" + seen.locale(), () -> analytics.dashboard(seen));
+        Caller caller = Caller.current();
+        ClassAnalytics.ClassSeen seen = analytics.classFor(caller.id(), id);
+        return cache.json(caller, CurrentRequest.get(), seen.key(), () -> analytics.classFor(caller.id(), id).key(), () -> analytics.dashboard(seen));
     }
 }

@@ -46,13 +46,18 @@ public class ApiRateLimit implements ContainerRequestFilter, ContainerResponseFi
             return;
         }
         Principal user = request.getSecurityContext().getUserPrincipal();
-        String key = user != null ? "u:" + user.getName() : "a:" + clients.of(servletRequest).address();
+        String key = user != null ? userKey(user.getName()) : "a:" + clients.of(servletRequest).address();
         RateLimitDecision d = limiter.consumeRelaxed("api", key, settings.rateLimitMax(), settings.rateLimitWindow());
         if (!d.allowed()) {
             throw new TooManyRequestsException("Rate limit of " + settings.rateLimitMax() + " requests per "
                     + settings.rateLimitWindow().toSeconds() + " s reached; retry after " + d.retryAfterSeconds() + " s", d.retryAfterSeconds());
         }
         request.setProperty(REMAINING, d.remaining());
+    }
+
+    /** A signed-in user's bucket: the principal's name is their id. */
+    static String userKey(String principalName) {
+        return "u:" + principalName;
     }
 
     @Override

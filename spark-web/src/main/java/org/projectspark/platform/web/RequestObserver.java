@@ -58,21 +58,26 @@ public class RequestObserver implements ContainerRequestFilter, ContainerRespons
             if (id != null) {
                 response.getHeaders().putSingle(RequestContext.HEADER, id);
             }
-            metrics.record(method, route, status, elapsed);
-            Level level = status >= 500 ? Level.WARNING : elapsed.toMillis() >= SLOW_MILLIS ? Level.INFO : Level.FINE;
-            if (ACCESS.isLoggable(level)) {
-                Map<String, Object> fields = new LinkedHashMap<>();
-                fields.put("requestId", id);
-                fields.put("method", method);
-                fields.put("route", route);
-                fields.put("status", status);
-                fields.put("durationMs", elapsed.toNanos() / 1_000_000.0);
-                ACCESS.log(level, method + " " + route + " " + status, fields);
-            }
+            observed(metrics, id, method, route, status, elapsed);
         } finally {
             RequestContext.clear();
             CurrentRequest.clear();
             Caller.clear();
+        }
+    }
+
+    /** Records a served request's metrics and logs it (also for answers served before JAX-RS, {@link HeldAnswerFilter}). */
+    static void observed(HttpMetrics metrics, String id, String method, String route, int status, Duration elapsed) {
+        metrics.record(method, route, status, elapsed);
+        Level level = status >= 500 ? Level.WARNING : elapsed.toMillis() >= SLOW_MILLIS ? Level.INFO : Level.FINE;
+        if (ACCESS.isLoggable(level)) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("requestId", id);
+            fields.put("method", method);
+            fields.put("route", route);
+            fields.put("status", status);
+            fields.put("durationMs", elapsed.toNanos() / 1_000_000.0);
+            ACCESS.log(level, method + " " + route + " " + status, fields);
         }
     }
 
