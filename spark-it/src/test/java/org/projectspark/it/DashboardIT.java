@@ -55,7 +55,12 @@ class DashboardIT extends DeployedEar {
         JsonObject reading = lesson.getJsonArray("activities").getJsonObject(0);
         JsonObject quiz = lesson.getJsonArray("activities").getJsonObject(1);
 
-        JsonObject before = Api.get("/api/v1/me/dashboard", student.token()).json();
+        Api.Reply first = Api.get("/api/v1/me/dashboard", student.token());
+        Api.Reply again = Api.get("/api/v1/me/dashboard", student.token());
+        assertThat(again.header("X-Cache")).isEqualTo("hit");
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
+        JsonObject before = first.json();
         assertThat(before.getInt("xp")).isZero();
         assertThat(before.getInt("level")).isEqualTo(1);
         assertThat(before.getJsonObject("levelProgress").getInt("nextLevelAt")).isEqualTo(100);
@@ -66,7 +71,9 @@ class DashboardIT extends DeployedEar {
         Api.Reply read = Fixtures.read(reading, student, 100);
         assertThat(read.json().getJsonArray("badgesEarned").getValuesAs(jakarta.json.JsonString::getString))
                 .as("the lesson's quiz is still to do").doesNotContain("FIRST_LESSON", "COURSE_COMPLETE");
-        JsonObject reading1 = Api.get("/api/v1/me/dashboard", student.token()).json();
+        Api.Reply changed = Api.get("/api/v1/me/dashboard", student.token());
+        assertThat(changed.header("X-Cache")).as("built anew, not the answer held a moment ago").isEqualTo("miss");
+        JsonObject reading1 = changed.json();
         assertThat(reading1.getInt("xp")).as("the cached dashboard was dropped").isEqualTo(20);
         assertThat(reading1.getJsonObject("streak").getInt("current")).isEqualTo(1);
         JsonObject underWay = reading1.getJsonArray("inProgress").getJsonObject(0);

@@ -153,9 +153,18 @@ class LeaderboardIT extends DeployedEar {
     void newXpMovesAStudentUpAtOnce() throws Exception {
         Classroom room = classroom();
         String path = "/api/v1/leaderboards/classes/" + room.classId();
-        assertThat(Api.get(path, room.teacher().token()).status()).isEqualTo(200); // built in Redis
+        Api.Reply first = Api.get(path, room.teacher().token()); // built in Redis
+        assertThat(first.status()).isEqualTo(200);
+        Api.Reply again = Api.get(path, room.teacher().token());
+        assertThat(again.header("X-Cache")).as("the same rendering, held for the reader").isEqualTo("hit");
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.header("X-Leaderboard-Source")).isEqualTo(first.header("X-Leaderboard-Source"));
+        assertThat(Api.send(Api.request(path, room.teacher().token()).header("If-None-Match", again.header("ETag")).GET().build()).status())
+                .as("a poller revalidates").isEqualTo(304);
         Fixtures.submit(room.quiz(), room.students().get(4), 5); // 0 → 55
-        JsonObject board = Api.get(path, room.teacher().token()).json();
+        Api.Reply moved = Api.get(path, room.teacher().token());
+        assertThat(moved.header("X-Cache")).as("rendered anew after the change").isEqualTo("miss");
+        JsonObject board = moved.json();
         assertThat(apiRanking(board)).isEqualTo(sqlRanking(room.classId()));
         assertThat(apiRanking(board)).anyMatch(r -> r.startsWith(room.students().get(4).id() + ":55:2"));
     }

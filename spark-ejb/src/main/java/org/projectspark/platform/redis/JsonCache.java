@@ -37,6 +37,11 @@ public final class JsonCache {
         return local.get(key, k -> redis.call(r -> r.get(prefix + k)).orElseGet(() -> store(k, build.get())));
     }
 
+    /** This instance's copy, if it holds one: no Redis, no build. */
+    public String localCopy(UUID id) {
+        return local.getIfPresent(id.toString());
+    }
+
     /** Builds the answer anew (the reader asked for fresh figures) and caches it for the next reads. */
     public String refresh(String key, Supplier<String> build) {
         String json = store(key, build.get());

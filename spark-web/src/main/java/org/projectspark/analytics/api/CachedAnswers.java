@@ -6,7 +6,6 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,7 +22,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -84,41 +82,21 @@ final class CachedAnswers {
         URI uri = request.getUriInfo().getRequestUri();
         String url = uri.getRawPath() + "?" + nullToEmpty(uri.getRawQuery());
         String key = caller.id() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(url.getBytes(StandardCharsets.UTF_8));
-        AtomicBoolean built = new AtomicBoolean();
         String shared = sharedKey + "|" + url;
-        HeldAnswers.Answer answer;
         if (wantsFresh(request)) {
             Fresh fresh = freshBuilds.get(shared, () -> {
                 String text = build.get();
                 return new Fresh(text, HeldAnswers.Answer.of(mediaType, text.getBytes(StandardCharsets.UTF_8), headers));
             });
-            built.set(true);
             cache.refresh(key, fresh::text);
-            answer = fresh.encoded();
-            recentlyEncoded.put(encodingKey(shared, answer.etag()), answer);
-            held.hold(caller, request, sharedKey, recheck, answer);
-        } else {
-            answer = held.find(caller, request, sharedKey);
-            if (answer == null) { // held for at most its time from when it came from Redis or was built, never renewed by reads
-                answer = encode(shared, mediaType, headers, cache.get(key, () -> {
-                    built.set(true);
-                    return build.get();
-                }));
-                held.hold(caller, request, sharedKey, recheck, answer);
-            }
+            recentlyEncoded.put(encodingKey(shared, fresh.encoded().etag()), fresh.encoded());
+            held.hold(caller, request, sharedKey, recheck, fresh.encoded());
+            return HeldAnswers.respond(fresh.encoded(), request, true);
         }
-        EntityTag etag = new EntityTag(answer.etag());
-        Response.ResponseBuilder r;
-        if (answer.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH))) {
-            r = Response.notModified(etag);
-        } else if (HeldAnswers.acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING))) {
-            r = Response.ok(answer.gzipped(), mediaType).header(HttpHeaders.CONTENT_ENCODING, "gzip").tag(etag);
-        } else {
-            r = Response.ok(answer.body(), mediaType).tag(etag);
-        }
-        headers.forEach(r::header);
-        return r.header("X-Cache", built.get() ? "miss" : "hit").header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
-                .header("Cache-Control", "private, no-cache").build();
+        return held.answer(caller, request, sharedKey, recheck, built -> encode(shared, mediaType, headers, cache.get(key, () -> {
+            built.set(true);
+            return build.get();
+        })));
     }
 
     /** The reader's own copy, encoded; the encoding of the same answer for another reader when it is byte for byte the same. */

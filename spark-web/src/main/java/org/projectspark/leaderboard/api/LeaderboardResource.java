@@ -30,12 +30,20 @@ import org.projectspark.leaderboard.service.Leaderboards;
 import org.projectspark.leaderboard.service.StudentCards;
 import org.projectspark.platform.error.AccessDeniedException;
 import org.projectspark.platform.web.Caller;
+import org.projectspark.platform.web.CurrentRequest;
+import org.projectspark.platform.web.HeldAnswers;
 import org.projectspark.school.service.MembershipChanged;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Leaderboards: global (everyone may look), a school's (its members), a class's (its students and
@@ -60,13 +68,16 @@ public class LeaderboardResource {
     @Inject
     BoardReaders readers;
 
+    @Inject
+    HeldAnswers held;
+
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
 
     @GET
     @Path("global")
     public Response global(@QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
                            @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
-        return top(board(Board.Scope.GLOBAL, null, period), null, limit);
+        return top(() -> board(Board.Scope.GLOBAL, null, period), () -> null, limit);
     }
 
     @GET
@@ -80,8 +91,8 @@ public class LeaderboardResource {
     @Path("schools/{id}")
     public Response school(@PathParam("id") UUID id, @QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
                            @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
-        String name = readers.schoolName(caller(), id);
-        return top(board(Board.Scope.SCHOOL, id, period), name, limit);
+        UUID caller = caller();
+        return top(() -> board(Board.Scope.SCHOOL, id, period), () -> readers.schoolName(caller, id), limit);
     }
 
     @GET
@@ -96,8 +107,8 @@ public class LeaderboardResource {
     @Path("classes/{id}")
     public Response schoolClass(@PathParam("id") UUID id, @QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
                                 @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
-        String name = readers.className(caller(), id);
-        return top(board(Board.Scope.CLASS, id, period), name, limit);
+        UUID caller = caller();
+        return top(() -> board(Board.Scope.CLASS, id, period), () -> readers.className(caller, id), limit);
     }
 
     @GET
@@ -108,27 +119,47 @@ public class LeaderboardResource {
         return around(board(Board.Scope.CLASS, id, period), name, neighbours);
     }
 
-    /** A top-N page and its JSON as anyone not on it sees it. */
-    private record Rendered(BoardPage page, String name, String json) {
+    /** A top-N page and its answer as anyone not on it sees it; {@code key} tells this rendering from the next. */
+    private record Rendered(BoardPage page, String name, HeldAnswers.Answer answer, String key) {
     }
+
+    private final AtomicLong renderings = new AtomicLong();
 
     /**
      * A class (or a whole country) opens the same top ten at the same time: each instance renders it once a
      * second at most, and at once again after a change committed here. Whoever is on the page gets it
-     * rendered for them ({@code me}).
+     * rendered for them ({@code me}). A reader's answer is held ({@link HeldAnswers}) while the rendering it came
+     * from is the current one and {@code nameNow}, the access step (a board's name, null for the global one), still
+     * lets them see it.
      */
     private final Cache<String, Rendered> recentTops = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(1)).maximumSize(10_000).build();
 
-    private Response top(Board board, String name, int limit) {
-        UUID caller = caller();
+    private Response top(Supplier<Board> boardNow, Supplier<String> nameNow, int limit) {
+        Caller caller = Caller.current();
+        String name = nameNow.get();
+        Board board = boardNow.get();
+        AtomicBoolean rendered = new AtomicBoolean();
         Rendered r = recentTops.get(board.key() + "|" + limit, k -> {
+            rendered.set(true);
             BoardPage page = leaderboards.top(board, limit);
-            return new Rendered(page, name, jsonb.toJson(view(page, name, null)));
+            return new Rendered(page, name, encode(page, view(page, name, null)), k + "|" + renderings.incrementAndGet() + "|" + name);
         });
-        boolean onPage = r.page().standings().stream().anyMatch(s -> s.studentId().equals(caller));
-        return Response.ok(onPage ? jsonb.toJson(view(r.page(), name, caller)) : r.json(), MediaType.APPLICATION_JSON_TYPE)
-                .header("X-Leaderboard-Source", r.page().source().name().toLowerCase(java.util.Locale.ROOT)).build();
+        Supplier<String> recheck = () -> {
+            String nameSeen = nameNow.get();
+            Rendered current = recentTops.getIfPresent(boardNow.get().key() + "|" + limit);
+            return current == null || !Objects.equals(current.name(), nameSeen) ? "" : current.key();
+        };
+        return held.answer(caller, CurrentRequest.get(), r.key(), recheck, built -> {
+            built.set(rendered.get());
+            boolean onPage = r.page().standings().stream().anyMatch(s -> s.studentId().equals(caller.id()));
+            return onPage ? encode(r.page(), view(r.page(), name, caller.id())) : r.answer();
+        });
+    }
+
+    private HeldAnswers.Answer encode(BoardPage page, LeaderboardView view) {
+        return HeldAnswers.Answer.of(MediaType.APPLICATION_JSON, jsonb.toJson(view).getBytes(StandardCharsets.UTF_8),
+                Map.of("X-Leaderboard-Source", page.source().name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     void accountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged changed) {

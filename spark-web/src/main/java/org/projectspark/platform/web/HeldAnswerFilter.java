@@ -90,7 +90,7 @@ public class HeldAnswerFilter extends HttpFilter {
         response.setHeader("ETag", "\"" + a.etag() + "\"");
         response.setHeader("X-Cache", "hit");
         response.setHeader("Vary", "Accept-Encoding");
-        response.setHeader("Cache-Control", "private, no-cache");
+        response.setHeader("Cache-Control", HeldAnswers.CACHE_CONTROL);
         for (Map.Entry<String, String> header : a.headers().entrySet()) {
             response.setHeader(header.getKey(), header.getValue());
         }

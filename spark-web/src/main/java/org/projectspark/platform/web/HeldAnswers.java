@@ -4,7 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
@@ -23,7 +28,8 @@ import java.util.zip.GZIPOutputStream;
  * Cached answers this instance holds for {@value #TTL_MILLIS} ms per caller and URL, encoded and ready to send, so
  * that {@link HeldAnswerFilter} can answer a repeated read before JAX-RS: a cached read through Jersey cost about
  * three times what the same bytes cost from a servlet filter behind the same token check (measured: 10,300 against
- * 28,500 req/s at 100 clients), and dashboards are polled.
+ * 28,500 req/s at 100 clients), and dashboards and boards are polled. Every answer goes out through
+ * {@link #respond}, so both paths send the same headers: ETag (a 304 for a match), gzip when asked, {@code X-Cache}.
  * <p>
  * An answer is held with what it was built from ({@code sharedKey}: the class and language a dashboard shows) and a
  * question to ask again on every read ({@code recheck}: the resource's own access step, answering the shared key the
@@ -35,6 +41,8 @@ import java.util.zip.GZIPOutputStream;
 public class HeldAnswers {
 
     public static final long TTL_MILLIS = 2_000;
+    /** Clients may keep an answer but must ask again (an ETag makes that a 304) before showing it. */
+    static final String CACHE_CONTROL = "private, no-cache";
     /** Bounded by bytes: a burst of distinct large answers must not crowd the heap. */
     static final long MAX_BYTES = 32L * 1024 * 1024;
 
@@ -77,7 +85,7 @@ public class HeldAnswers {
             .maximumWeight(MAX_BYTES).weigher((String key, Held h) -> h.answer().weight()).build();
 
     /** The answer held for this caller and URL if it was built from {@code sharedKey}: for the resource's own path. */
-    public Answer find(Caller caller, ContainerRequestContext request, String sharedKey) {
+    private Answer find(Caller caller, ContainerRequestContext request, String sharedKey) {
         Held h = held.getIfPresent(key(caller.id(), urlOf(request)));
         return h != null && h.sharedKey().equals(sharedKey) && h.roles().equals(caller.roles()) ? h.answer() : null;
     }
@@ -85,6 +93,39 @@ public class HeldAnswers {
     /** Holds an answer the resource just gave this caller, after checking their access for this request. */
     public void hold(Caller caller, ContainerRequestContext request, String sharedKey, Supplier<String> recheck, Answer answer) {
         held.put(key(caller.id(), urlOf(request)), new Held(answer, RequestObserver.routeOf(request.getUriInfo()), caller.roles(), sharedKey, recheck));
+    }
+
+    /**
+     * What the resource answers: the answer held for this caller and URL if it was built from {@code sharedKey}, else
+     * {@code make}'s (held from now on); {@code X-Cache} says whether this request built it ({@code make} sets
+     * {@code built}). {@code recheck} is the resource's access step for this caller again, answering the shared key
+     * they may see now.
+     */
+    public Response answer(Caller caller, ContainerRequestContext request, String sharedKey, Supplier<String> recheck,
+                           Function<AtomicBoolean, Answer> make) {
+        AtomicBoolean built = new AtomicBoolean();
+        Answer a = find(caller, request, sharedKey);
+        if (a == null) { // held for at most its time from when it was made, never renewed by reads
+            a = make.apply(built);
+            hold(caller, request, sharedKey, recheck, a);
+        }
+        return respond(a, request, built.get());
+    }
+
+    /** The JAX-RS response for an answer: what {@link HeldAnswerFilter} sends for it, with {@code X-Cache} set by {@code built}. */
+    public static Response respond(Answer a, ContainerRequestContext request, boolean built) {
+        EntityTag etag = new EntityTag(a.etag());
+        Response.ResponseBuilder r;
+        if (a.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH))) {
+            r = Response.notModified(etag);
+        } else if (acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING))) {
+            r = Response.ok(a.gzipped(), a.mediaType()).header(HttpHeaders.CONTENT_ENCODING, "gzip").tag(etag);
+        } else {
+            r = Response.ok(a.body(), a.mediaType()).tag(etag);
+        }
+        a.headers().forEach(r::header);
+        return r.header("X-Cache", built ? "miss" : "hit").header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build();
     }
 
     /** For {@link HeldAnswerFilter}: held, unchecked. */

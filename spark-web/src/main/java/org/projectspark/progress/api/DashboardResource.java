@@ -13,14 +13,20 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.projectspark.account.service.AccountChanged;
 import org.projectspark.platform.redis.JsonCache;
 import org.projectspark.platform.redis.Redis;
 import org.projectspark.progress.service.DashboardQueries;
 import org.projectspark.progress.service.ProgressRecorded;
 import org.projectspark.platform.web.Caller;
+import org.projectspark.platform.web.CurrentRequest;
+import org.projectspark.platform.web.HeldAnswers;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The signed-in student's dashboard, cached for {@value #TTL_SECONDS} s (the guide's dashboard TTL) in
@@ -42,6 +48,9 @@ public class DashboardResource {
     @Inject
     Redis redis;
 
+    @Inject
+    HeldAnswers held;
+
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
     private JsonCache cache;
 
@@ -50,10 +59,27 @@ public class DashboardResource {
         cache = new JsonCache(redis, "spark:dashboard:", TTL_SECONDS, LOCAL_TTL_MILLIS);
     }
 
-    /** Answers {@link org.projectspark.progress.service.StudentDashboard} as JSON. */
+    /**
+     * Answers {@link org.projectspark.progress.service.StudentDashboard} as JSON. The JSON is its own shared key: a
+     * held answer ({@link HeldAnswers}) is served while this instance's copy of the student's cached dashboard is still
+     * this one, so a change to their own data (which drops it here at once) is seen on their next read.
+     */
     @GET
-    public String dashboard() {
-        return cache.get(Caller.current().id(), id -> jsonb.toJson(dashboards.of(id)));
+    public Response dashboard() {
+        Caller caller = Caller.current();
+        AtomicBoolean built = new AtomicBoolean();
+        String json = cache.get(caller.id(), id -> {
+            built.set(true);
+            return build(id);
+        });
+        return held.answer(caller, CurrentRequest.get(), json, () -> cache.localCopy(caller.id()), b -> {
+            b.set(built.get());
+            return HeldAnswers.Answer.of(MediaType.APPLICATION_JSON, json.getBytes(StandardCharsets.UTF_8), Map.of());
+        });
+    }
+
+    private String build(UUID studentId) {
+        return jsonb.toJson(dashboards.of(studentId));
     }
 
     void accountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged changed) {
