@@ -221,7 +221,7 @@ class AnalyticsIT extends DeployedEar {
         assertThat(Api.get(path, t1.token()).header("X-Cache")).isEqualTo("hit");
         assertThat(Api.get(path, t2.token()).header("X-Cache")).as("another teacher's entry is their own").isEqualTo("miss");
         assertThat(Api.send(Api.request(path, t1.token()).header("Cache-Control", "no-cache").GET().build()).header("X-Cache")).isEqualTo("miss");
-        try (JedisPooled redis = new JedisPooled("127.0.0.1", 6379)) {
+        try (JedisPooled redis = Api.redis()) {
             var keys = redis.keys("spark:cache:dashboard:" + t1.id() + ":*");
             assertThat(keys).hasSize(1);
             assertThat(redis.ttl(keys.iterator().next())).isBetween(1L, 180L);
@@ -247,7 +247,7 @@ class AnalyticsIT extends DeployedEar {
         assertThat(Api.get(report, strong.token()).status()).isEqualTo(200);
         assertThat(Api.get(report, strong.token()).header("X-Cache")).isEqualTo("hit");
         assertThat(Api.get(report, weak.token()).status()).isEqualTo(404);
-        try (JedisPooled redis = new JedisPooled("127.0.0.1", 6379)) {
+        try (JedisPooled redis = Api.redis()) {
             var keys = redis.keys("spark:cache:analytics:" + strong.id() + ":*");
             assertThat(keys).hasSize(1);
             assertThat(redis.ttl(keys.iterator().next())).isBetween(181L, 600L);

@@ -100,10 +100,15 @@ final class Api {
 
     private static String adminToken;
 
+    /** The test domain's Redis (a database of its own, {@code spark.redisUrl}), for tests that look at or disturb it. */
+    static redis.clients.jedis.JedisPooled redis() {
+        return new redis.clients.jedis.JedisPooled(java.net.URI.create(System.getProperty("spark.redisUrl", "redis://localhost:6379/1")));
+    }
+
     /** The first admin (ADMIN_USERNAME/ADMIN_PASSWORD of the test domain), signed in once per test JVM. */
     static synchronized String adminToken() {
         if (adminToken == null) {
-            try (redis.clients.jedis.JedisPooled redis = new redis.clients.jedis.JedisPooled("127.0.0.1", 6379)) {
+            try (redis.clients.jedis.JedisPooled redis = redis()) {
                 // earlier runs within the window count too
                 redis.keys("spark:rl:login-acct:*:spark-admin").forEach(redis::del);
             }

@@ -177,7 +177,7 @@ class LeaderboardIT extends DeployedEar {
         Api.Reply fromRedis = Api.get(path, token);
         assertThat(fromRedis.header("X-Leaderboard-Source")).isEqualTo("redis");
 
-        try (JedisPooled redis = new JedisPooled("127.0.0.1", 6379)) {
+        try (JedisPooled redis = Api.redis()) {
             // Redis stops answering anyone for 3 s: the server's calls time out and it falls back
             redis.sendCommand(Protocol.Command.CLIENT, "PAUSE", "3000", "ALL");
             Thread.sleep(TOP_RENDER_MILLIS); // a top list rendered within the last second is served as it is
@@ -262,7 +262,7 @@ class LeaderboardIT extends DeployedEar {
             ps.setObject(2, UUID.fromString(star.id()));
             ps.executeUpdate();
         }
-        try (JedisPooled redis = new JedisPooled("127.0.0.1", 6379)) {
+        try (JedisPooled redis = Api.redis()) {
             redis.keys("spark:lb-built:global:*").forEach(redis::del); // the write bypassed the server: rebuild
         }
         Thread.sleep(TOP_RENDER_MILLIS);

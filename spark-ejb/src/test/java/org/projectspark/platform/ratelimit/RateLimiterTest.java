@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Against the machine's real Redis (127.0.0.1:6379), and against a port where no Redis listens. */
+/** Against the machine's real Redis (127.0.0.1:6379, database 1, which the tests share and the server run by ./spark does not use), and against a port where no Redis listens. */
 class RateLimiterTest {
 
     private final List<Redis> opened = new ArrayList<>();
@@ -32,8 +32,8 @@ class RateLimiterTest {
 
     @Test
     void twoInstancesOfAClusterCountTogetherThroughRedis() {
-        RateLimiter instanceA = limiterOn("redis://127.0.0.1:6379");
-        RateLimiter instanceB = limiterOn("redis://127.0.0.1:6379");
+        RateLimiter instanceA = limiterOn("redis://127.0.0.1:6379/1");
+        RateLimiter instanceB = limiterOn("redis://127.0.0.1:6379/1");
         String key = UUID.randomUUID().toString();
         Duration window = Duration.ofMinutes(15);
         assertThat(instanceA.consume("test", key, 3, window).allowed()).isTrue();
@@ -47,7 +47,7 @@ class RateLimiterTest {
 
     @Test
     void theRelaxedLimitStopsAUserAtTheCapacityOnOneInstance() {
-        RateLimiter instance = limiterOn("redis://127.0.0.1:6379");
+        RateLimiter instance = limiterOn("redis://127.0.0.1:6379/1");
         String key = UUID.randomUUID().toString();
         Duration window = Duration.ofMinutes(15);
         for (int i = 0; i < 40; i++) {
@@ -58,8 +58,8 @@ class RateLimiterTest {
 
     @Test
     void relaxedBucketsOfTwoInstancesOvershootTheSharedCapacityByAtMostTheirUnsyncedTokens() throws Exception {
-        RateLimiter a = limiterOn("redis://127.0.0.1:6379");
-        RateLimiter b = limiterOn("redis://127.0.0.1:6379");
+        RateLimiter a = limiterOn("redis://127.0.0.1:6379/1");
+        RateLimiter b = limiterOn("redis://127.0.0.1:6379/1");
         String key = UUID.randomUUID().toString();
         Duration window = Duration.ofMinutes(15);
         int allowed = 0;

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Against the machine's real Redis (127.0.0.1:6379). */
+/** Against the machine's real Redis (127.0.0.1:6379, database 1, which the tests share and the server run by ./spark does not use). */
 class RedisScriptTest {
 
     @Test
@@ -20,7 +20,7 @@ class RedisScriptTest {
     void aScriptRedisDoesNotHoldYetIsSentOnceAndThenRunByName() {
         // a body no Redis has seen: the first run meets NOSCRIPT and sends it, the second finds it by its SHA-1
         RedisScript script = new RedisScript("-- " + UUID.randomUUID() + "\nreturn {KEYS[1], ARGV[1]}");
-        Redis redis = Redis.connect("redis://127.0.0.1:6379");
+        Redis redis = Redis.connect("redis://127.0.0.1:6379/1");
         try {
             assertThat(redis.client().scriptExists(List.of(script.sha1())).get(0)).isFalse();
             assertThat(script.run(redis.client(), List.of("k"), List.of("v"))).isEqualTo(List.of("k", "v"));
