@@ -289,6 +289,11 @@ class AnalyticsIT extends DeployedEar {
         assertThat(csvAgain.body()).isEqualTo(csv.body());
         assertThat(csvAgain.header("Content-Disposition")).isEqualTo("attachment; filename=\"class-" + c + "-report.csv\"");
         assertThat(csvAgain.header("Content-Type")).isEqualTo(csv.header("Content-Type")).startsWith("text/csv");
+
+        // signed out: the token is refused before anything held is looked at
+        assertThat(Api.get(path, t.token()).header("X-Cache")).isEqualTo("hit");
+        assertThat(Api.post("/api/v1/auth/logout", "", t.token()).status()).isEqualTo(204);
+        assertThat(Api.get(path, t.token()).status()).isEqualTo(401);
     }
 
     /** The server's count of {@code GET route} answered with {@code status}, from its Prometheus metrics. */
