@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -83,7 +82,7 @@ final class CachedAnswers {
         String url = uri.getRawPath() + "?" + nullToEmpty(uri.getRawQuery());
         String key = caller.id() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(url.getBytes(StandardCharsets.UTF_8));
         String shared = sharedKey + "|" + url;
-        if (wantsFresh(request)) {
+        if (HeldAnswers.wantsFresh(request.getHeaderString(HttpHeaders.CACHE_CONTROL))) {
             Fresh fresh = freshBuilds.get(shared, () -> {
                 String text = build.get();
                 return new Fresh(text, HeldAnswers.Answer.of(mediaType, text.getBytes(StandardCharsets.UTF_8), headers));
@@ -114,11 +113,6 @@ final class CachedAnswers {
 
     private static String encodingKey(String shared, String etag) {
         return shared + "|" + etag;
-    }
-
-    private static boolean wantsFresh(ContainerRequestContext request) {
-        String cc = request.getHeaderString(HttpHeaders.CACHE_CONTROL);
-        return cc != null && cc.toLowerCase(Locale.ROOT).contains("no-cache");
     }
 
     private static String nullToEmpty(String s) {

@@ -13,8 +13,6 @@ import org.projectspark.platform.ratelimit.RateLimiter;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Answers a signed-in caller's repeated read from what {@link HeldAnswers} holds for them and that URL, before JAX-RS,
@@ -49,7 +47,7 @@ public class HeldAnswerFilter extends HttpFilter {
     private boolean answered(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long started = System.nanoTime();
         if (!"GET".equals(request.getMethod()) || !(request.getAttribute(TokenRoles.ATTRIBUTE) instanceof Caller caller)
-                || request.getHeader("Origin") != null || wantsFresh(request.getHeader("Cache-Control"))) {
+                || request.getHeader("Origin") != null || HeldAnswers.wantsFresh(request.getHeader("Cache-Control"))) {
             return false;
         }
         HeldAnswers.Held h = held.find(caller.id(), HeldAnswers.url(request.getRequestURI(), request.getQueryString()));
@@ -84,33 +82,16 @@ public class HeldAnswerFilter extends HttpFilter {
     }
 
     private int send(HeldAnswers.Answer a, HttpServletRequest request, HttpServletResponse response, RateLimitDecision d) throws IOException {
+        HeldAnswers.Reply reply = HeldAnswers.reply(a, request.getHeader("If-None-Match"), request.getHeader("Accept-Encoding"), false);
+        response.setStatus(reply.status());
         response.setHeader(RequestContext.HEADER, (String) request.getAttribute(RequestContext.ATTRIBUTE));
         response.setHeader("RateLimit-Limit", Long.toString(settings.rateLimitMax()));
         response.setHeader("RateLimit-Remaining", Long.toString(d.remaining()));
-        response.setHeader("ETag", "\"" + a.etag() + "\"");
-        response.setHeader("X-Cache", "hit");
-        response.setHeader("Vary", "Accept-Encoding");
-        response.setHeader("Cache-Control", HeldAnswers.CACHE_CONTROL);
-        for (Map.Entry<String, String> header : a.headers().entrySet()) {
-            response.setHeader(header.getKey(), header.getValue());
+        reply.headers().forEach(response::setHeader);
+        if (reply.body() != null) {
+            response.setContentLength(reply.body().length);
+            response.getOutputStream().write(reply.body());
         }
-        if (a.matches(request.getHeader("If-None-Match"))) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return HttpServletResponse.SC_NOT_MODIFIED;
-        }
-        byte[] body = a.body();
-        if (HeldAnswers.acceptsGzip(request.getHeader("Accept-Encoding"))) {
-            body = a.gzipped();
-            response.setHeader("Content-Encoding", "gzip");
-        }
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(a.mediaType());
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
-        return HttpServletResponse.SC_OK;
-    }
-
-    private static boolean wantsFresh(String cacheControl) {
-        return cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-cache");
+        return reply.status();
     }
 }

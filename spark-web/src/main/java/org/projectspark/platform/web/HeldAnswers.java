@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -14,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +42,7 @@ public class HeldAnswers {
 
     public static final long TTL_MILLIS = 2_000;
     /** Clients may keep an answer but must ask again (an ETag makes that a 304) before showing it. */
-    static final String CACHE_CONTROL = "private, no-cache";
+    private static final String CACHE_CONTROL = "private, no-cache";
     /** Bounded by bytes: a burst of distinct large answers must not crowd the heap. */
     static final long MAX_BYTES = 32L * 1024 * 1024;
 
@@ -112,20 +112,34 @@ public class HeldAnswers {
         return respond(a, request, built.get());
     }
 
-    /** The JAX-RS response for an answer: what {@link HeldAnswerFilter} sends for it, with {@code X-Cache} set by {@code built}. */
-    public static Response respond(Answer a, ContainerRequestContext request, boolean built) {
-        EntityTag etag = new EntityTag(a.etag());
-        Response.ResponseBuilder r;
-        if (a.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH))) {
-            r = Response.notModified(etag);
-        } else if (acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING))) {
-            r = Response.ok(a.gzipped(), a.mediaType()).header(HttpHeaders.CONTENT_ENCODING, "gzip").tag(etag);
-        } else {
-            r = Response.ok(a.body(), a.mediaType()).tag(etag);
+    /** What goes out for an answer: its status, headers and body (none for a 304); the same on both paths. */
+    record Reply(int status, Map<String, String> headers, byte[] body) {
+    }
+
+    /** The reply to a request with these {@code If-None-Match} and {@code Accept-Encoding} headers; {@code built} sets {@code X-Cache}. */
+    static Reply reply(Answer a, String ifNoneMatch, String acceptEncoding, boolean built) {
+        Map<String, String> headers = new LinkedHashMap<>(a.headers());
+        headers.put(HttpHeaders.ETAG, "\"" + a.etag() + "\"");
+        headers.put("X-Cache", built ? "miss" : "hit");
+        headers.put(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        headers.put(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        if (a.matches(ifNoneMatch)) {
+            return new Reply(304, headers, null);
         }
-        a.headers().forEach(r::header);
-        return r.header("X-Cache", built ? "miss" : "hit").header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
-                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build();
+        headers.put(HttpHeaders.CONTENT_TYPE, a.mediaType());
+        if (acceptsGzip(acceptEncoding)) {
+            headers.put(HttpHeaders.CONTENT_ENCODING, "gzip");
+            return new Reply(200, headers, a.gzipped());
+        }
+        return new Reply(200, headers, a.body());
+    }
+
+    /** The JAX-RS response for an answer: what {@link HeldAnswerFilter} sends for it. */
+    public static Response respond(Answer a, ContainerRequestContext request, boolean built) {
+        Reply reply = reply(a, request.getHeaderString(HttpHeaders.IF_NONE_MATCH), request.getHeaderString(HttpHeaders.ACCEPT_ENCODING), built);
+        Response.ResponseBuilder r = Response.status(reply.status()).entity(reply.body());
+        reply.headers().forEach(r::header);
+        return r.build();
     }
 
     /** For {@link HeldAnswerFilter}: held, unchecked. */
@@ -147,8 +161,13 @@ public class HeldAnswers {
         return caller + " " + url;
     }
 
+    /** Whether a {@code Cache-Control} request header asks for fresh figures ({@code no-cache}). */
+    public static boolean wantsFresh(String cacheControl) {
+        return cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-cache");
+    }
+
     /** Whether an {@code Accept-Encoding} header takes gzip. */
-    public static boolean acceptsGzip(String acceptEncoding) {
+    static boolean acceptsGzip(String acceptEncoding) {
         if (acceptEncoding == null) {
             return false;
         }
