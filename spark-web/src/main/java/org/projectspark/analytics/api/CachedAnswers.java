@@ -59,7 +59,7 @@ final class CachedAnswers {
      */
     private final Cache<String, HeldAnswers.Answer> recentlyEncoded = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMillis(HeldAnswers.TTL_MILLIS)).maximumWeight(RECENT_MAX_BYTES)
-            .weigher((String key, HeldAnswers.Answer a) -> a.body().length + a.gzipped().length).build();
+            .weigher((String key, HeldAnswers.Answer a) -> a.weight()).build();
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
 
     CachedAnswers(Redis redis, HeldAnswers held, String kind, long ttlSeconds) {

@@ -61,7 +61,7 @@ public class HeldAnswers {
         }
 
         /** Whether an {@code If-None-Match} header names this answer (weak or strong). */
-        public boolean matches(String ifNoneMatch) {
+        boolean matches(String ifNoneMatch) {
             if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
                 return false;
             }
@@ -72,7 +72,8 @@ public class HeldAnswers {
             return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") && v.substring(1, v.length() - 1).equals(etag);
         }
 
-        int weight() {
+        /** Bytes it keeps on the heap, for caches bounded by bytes. */
+        public int weight() {
             return body.length + gzipped.length;
         }
     }
