@@ -170,6 +170,50 @@ class LeaderboardIT extends DeployedEar {
     }
 
     @Test
+    void myRankIsReadFromTheBoardOnEveryRequest() throws Exception {
+        Classroom room = classroom();
+        Fixtures.Member me = room.students().get(3); // 30 XP: third, with student 2 (75, 55, 30, 30, 0)
+        String path = "/api/v1/leaderboards/classes/" + room.classId() + "/me?neighbours=1";
+        Api.Reply first = Api.get(path, me.token());
+        assertThat(first.header("X-Leaderboard-Source")).as(first.toString()).isEqualTo("redis");
+        assertThat(myEntry(first).getInt("rank")).as(first.body()).isEqualTo(3);
+        Api.Reply again = Api.get(path, me.token());
+        assertThat(again.header("X-Cache")).as("the same standings: the rendering is reused").isEqualTo("hit");
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.header("X-Leaderboard-Source")).isEqualTo("redis");
+        assertThat(Api.send(Api.request(path, me.token()).header("If-None-Match", again.header("ETag")).GET().build()).status())
+                .as("a poller revalidates").isEqualTo(304);
+
+        // another instance's write reaches Redis only: this one must see it on the next read all the same
+        String lastPlace = room.students().get(4).id();
+        try (JedisPooled redis = Api.redis()) {
+            redis.zadd("spark:lb:class:" + room.classId() + ":all", 1_000, lastPlace);
+        }
+        Api.Reply moved = Api.get(path, me.token());
+        assertThat(moved.header("X-Cache")).as("a changed board is rendered anew").isEqualTo("miss");
+        assertThat(myEntry(moved).getInt("rank")).as(moved.body()).isEqualTo(4);
+        assertThat(moved.json().getInt("total")).isEqualTo(5);
+        assertThat(moved.json().getJsonArray("entries").stream().map(e -> e.asJsonObject().getInt("rank")).toList())
+                .as("1000, 75, 55, 30, 30: I am fourth, with student 2, after the one of 55").containsExactly(3, 4, 4);
+        assertThat(moved.header("ETag")).isNotEqualTo(again.header("ETag"));
+
+        // a neighbour renamed: the held rendering is not shown again with the old name
+        Fixtures.Member neighbour = room.students().get(2);
+        String renamed = Api.uniqueName("Renamed");
+        assertThat(Api.patch("/api/v1/users/me", "{\"displayName\":\"" + renamed + "\"}", neighbour.token()).status()).isEqualTo(200);
+        Api.Reply named = Api.get(path, me.token());
+        assertThat(named.header("X-Cache")).isEqualTo("miss");
+        assertThat(named.json().getJsonArray("entries").stream().map(v -> v.asJsonObject())
+                .filter(e -> e.getString("studentId").equals(neighbour.id())).findFirst().orElseThrow().getString("displayName"))
+                .isEqualTo(renamed);
+    }
+
+    private static JsonObject myEntry(Api.Reply aroundMe) {
+        return aroundMe.json().getJsonArray("entries").stream().map(v -> v.asJsonObject())
+                .filter(e -> e.getBoolean("me")).findFirst().orElseThrow();
+    }
+
+    @Test
     void withRedisDownOrEmptiedBoardsAnswerTheSameFromPostgres() throws Exception {
         Classroom room = classroom();
         String path = "/api/v1/leaderboards/classes/" + room.classId();

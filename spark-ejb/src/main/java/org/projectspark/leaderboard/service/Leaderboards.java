@@ -32,6 +32,12 @@ public class Leaderboards {
                 () -> new BoardPage(board, queries.around(board, studentId, neighbours), queries.size(board), BoardPage.Source.DATABASE));
     }
 
+    /** The read of {@link #around} if Redis answers it from a built board; empty when it would need a rebuild or PostgreSQL. */
+    public Optional<BoardPage> aroundInRedis(Board board, UUID studentId, int neighbours) {
+        return store.around(board, studentId, neighbours).filter(BoardStore.Read::built)
+                .map(r -> new BoardPage(board, r.standings(), r.total(), BoardPage.Source.REDIS));
+    }
+
     private BoardPage read(Board board, Supplier<Optional<BoardStore.Read>> fromRedis, Supplier<BoardPage> fromDatabase) {
         Optional<BoardStore.Read> read = fromRedis.get();
         if (read.isPresent() && !read.get().built()) {

@@ -38,6 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -84,7 +85,7 @@ public class LeaderboardResource {
     @Path("global/me")
     public Response globalMe(@QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
                              @QueryParam("neighbours") @DefaultValue("2") @Min(0) @Max(10) int neighbours) {
-        return around(board(Board.Scope.GLOBAL, null, period), null, neighbours);
+        return around(() -> board(Board.Scope.GLOBAL, null, period), () -> null, neighbours);
     }
 
     @GET
@@ -99,8 +100,8 @@ public class LeaderboardResource {
     @Path("schools/{id}/me")
     public Response schoolMe(@PathParam("id") UUID id, @QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
                              @QueryParam("neighbours") @DefaultValue("2") @Min(0) @Max(10) int neighbours) {
-        String name = readers.schoolName(caller(), id);
-        return around(board(Board.Scope.SCHOOL, id, period), name, neighbours);
+        UUID caller = caller();
+        return around(() -> board(Board.Scope.SCHOOL, id, period), () -> readers.schoolName(caller, id), neighbours);
     }
 
     @GET
@@ -115,8 +116,8 @@ public class LeaderboardResource {
     @Path("classes/{id}/me")
     public Response schoolClassMe(@PathParam("id") UUID id, @QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
                                   @QueryParam("neighbours") @DefaultValue("2") @Min(0) @Max(10) int neighbours) {
-        String name = readers.className(caller(), id);
-        return around(board(Board.Scope.CLASS, id, period), name, neighbours);
+        UUID caller = caller();
+        return around(() -> board(Board.Scope.CLASS, id, period), () -> readers.className(caller, id), neighbours);
     }
 
     /** A top-N page and its answer as anyone not on it sees it; {@code key} tells this rendering from the next. */
@@ -174,17 +175,35 @@ public class LeaderboardResource {
         return LeaderboardView.of(page, name, cards.of(page.standings().stream().map(Standing::studentId).toList()), caller);
     }
 
-    private Response around(Board board, String name, int neighbours) {
+    /**
+     * The caller's rank and neighbours, read from the board on every request. A student polls their rank far more
+     * often than it moves, so the rendering (JSON, gzip) is held ({@link HeldAnswers}) while a fresh read of the
+     * board finds the same standings and the same cards of the students on it: the recheck is that read, from Redis (a
+     * board that needs rebuilding, or Redis down, leaves the request to this method), and any change renders anew.
+     */
+    private Response around(Supplier<Board> boardNow, Supplier<String> nameNow, int neighbours) {
         Caller caller = Caller.current();
         // as profiles.ranked: staff who also hold the student role are not ranked
         if (!caller.is("STUDENT") || caller.is("TEACHER") || caller.is("SCHOOL_ADMIN") || caller.is("ADMIN")) {
             throw new AccessDeniedException("Only students have a place on leaderboards");
         }
-        return respond(leaderboards.around(board, caller.id(), neighbours), name, caller.id());
+        String name = nameNow.get();
+        BoardPage page = leaderboards.around(boardNow.get(), caller.id(), neighbours);
+        Supplier<String> recheck = () -> {
+            String nameSeen = nameNow.get();
+            return leaderboards.aroundInRedis(boardNow.get(), caller.id(), neighbours).map(now -> seen(now, nameSeen)).orElse("");
+        };
+        return held.answer(caller, CurrentRequest.get(), seen(page, name), recheck, built -> {
+            built.set(true);
+            return encode(page, view(page, name, caller.id()));
+        });
     }
 
-    private Response respond(BoardPage page, String name, UUID caller) {
-        return Response.ok(view(page, name, caller)).header("X-Leaderboard-Source", page.source().name().toLowerCase(java.util.Locale.ROOT)).build();
+    /** Everything a rendering of {@code page} shows: two equal ones render the same bytes. */
+    private String seen(BoardPage page, String name) {
+        List<UUID> ids = page.standings().stream().map(Standing::studentId).toList();
+        Map<UUID, StudentCards.Card> shown = cards.of(ids);
+        return page.fingerprint() + '|' + name + '|' + ids.stream().map(shown::get).toList();
     }
 
     private static Board board(Board.Scope scope, UUID id, String period) {
