@@ -5,7 +5,9 @@
 #   a. leaderboards: GET /api/v1/leaderboards/global?period=all&limit=10 and .../global/me?period=all&neighbours=2
 #      (each client its own student) vs /health/live at the same concurrency: target >= 0.5x its requests/s and
 #      p99 <= 3x its p99. Raw Redis doing the same reads (redis-benchmark ZREVRANGE / ZREVRANK on
-#      spark:lb:global:all) is printed as a reference line.
+#      spark:lb:global:all) is printed as a reference line. /me reads the board in Redis on every request and sends
+#      the rendering it holds for the student again while that read finds the same standings; the same reads with
+#      Cache-Control: no-cache (rendered anew every time, as when the board around the student moved) are printed too.
 #   b. quiz submissions: POST /api/v1/activities/{id}/submissions, a new attempt each (201), rotating over the
 #      bench quizzes with answers right and wrong, vs PostgreSQL's own TPC-B (pgbench -s 10, same clients, same
 #      database): target >= 0.25x its transactions/s. Then the XP ledger is checked for every student:
@@ -143,13 +145,16 @@ done
 # --- a. leaderboards -----------------------------------------------------------------------------------------
 if [ -n "${AVAILABLE[$TOP]:-}${AVAILABLE[$ME]:-}" ]; then
   ref=$(tool LoadGen rate "$BASE/health/live" "$CONCURRENCY" "$DURATION")
-  top=""; me=""
+  top=""; me=""; me_fresh=""
   [ -n "${AVAILABLE[$TOP]:-}" ] && top=$(tool LoadGen rate-tokens "$BASE$TOP" "$WORK/tokens" "$CONCURRENCY" "$DURATION")
   [ -n "${AVAILABLE[$ME]:-}" ] && me=$(tool LoadGen rate-tokens "$BASE$ME" "$WORK/tokens" "$CONCURRENCY" "$DURATION")
+  # for information: the same reads with every answer rendered anew (what a read costs when the board around the student moved)
+  [ -n "${AVAILABLE[$ME]:-}" ] && me_fresh=$(tool LoadGen rate-tokens "$BASE$ME" "$WORK/tokens" "$CONCURRENCY" "$DURATION" "Cache-Control:no-cache")
   header "a. global leaderboard ($students bench students and any others) vs /health/live, $CONCURRENCY concurrent clients, ${DURATION}s each"
   row_of "/health/live (ref)" "$ref"
   [ -n "$top" ] && row_of "GET /leaderboards/global?period=all&limit=10" "$top"
   [ -n "$me" ] && row_of "GET /leaderboards/global/me (own student)" "$me"
+  [ -n "$me" ] && row_of "  same, no-cache: rendered anew (info)" "$me_fresh"
   # raw Redis doing the same reads: the floor any cached board can reach
   if [ "$(redis-cli -u "$REDIS_URL" EXISTS "$LB_KEY" 2>/dev/null)" = 1 ]; then
     member=$(sql "SELECT id FROM users WHERE username = '$(head -1 "$WORK/ids")'")

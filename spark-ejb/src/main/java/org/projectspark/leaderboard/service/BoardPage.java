@@ -9,9 +9,4 @@ import java.util.List;
 public record BoardPage(Board board, List<Standing> standings, long total, Source source) {
 
     public enum Source { REDIS, DATABASE }
-
-    /** What this read found (board, standings, size, source): equal for two reads that would show the same. */
-    public String fingerprint() {
-        return board.key() + '|' + source + '|' + total + '|' + standings;
-    }
 }

@@ -189,9 +189,9 @@ public class LeaderboardResource {
         }
         String name = nameNow.get();
         BoardPage page = leaderboards.around(boardNow.get(), caller.id(), neighbours);
-        Supplier<String> recheck = () -> {
+        Supplier<Seen> recheck = () -> {
             String nameSeen = nameNow.get();
-            return leaderboards.aroundInRedis(boardNow.get(), caller.id(), neighbours).map(now -> seen(now, nameSeen)).orElse("");
+            return leaderboards.aroundInRedis(boardNow.get(), caller.id(), neighbours).map(now -> seen(now, nameSeen)).orElse(null);
         };
         return held.answer(caller, CurrentRequest.get(), seen(page, name), recheck, built -> {
             built.set(true);
@@ -199,11 +199,14 @@ public class LeaderboardResource {
         });
     }
 
-    /** Everything a rendering of {@code page} shows: two equal ones render the same bytes. */
-    private String seen(BoardPage page, String name) {
+    /** Everything a rendering of a rank read shows: two equal ones render the same bytes (compared as values, no text built). */
+    private record Seen(BoardPage page, String boardName, List<StudentCards.Card> cards) {
+    }
+
+    private Seen seen(BoardPage page, String name) {
         List<UUID> ids = page.standings().stream().map(Standing::studentId).toList();
         Map<UUID, StudentCards.Card> shown = cards.of(ids);
-        return page.fingerprint() + '|' + name + '|' + ids.stream().map(shown::get).toList();
+        return new Seen(page, name, ids.stream().map(shown::get).toList());
     }
 
     private static Board board(Board.Scope scope, UUID id, String period) {

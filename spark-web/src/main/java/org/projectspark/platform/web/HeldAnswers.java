@@ -31,7 +31,8 @@ import java.util.zip.GZIPOutputStream;
  * 28,500 req/s at 100 clients), and dashboards and boards are polled. Every answer goes out through
  * {@link #respond}, so both paths send the same headers: ETag (a 304 for a match), gzip when asked, {@code X-Cache}.
  * <p>
- * An answer is held with what it was built from ({@code sharedKey}: the class and language a dashboard shows) and a
+ * An answer is held with what it was built from ({@code sharedKey}, compared with {@code equals}: the class and
+ * language a dashboard shows; the standings a rank read found) and a
  * question to ask again on every read ({@code recheck}: the resource's own access step, answering the shared key the
  * caller may see now, or throwing). It is served only while the caller's token carries the same roles and the recheck
  * answers the same key, so a held answer reaches no one the resource itself would not answer, and a caller who lost
@@ -79,20 +80,20 @@ public class HeldAnswers {
     }
 
     /** What is held for one caller and URL. */
-    record Held(Answer answer, String route, Set<String> roles, String sharedKey, Supplier<String> recheck) {
+    record Held(Answer answer, String route, Set<String> roles, Object sharedKey, Supplier<?> recheck) {
     }
 
     private final Cache<String, Held> held = Caffeine.newBuilder().expireAfterWrite(Duration.ofMillis(TTL_MILLIS))
             .maximumWeight(MAX_BYTES).weigher((String key, Held h) -> h.answer().weight()).build();
 
     /** The answer held for this caller and URL if it was built from {@code sharedKey}: for the resource's own path. */
-    private Answer find(Caller caller, ContainerRequestContext request, String sharedKey) {
+    private Answer find(Caller caller, ContainerRequestContext request, Object sharedKey) {
         Held h = held.getIfPresent(key(caller.id(), urlOf(request)));
         return h != null && h.sharedKey().equals(sharedKey) && h.roles().equals(caller.roles()) ? h.answer() : null;
     }
 
     /** Holds an answer the resource just gave this caller, after checking their access for this request. */
-    public void hold(Caller caller, ContainerRequestContext request, String sharedKey, Supplier<String> recheck, Answer answer) {
+    public void hold(Caller caller, ContainerRequestContext request, Object sharedKey, Supplier<?> recheck, Answer answer) {
         held.put(key(caller.id(), urlOf(request)), new Held(answer, RequestObserver.routeOf(request.getUriInfo()), caller.roles(), sharedKey, recheck));
     }
 
@@ -100,12 +101,12 @@ public class HeldAnswers {
      * What the resource answers: the answer held for this caller and URL if it was built from {@code sharedKey}, else
      * {@code make}'s (held from now on); {@code X-Cache} says whether this request built it ({@code make} sets
      * {@code built}). {@code recheck} is the resource's access step for this caller again, answering the shared key
-     * they may see now.
+     * they may see now. A request with {@code Cache-Control: no-cache} is never answered from what is held.
      */
-    public Response answer(Caller caller, ContainerRequestContext request, String sharedKey, Supplier<String> recheck,
+    public Response answer(Caller caller, ContainerRequestContext request, Object sharedKey, Supplier<?> recheck,
                            Function<AtomicBoolean, Answer> make) {
         AtomicBoolean built = new AtomicBoolean();
-        Answer a = find(caller, request, sharedKey);
+        Answer a = wantsFresh(request.getHeaderString(HttpHeaders.CACHE_CONTROL)) ? null : find(caller, request, sharedKey);
         if (a == null) { // held for at most its time from when it was made, never renewed by reads
             a = make.apply(built);
             hold(caller, request, sharedKey, recheck, a);
