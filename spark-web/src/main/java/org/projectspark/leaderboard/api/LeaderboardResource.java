@@ -38,7 +38,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -172,7 +171,11 @@ public class LeaderboardResource {
     }
 
     private LeaderboardView view(BoardPage page, String name, UUID caller) {
-        return LeaderboardView.of(page, name, cards.of(page.standings().stream().map(Standing::studentId).toList()), caller);
+        return LeaderboardView.of(page, name, cardsOf(page), caller);
+    }
+
+    private Map<UUID, StudentCards.Card> cardsOf(BoardPage page) {
+        return cards.of(page.standings().stream().map(Standing::studentId).toList());
     }
 
     /**
@@ -193,20 +196,19 @@ public class LeaderboardResource {
             String nameSeen = nameNow.get();
             return leaderboards.aroundInRedis(boardNow.get(), caller.id(), neighbours).map(now -> seen(now, nameSeen)).orElse(null);
         };
-        return held.answer(caller, CurrentRequest.get(), seen(page, name), recheck, built -> {
+        Seen seen = seen(page, name);
+        return held.answer(caller, CurrentRequest.get(), seen, recheck, built -> {
             built.set(true);
-            return encode(page, view(page, name, caller.id()));
+            return encode(page, LeaderboardView.of(page, name, seen.cards(), caller.id()));
         });
     }
 
     /** Everything a rendering of a rank read shows: two equal ones render the same bytes (compared as values, no text built). */
-    private record Seen(BoardPage page, String boardName, List<StudentCards.Card> cards) {
+    private record Seen(BoardPage page, String boardName, Map<UUID, StudentCards.Card> cards) {
     }
 
     private Seen seen(BoardPage page, String name) {
-        List<UUID> ids = page.standings().stream().map(Standing::studentId).toList();
-        Map<UUID, StudentCards.Card> shown = cards.of(ids);
-        return new Seen(page, name, ids.stream().map(shown::get).toList());
+        return new Seen(page, name, cardsOf(page));
     }
 
     private static Board board(Board.Scope scope, UUID id, String period) {
