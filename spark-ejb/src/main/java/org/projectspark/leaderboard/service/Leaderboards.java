@@ -34,8 +34,7 @@ public class Leaderboards {
 
     /** The read of {@link #around} if Redis answers it from a built board; empty when it would need a rebuild or PostgreSQL. */
     public Optional<BoardPage> aroundInRedis(Board board, UUID studentId, int neighbours) {
-        return store.around(board, studentId, neighbours).filter(BoardStore.Read::built)
-                .map(r -> new BoardPage(board, r.standings(), r.total(), BoardPage.Source.REDIS));
+        return store.around(board, studentId, neighbours).filter(BoardStore.Read::built).map(r -> inRedis(board, r));
     }
 
     private BoardPage read(Board board, Supplier<Optional<BoardStore.Read>> fromRedis, Supplier<BoardPage> fromDatabase) {
@@ -43,8 +42,10 @@ public class Leaderboards {
         if (read.isPresent() && !read.get().built()) {
             read = store.lockForRebuild(board) && store.rebuild(board, queries.all(board)) ? fromRedis.get() : Optional.empty();
         }
-        return read.filter(BoardStore.Read::built)
-                .map(r -> new BoardPage(board, r.standings(), r.total(), BoardPage.Source.REDIS))
-                .orElseGet(fromDatabase);
+        return read.filter(BoardStore.Read::built).map(r -> inRedis(board, r)).orElseGet(fromDatabase);
+    }
+
+    private static BoardPage inRedis(Board board, BoardStore.Read built) {
+        return new BoardPage(board, built.standings(), built.total(), BoardPage.Source.REDIS);
     }
 }
