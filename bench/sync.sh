@@ -12,6 +12,9 @@
 #      in batches of 50 with INSERT ... ON CONFLICT (id) DO NOTHING, pgbench with the same clients, into a scratch
 #      copy of sync_events (bench_sync_reference, dropped after). Target: API events/s >= 0.2x its rows/s. Printed
 #      too (cpu.py): the CPU PostgreSQL and Payara spend per event in the rush, and PostgreSQL per reference row.
+#   2b. for information, the floor: PostgreSQL alone writing, set-based and one transaction per batch, the rows the
+#      rush's applied batches write (events with results, submissions, progress, ledger lines, profile, session log,
+#      change-log rows) into scratch copies (bench_floor_*, dropped after): what a server costing nothing would reach.
 #   3. the rush again with new events (the next sequences), every batch POSTed twice (half the copies side by
 #      side, so in flight together): each event applied once and answered DUPLICATE once, the same checks.
 #
@@ -52,8 +55,11 @@ REDIS_URL=${REDIS_URL:-redis://localhost:6379}
 COURSES="'be4c0000-0000-4000-8000-0000000c0001','be4c0000-0000-4000-8000-0000000c0002'"
 WORK=$(mktemp -d)
 REF_TABLE=0
+FLOOR_TABLES=0
+DROP_FLOOR='DROP TABLE IF EXISTS bench_floor_events, bench_floor_submissions, bench_floor_progress, bench_floor_xp, bench_floor_changes, bench_floor_profiles, bench_floor_logs; DROP FUNCTION IF EXISTS bench_floor_change()'
 cleanup() {
   if [ "$REF_TABLE" = 1 ]; then psql "$DATABASE_URL" -X -q -c 'DROP TABLE IF EXISTS bench_sync_reference' >/dev/null 2>&1 || true; fi
+  if [ "$FLOOR_TABLES" = 1 ]; then psql "$DATABASE_URL" -X -q -c "$DROP_FLOOR" >/dev/null 2>&1 || true; fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -329,6 +335,87 @@ row_of "POST /sync/events (run 1, events)" "$run1"
 verdict "sync upload events/s vs raw inserts" "$(field events_per_s "$run1")" "$REF_RATE" ge 0.2
 python3 cpu.py per "$cpu_rush" "$(field events "$run1")" event "$cpu_ref" "$REF_ROWS" "reference row"
 
+# --- 2b. the floor (information): the rows an applied batch writes, by PostgreSQL alone ------------------------
+# What the target leaves for the server: one transaction per batch writing, set-based (one statement per table), the
+# rows the rush's batches write (measured: per 50 events, 50 events with their results, 12 submissions with answers
+# and feedback, 10 progress rows moved, 5 ledger lines, the profile, the session log; the change-log rows by the same
+# kind of trigger), into scratch copies of the tables with their indexes and checks (no foreign keys, as the
+# reference), after locking the profile as the server does. No HTTP, JSON, grading or reads: a server that cost
+# nothing would stop near this rate.
+echo
+QUIZZES=$((EVENTS_PER_STUDENT * 24 / 100)); MOVED=$((EVENTS_PER_STUDENT / 5)); LINES=$((EVENTS_PER_STUDENT / 10))
+echo "== 2b. floor (information): PostgreSQL alone writing what an applied batch writes, set-based, one transaction per batch, pgbench $PG_CLIENTS clients x $PG_TX"
+FLOOR_TABLES=1
+sql "SET client_min_messages = warning; $DROP_FLOOR"
+psql "$DATABASE_URL" -X -q -At -v ON_ERROR_STOP=1 <<SQL
+CREATE TABLE bench_floor_events (LIKE sync_events INCLUDING ALL);
+CREATE TABLE bench_floor_submissions (LIKE submissions INCLUDING ALL);
+CREATE TABLE bench_floor_progress (LIKE student_progress INCLUDING ALL);
+CREATE TABLE bench_floor_xp (LIKE xp_events INCLUDING ALL);
+CREATE TABLE bench_floor_changes (LIKE sync_changes INCLUDING ALL);
+CREATE TABLE bench_floor_profiles (LIKE profiles INCLUDING ALL);
+CREATE TABLE bench_floor_logs (LIKE sync_logs INCLUDING ALL);
+INSERT INTO bench_floor_profiles SELECT * FROM profiles;
+INSERT INTO bench_floor_progress (id, student_id, activity_id, status, percent, attempts, last_accessed)
+SELECT gen_random_uuid(), md5('bench-student:' || n)::uuid, md5('bench-floor-activity:' || k)::uuid, 'IN_PROGRESS', 10, 0,
+       now() - interval '2 days'
+FROM generate_series($((total - STUDENTS + 1)), $total) n, generate_series(1, $MOVED) k;
+CREATE FUNCTION bench_floor_change() RETURNS trigger LANGUAGE plpgsql AS \$\$
+BEGIN
+  IF TG_TABLE_NAME = 'bench_floor_progress' THEN
+    INSERT INTO bench_floor_changes (scope_id, entity, entity_key) VALUES (NEW.student_id, 'progress', NEW.activity_id::text);
+  ELSE
+    INSERT INTO bench_floor_changes (scope_id, entity, entity_key) VALUES (NEW.student_id, 'submission', NEW.id::text);
+  END IF;
+  RETURN NULL;
+END \$\$;
+CREATE TRIGGER bench_floor_progress_changed AFTER UPDATE ON bench_floor_progress FOR EACH ROW EXECUTE FUNCTION bench_floor_change();
+CREATE TRIGGER bench_floor_submission_changed AFTER INSERT ON bench_floor_submissions FOR EACH ROW EXECUTE FUNCTION bench_floor_change();
+ANALYZE bench_floor_progress, bench_floor_profiles;
+SQL
+result_bytes=$(sql "SELECT round(avg(length(result))) FROM sync_events WHERE device_id = '$DEVICE' AND result IS NOT NULL")
+cat > "$WORK/floor.sql" <<SQL
+\\set n random($((total - STUDENTS + 1)), $total)
+BEGIN;
+SELECT xp_points FROM bench_floor_profiles WHERE user_id = md5('bench-student:' || :n)::uuid FOR UPDATE;
+INSERT INTO bench_floor_events (id, user_id, device_id, sequence, type, device_time, received_at, receipt_id, outcome, result)
+SELECT gen_random_uuid(), md5('bench-student:' || :n)::uuid, '$DEVICE', s,
+       CASE WHEN s % 5 = 1 THEN 'LESSON_OPENED' WHEN s % 4 = 0 THEN 'QUIZ_SUBMITTED' ELSE 'PROGRESS' END,
+       now() - ($EVENTS_PER_STUDENT - s) * interval '20 seconds', now(), r.id, 'APPLIED', repeat('r', ${result_bytes:-250})
+FROM generate_series(1, $EVENTS_PER_STUDENT) s CROSS JOIN (SELECT gen_random_uuid() AS id) r
+ON CONFLICT (id) DO NOTHING;
+INSERT INTO bench_floor_submissions (id, client_submission_id, student_id, activity_id, attempt, answers, feedback, score,
+                                     correct_count, question_count, xp_awarded, submitted_at)
+SELECT gen_random_uuid(), gen_random_uuid(), md5('bench-student:' || :n)::uuid, md5('bench-floor-activity:' || s)::uuid, 1,
+       repeat('a', 346), repeat('f', 347), 80, 4, 5, 10, now()
+FROM generate_series(1, $QUIZZES) s;
+UPDATE bench_floor_progress SET percent = LEAST(100, percent + 1), attempts = attempts + 1, last_accessed = now()
+ WHERE student_id = md5('bench-student:' || :n)::uuid;
+INSERT INTO bench_floor_xp (student_id, points, reason, source_id, created_at)
+SELECT md5('bench-student:' || :n)::uuid, 10, 'QUIZ', gen_random_uuid(), now() FROM generate_series(1, $LINES);
+UPDATE bench_floor_profiles SET xp_points = xp_points + 10 * $LINES WHERE user_id = md5('bench-student:' || :n)::uuid;
+INSERT INTO bench_floor_logs (id, user_id, device_id, status, bytes_received, events_received, source, instance,
+                              events_applied, events_duplicate, events_rejected, duration_ms, completed_at)
+VALUES (gen_random_uuid(), md5('bench-student:' || :n)::uuid, '$DEVICE', 'COMPLETED', 4000, $EVENTS_PER_STUDENT, 'API', 'bench',
+        $EVENTS_PER_STUDENT, 0, 0, 10, now());
+COMMIT;
+SQL
+sql "CHECKPOINT" >/dev/null 2>&1 || true
+cpu_floor0=$(python3 cpu.py)
+(cd "$WORK" && pgbench -n -c "$PG_CLIENTS" -j 2 -t "$PG_TX" -f floor.sql "$DATABASE_URL" > "$WORK/floor.out" 2>&1) \
+  || { cat "$WORK/floor.out"; echo "bench: pgbench (floor) failed" >&2; exit 1; }
+cpu_floor=$(python3 cpu.py "$cpu_floor0" "$(python3 cpu.py)")
+floor_tps=$(sed -nE 's/^tps = ([0-9.]+) \(without initial connection time\)/\1/p' "$WORK/floor.out")
+floor_rows=$(sql "SELECT (SELECT count(*) FROM bench_floor_events) || ' events, ' || (SELECT count(*) FROM bench_floor_submissions)
+  || ' submissions, ' || (SELECT count(*) FROM bench_floor_changes) || ' change-log rows, ' || (SELECT count(*) FROM bench_floor_xp) || ' ledger lines'")
+sql "$DROP_FLOOR"; FLOOR_TABLES=0
+sql "CHECKPOINT" >/dev/null 2>&1 || true
+FLOOR_RATE=$(python3 -c "print(f'{$floor_tps * $EVENTS_PER_STUDENT:.1f}')")
+floor_line="events=$REF_ROWS seconds=$(python3 -c "print(f'{$REF_ROWS / $FLOOR_RATE:.2f}')") events_per_s=$FLOOR_RATE p50_ms=- p95_ms=- p99_ms=- max_ms=-"
+echo "floor: $FLOOR_RATE events/s ($(printf '%.1f' "$floor_tps") batches/s; written: $floor_rows): $(python3 -c "print(f'{$FLOOR_RATE / $REF_RATE:.2f}x')") of raw inserts;" \
+     "PostgreSQL $(python3 -c "import re; d=dict(re.findall(r'(\w+)=([\d.]+)', '$cpu_floor')); print(f\"{1000 * float(d['postgres']) / $REF_ROWS:.3f}\")") ms CPU per event"
+echo "(information: the API reached $(python3 -c "print(f'{$(field events_per_s "$run1") / $FLOOR_RATE:.2f}x')") of this floor; 0.2x of raw inserts is $(python3 -c "print(f'{0.2 * $REF_RATE / $FLOOR_RATE:.2f}x')") of it)"
+
 # --- 3. the rush again, every batch sent twice ---------------------------------------------------------------
 SEQ2=$((FIRST_SEQ + EVENTS_PER_STUDENT))
 echo
@@ -348,6 +435,7 @@ echo
 echo "== summary: $STUDENTS students x $EVENTS_PER_STUDENT events, $CONCURRENCY clients"
 row "" "events" "seconds" "per s" "p50 ms" "p95 ms" "p99 ms" "max ms"
 row_of "raw INSERT ... ON CONFLICT (ref, rows)" "$ref_line"
+row_of "floor: a batch's writes, PostgreSQL alone" "$floor_line"
 row_of "1. upload, gzip batches" "$run1"
 row_of "3. upload, each batch twice (new events)" "$run2"
 echo
