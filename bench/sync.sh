@@ -373,7 +373,7 @@ CREATE TRIGGER bench_floor_progress_changed AFTER UPDATE ON bench_floor_progress
 CREATE TRIGGER bench_floor_submission_changed AFTER INSERT ON bench_floor_submissions FOR EACH ROW EXECUTE FUNCTION bench_floor_change();
 ANALYZE bench_floor_progress, bench_floor_profiles;
 SQL
-result_bytes=$(sql "SELECT round(avg(length(result))) FROM sync_events WHERE device_id = '$DEVICE' AND result IS NOT NULL")
+result_bytes=$(sql "SELECT round(avg(length(result))) FROM (SELECT result FROM sync_events WHERE device_id = '$DEVICE' AND result IS NOT NULL LIMIT 5000) r")
 cat > "$WORK/floor.sql" <<SQL
 \\set n random($((total - STUDENTS + 1)), $total)
 BEGIN;
