@@ -17,6 +17,9 @@
 #      change-log rows) into scratch copies (bench_floor_*, dropped after): what a server costing nothing would reach.
 #   3. the rush again with new events (the next sequences), every batch POSTed twice (half the copies side by
 #      side, so in flight together): each event applied once and answered DUPLICATE once, the same checks.
+#   4. run 1's batches sent again (the same event ids): every event answered DUPLICATE, nothing held or applied
+#      again; for information, its events/s against the reference and its CPU per event (an upload's work around
+#      the applying).
 #
 # The general API limit would stop a load test (the sign-ins come from one address), so start the server for it
 # with a high one:
@@ -176,10 +179,11 @@ FIRST_SEQ=$(chosen_sql <<SQL
 SELECT coalesce(max(e.sequence), 0) + 1 FROM sync_events e JOIN chosen c ON c.user_id = e.user_id WHERE e.device_id = '$DEVICE';
 SQL
 )
-# rush RUN COPIES FIRST_SEQ FROM_MS [STUDENTS_FILE DEVICE]: one upload run; prints SyncRush's line
+# rush RUN COPIES FIRST_SEQ FROM_MS [STUDENTS_FILE DEVICE]: one upload run; prints SyncRush's line. RUSH_SEED, when set,
+# makes its event ids (the same seed, students and sequences make the same batches again)
 rush() {
   tool SyncRush upload "base=$BASE" "students=${5:-$WORK/students}" "content=$WORK/content" "device=${6:-$DEVICE}" \
-    "concurrency=$CONCURRENCY" "events=$EVENTS_PER_STUDENT" "first-seq=$3" "copies=$2" "from=$4" "sent=$WORK/sent-$1" \
+    "concurrency=$CONCURRENCY" "events=$EVENTS_PER_STUDENT" "first-seq=$3" "copies=$2" "from=$4" "sent=$WORK/sent-$1" ${RUSH_SEED:+"seed=$RUSH_SEED"} \
     2> "$WORK/rush-$1.err" || { cat "$WORK/rush-$1.err" >&2; echo "bench: the upload run $1 failed" >&2; return 1; }
 }
 
@@ -276,7 +280,8 @@ echo
 echo "== 1. morning rush: $STUDENTS students x $EVENTS_PER_STUDENT events = $EVENTS events, one gzip batch each, $CONCURRENCY clients (sequences $FIRST_SEQ..$((FIRST_SEQ + EVENTS_PER_STUDENT - 1)))"
 sql "CHECKPOINT" >/dev/null 2>&1 || true
 cpu_rush0=$(python3 cpu.py)
-run1=$(rush 1 1 "$FIRST_SEQ" $((STARTED_MS - 20 * 60000))) || exit 1
+RUN1_SEED=$(now_ms)
+run1=$(RUSH_SEED=$RUN1_SEED rush 1 1 "$FIRST_SEQ" $((STARTED_MS - 20 * 60000))) || exit 1
 cpu_rush=$(python3 cpu.py "$cpu_rush0" "$(python3 cpu.py)")
 RUN1_DONE_MS=$(now_ms)
 head_row
@@ -430,6 +435,35 @@ echo "POSTs: $(field sends "$run2") ($(field batches_per_s "$run2")/s), the two 
 exact 2 2 "$run2"
 echo "(information: new events/s, each batch twice, vs raw inserts: $(python3 -c "print(f'{$(field events_per_s "$run2") / $REF_RATE:.2f}x')"))"
 
+# --- 4. run 1's batches sent again: every event already held -------------------------------------------------
+# A device that never got its receipts sends its batches again, maybe days later: each event is answered DUPLICATE
+# with its first result and nothing is applied again. For information, it also prices the work of an upload
+# around the applying (HTTP, gzip, token, JSON in and out, the student's lock, the held-events read).
+echo
+echo "== 4. run 1's batches sent again (the same event ids): every event already held, $CONCURRENCY clients"
+held_now() {
+  chosen_sql <<SQL
+SELECT (SELECT count(*) FROM sync_events e JOIN chosen c ON c.user_id = e.user_id) || ' events, '
+    || (SELECT count(*) FROM submissions s JOIN chosen c ON c.user_id = s.student_id) || ' submissions, '
+    || (SELECT coalesce(sum(p.xp_points), 0) FROM profiles p JOIN chosen c ON c.user_id = p.user_id) || ' XP';
+SQL
+}
+held_before=$(held_now)
+sql "CHECKPOINT" >/dev/null 2>&1 || true
+cpu_again0=$(python3 cpu.py)
+run4=$(RUSH_SEED=$RUN1_SEED rush 4 1 "$FIRST_SEQ" $((STARTED_MS - 20 * 60000))) || exit 1
+cpu_again=$(python3 cpu.py "$cpu_again0" "$(python3 cpu.py)")
+held_after=$(held_now)
+head_row
+row_of "POST /sync/events, run 1's batches again" "$run4"
+check "the same event ids as run 1" "$(cmp -s "$WORK/sent-1" "$WORK/sent-4" && echo 1)" "$(cut -f1 "$WORK/sent-4" | sort -u | wc -l) ids"
+check "resent: every event answered DUPLICATE" "$([ "$(field duplicate "$run4")" = "$EVENTS" ] && [ "$(field applied "$run4")" = 0 ] \
+  && [ "$(field rejected "$run4")" = 0 ] && [ "$(field http_errors "$run4")" = 0 ] && [ "$(field unanswered "$run4")" = 0 ] && echo 1)" \
+  "DUPLICATE $(field duplicate "$run4"), APPLIED $(field applied "$run4"), REJECTED $(field rejected "$run4"), HTTP $(field http "$run4")"
+check "resent: nothing held or applied again" "$([ "$held_before" = "$held_after" ] && echo 1)" "before: $held_before; after: $held_after"
+echo "(information: every event already held, vs raw inserts: $(python3 -c "print(f'{$(field events_per_s "$run4") / $REF_RATE:.2f}x')"))"
+python3 cpu.py per "$cpu_again" "$EVENTS" event "$cpu_ref" "$REF_ROWS" "reference row"
+
 # --- summary -----------------------------------------------------------------------------------------------------
 echo
 echo "== summary: $STUDENTS students x $EVENTS_PER_STUDENT events, $CONCURRENCY clients"
@@ -438,5 +472,6 @@ row_of "raw INSERT ... ON CONFLICT (ref, rows)" "$ref_line"
 row_of "floor: a batch's writes, PostgreSQL alone" "$floor_line"
 row_of "1. upload, gzip batches" "$run1"
 row_of "3. upload, each batch twice (new events)" "$run2"
+row_of "4. run 1's batches again (all held)" "$run4"
 echo
 if [ "$FAILS" = 0 ]; then echo "sync bench: every target met"; else echo "sync bench: $FAILS target(s) missed"; exit 1; fi
