@@ -210,6 +210,19 @@ SQL
   done
 fi
 
+# raw_sql NAME: PostgreSQL alone running $WORK/NAME.sql with pgbench, the rush's clients, after a checkpoint; latencies
+# logged to $WORK/NAME-latency.*, output in $WORK/NAME.out; sets RAW_TPS (without connecting), RAW_WALL_MS (with it)
+# and RAW_CPU (cpu.py's difference)
+raw_sql() {
+  sql "CHECKPOINT" >/dev/null 2>&1 || true
+  local cpu0 began; cpu0=$(python3 cpu.py); began=$(now_ms)
+  (cd "$WORK" && pgbench -n -c "$PG_CLIENTS" -j 2 -t "$PG_TX" -f "$1.sql" -l --log-prefix="$1-latency" "$DATABASE_URL" > "$WORK/$1.out" 2>&1) \
+    || { cat "$WORK/$1.out"; echo "bench: pgbench ($1) failed" >&2; exit 1; }
+  RAW_WALL_MS=$(( $(now_ms) - began ))
+  RAW_CPU=$(python3 cpu.py "$cpu0" "$(python3 cpu.py)")
+  RAW_TPS=$(sed -nE 's/^tps = ([0-9.]+) \(without initial connection time\)/\1/p' "$WORK/$1.out")
+}
+
 # exact RUN COPIES LINE: is every event of the run held once and applied once? (prints PASS/FAIL lines)
 exact() {
   local run=$1 copies=$2 line=$3 events applied duplicate rejected retries
@@ -306,7 +319,7 @@ echo "== 2. reference: raw PostgreSQL, $REF_ROWS rows in transactions of one INS
 sql "SET client_min_messages = warning; DROP TABLE IF EXISTS bench_sync_reference"
 REF_TABLE=1
 sql "CREATE TABLE bench_sync_reference (LIKE sync_events INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)"
-cat > "$WORK/reference.sql" <<SQL
+cat > "$WORK/ref.sql" <<SQL
 \\set n random($((total - STUDENTS + 1)), $total)
 INSERT INTO bench_sync_reference (id, user_id, device_id, sequence, type, device_time, received_at, receipt_id, outcome)
 SELECT gen_random_uuid(), md5('bench-student:' || :n)::uuid, '$DEVICE', s,
@@ -315,19 +328,12 @@ SELECT gen_random_uuid(), md5('bench-student:' || :n)::uuid, '$DEVICE', s,
 FROM generate_series(1, $EVENTS_PER_STUDENT) s CROSS JOIN (SELECT gen_random_uuid() AS id) r
 ON CONFLICT (id) DO NOTHING;
 SQL
-sql "CHECKPOINT" >/dev/null 2>&1 || true
-ref_began=$(now_ms)
-cpu_ref0=$(python3 cpu.py)
-(cd "$WORK" && pgbench -n -c "$PG_CLIENTS" -j 2 -t "$PG_TX" -f reference.sql -l --log-prefix=ref "$DATABASE_URL" > "$WORK/pgbench.out" 2>&1) \
-  || { cat "$WORK/pgbench.out"; echo "bench: pgbench failed" >&2; exit 1; }
-ref_wall=$(( $(now_ms) - ref_began ))
-cpu_ref=$(python3 cpu.py "$cpu_ref0" "$(python3 cpu.py)")
+raw_sql ref; cpu_ref=$RAW_CPU; tps=$RAW_TPS; ref_wall=$RAW_WALL_MS
 ref_held=$(sql "SELECT count(*) FROM bench_sync_reference")
 sql "DROP TABLE bench_sync_reference"; REF_TABLE=0
 sql "CHECKPOINT" >/dev/null 2>&1 || true
-tps=$(sed -nE 's/^tps = ([0-9.]+) \(without initial connection time\)/\1/p' "$WORK/pgbench.out")
-failed=$(sed -nE 's/^number of failed transactions: ([0-9]+).*/\1/p' "$WORK/pgbench.out")
-read -r ref_p50 ref_p95 ref_p99 ref_max <<< "$(cat "$WORK"/ref.* | awk '{print $3 / 1000}' | sort -n \
+failed=$(sed -nE 's/^number of failed transactions: ([0-9]+).*/\1/p' "$WORK/ref.out")
+read -r ref_p50 ref_p95 ref_p99 ref_max <<< "$(cat "$WORK"/ref-latency.* | awk '{print $3 / 1000}' | sort -n \
   | awk '{a[NR]=$1} END {n=NR; split("0.50 0.95 0.99", p, " "); for (k=1; k<=3; k++) {i=int(n*p[k]+0.999999); if (i<1) i=1; printf "%.1f ", a[i]}; printf "%.1f\n", a[n]}')"
 REF_RATE=$(python3 -c "print(f'{$tps * $EVENTS_PER_STUDENT:.1f}')")
 REF_SECONDS=$(python3 -c "print(f'{$REF_ROWS / ($tps * $EVENTS_PER_STUDENT):.2f}')")
@@ -405,12 +411,7 @@ VALUES (gen_random_uuid(), md5('bench-student:' || :n)::uuid, '$DEVICE', 'COMPLE
         $EVENTS_PER_STUDENT, 0, 0, 10, now());
 COMMIT;
 SQL
-sql "CHECKPOINT" >/dev/null 2>&1 || true
-cpu_floor0=$(python3 cpu.py)
-(cd "$WORK" && pgbench -n -c "$PG_CLIENTS" -j 2 -t "$PG_TX" -f floor.sql "$DATABASE_URL" > "$WORK/floor.out" 2>&1) \
-  || { cat "$WORK/floor.out"; echo "bench: pgbench (floor) failed" >&2; exit 1; }
-cpu_floor=$(python3 cpu.py "$cpu_floor0" "$(python3 cpu.py)")
-floor_tps=$(sed -nE 's/^tps = ([0-9.]+) \(without initial connection time\)/\1/p' "$WORK/floor.out")
+raw_sql floor; cpu_floor=$RAW_CPU; floor_tps=$RAW_TPS
 floor_rows=$(sql "SELECT (SELECT count(*) FROM bench_floor_events) || ' events, ' || (SELECT count(*) FROM bench_floor_submissions)
   || ' submissions, ' || (SELECT count(*) FROM bench_floor_changes) || ' change-log rows, ' || (SELECT count(*) FROM bench_floor_xp) || ' ledger lines'")
 sql "$DROP_FLOOR"; FLOOR_TABLES=0
