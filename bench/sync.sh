@@ -293,8 +293,8 @@ echo
 echo "== 1. morning rush: $STUDENTS students x $EVENTS_PER_STUDENT events = $EVENTS events, one gzip batch each, $CONCURRENCY clients (sequences $FIRST_SEQ..$((FIRST_SEQ + EVENTS_PER_STUDENT - 1)))"
 sql "CHECKPOINT" >/dev/null 2>&1 || true
 cpu_rush0=$(python3 cpu.py)
-RUN1_SEED=$(now_ms)
-run1=$(RUSH_SEED=$RUN1_SEED rush 1 1 "$FIRST_SEQ" $((STARTED_MS - 20 * 60000))) || exit 1
+RUN1_SEED=$(now_ms); RUN1_FROM=$((STARTED_MS - 20 * 60000))
+run1=$(RUSH_SEED=$RUN1_SEED rush 1 1 "$FIRST_SEQ" "$RUN1_FROM") || exit 1
 cpu_rush=$(python3 cpu.py "$cpu_rush0" "$(python3 cpu.py)")
 RUN1_DONE_MS=$(now_ms)
 head_row
@@ -418,8 +418,8 @@ sql "$DROP_FLOOR"; FLOOR_TABLES=0
 sql "CHECKPOINT" >/dev/null 2>&1 || true
 FLOOR_RATE=$(python3 -c "print(f'{$floor_tps * $EVENTS_PER_STUDENT:.1f}')")
 floor_line="events=$REF_ROWS seconds=$(python3 -c "print(f'{$REF_ROWS / $FLOOR_RATE:.2f}')") events_per_s=$FLOOR_RATE p50_ms=- p95_ms=- p99_ms=- max_ms=-"
-echo "floor: $FLOOR_RATE events/s ($(printf '%.1f' "$floor_tps") batches/s; written: $floor_rows): $(python3 -c "print(f'{$FLOOR_RATE / $REF_RATE:.2f}x')") of raw inserts;" \
-     "PostgreSQL $(python3 -c "import re; d=dict(re.findall(r'(\w+)=([\d.]+)', '$cpu_floor')); print(f\"{1000 * float(d['postgres']) / $REF_ROWS:.3f}\")") ms CPU per event"
+echo "floor: $FLOOR_RATE events/s ($(printf '%.1f' "$floor_tps") batches/s; written: $floor_rows): $(python3 -c "print(f'{$FLOOR_RATE / $REF_RATE:.2f}x')") of raw inserts"
+python3 cpu.py per "$cpu_floor" "$REF_ROWS" event "$cpu_ref" "$REF_ROWS" "reference row"
 echo "(information: the API reached $(python3 -c "print(f'{$(field events_per_s "$run1") / $FLOOR_RATE:.2f}x')") of this floor; 0.2x of raw inserts is $(python3 -c "print(f'{0.2 * $REF_RATE / $FLOOR_RATE:.2f}x')") of it)"
 
 # --- 3. the rush again, every batch sent twice ---------------------------------------------------------------
@@ -452,7 +452,7 @@ SQL
 held_before=$(held_now)
 sql "CHECKPOINT" >/dev/null 2>&1 || true
 cpu_again0=$(python3 cpu.py)
-run4=$(RUSH_SEED=$RUN1_SEED rush 4 1 "$FIRST_SEQ" $((STARTED_MS - 20 * 60000))) || exit 1
+run4=$(RUSH_SEED=$RUN1_SEED rush 4 1 "$FIRST_SEQ" "$RUN1_FROM") || exit 1
 cpu_again=$(python3 cpu.py "$cpu_again0" "$(python3 cpu.py)")
 held_after=$(held_now)
 head_row
