@@ -25,7 +25,7 @@
 # still compiling: on this 2-core machine a freshly started one served it at half the rate it did five minutes
 # later, after three fixed rounds; see docs/operations.md),
 # DATABASE_URL and REDIS_URL (the server's: .env's, else the local defaults), ADMIN_USERNAME/ADMIN_PASSWORD
-# (the server's first admin: .env's). The 96 extra bench teachers (bench-teacher-5 ... -100, password
+# (the server's first admin: .env's; without them the demo's demo-admin). The 96 extra bench teachers (bench-teacher-5 ... -100, password
 # "bench password") are added to the bench school once; bench/data/load.sh --drop removes them with the rest.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -40,8 +40,12 @@ DATABASE_URL=${DATABASE_URL:-postgresql://postgres@localhost:5432/project_spark}
 REDIS_URL=${REDIS_URL:-$(env_default REDIS_URL)}
 REDIS_URL=${REDIS_URL:-redis://localhost:6379}
 ADMIN_USERNAME=${ADMIN_USERNAME:-$(env_default ADMIN_USERNAME)}
-ADMIN_USERNAME=${ADMIN_USERNAME:-admin}
 ADMIN_PASSWORD=${ADMIN_PASSWORD:-$(env_default ADMIN_PASSWORD)}
+if [ -z "$ADMIN_PASSWORD" ]; then
+  # a development server's demo has its own admin
+  ADMIN_USERNAME=demo-admin ADMIN_PASSWORD=learn-with-spark
+fi
+ADMIN_USERNAME=${ADMIN_USERNAME:-admin}
 CLASS_ID=$(python3 -c "import hashlib, uuid; print(uuid.UUID(hashlib.md5(b'bench-class:1').hexdigest()))")
 COURSES="be4c0000-0000-4000-8000-0000000c0001 be4c0000-0000-4000-8000-0000000c0002"
 WORK=$(mktemp -d)
@@ -58,7 +62,6 @@ require_server "RATE_LIMIT_MAX=100000000 ./spark run"
 for tool in psql redis-cli curl python3 java; do
   command -v $tool >/dev/null || { echo "bench: $tool is missing" >&2; exit 1; }
 done
-[ -n "$ADMIN_PASSWORD" ] || { echo "bench: set ADMIN_PASSWORD (the server's first admin; .env has none)" >&2; exit 1; }
 
 # --- bench data, the class and its teachers --------------------------------------------------------------------
 CLEAR_CACHES=1 DATABASE_URL="$DATABASE_URL" REDIS_URL="$REDIS_URL" data/load.sh

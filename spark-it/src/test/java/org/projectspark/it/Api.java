@@ -110,7 +110,7 @@ final class Api {
         if (adminToken == null) {
             try (redis.clients.jedis.JedisPooled redis = redis()) {
                 // earlier runs within the window count too
-                redis.keys("spark:rl:login-acct:*:spark-admin").forEach(redis::del);
+                redis.keys("spark:rl:login-*:spark-admin*").forEach(redis::del);
             }
             Reply login = login("spark-admin", System.getProperty("spark.adminPassword"));
             if (login.status() != 200) {

@@ -86,6 +86,75 @@ class ErrorHandlingIT extends DeployedEar {
         problem(Api.get("/api/v1/auth/login", null), 405);
     }
 
+    private static void namesTheField(JsonObject problem, String field, String expected) {
+        assertThat(problem.getString("type")).endsWith("/validation");
+        assertThat(problem.getJsonArray("errors").toString()).contains("\"field\":\"" + field + "\"");
+        assertThat(problem.getString("detail")).contains(field, expected).doesNotContain("class ", "interface ", "java.");
+    }
+
+    @Test
+    void numbersInBodiesAreStrictNeverWrappedNeverReadFromText() {
+        String token = Api.newStudent().getString("accessToken");
+        String progress = "/api/v1/activities/" + java.util.UUID.randomUUID() + "/progress";
+        namesTheField(problem(Api.put(progress, "{\"percent\": 1000000000000}", token), 400), "percent", "whole number from 0 to 100");
+        namesTheField(problem(Api.put(progress, "{\"percent\": \"50\"}", token), 400), "percent", "whole number");
+        namesTheField(problem(Api.put(progress, "{\"percent\": 50.5}", token), 400), "percent", "whole number");
+        namesTheField(problem(Api.post("/api/v1/auth/refresh", "{\"refreshToken\": 12345}", null), 400), "refreshToken", "text");
+        namesTheField(problem(Api.post("/api/v1/auth/login", "{\"username\": \"a\", \"password\": \"b\", \"roles\": [\"ADMIN\"]}", null), 400),
+                "roles", "not a field");
+    }
+
+    @Test
+    void queryAndPathValuesThatDoNotParseAre400NamingTheParameter() {
+        String token = Api.newStudent().getString("accessToken");
+        namesTheField(problem(Api.get("/api/v1/courses?offset=abc", token), 400), "offset", "whole number");
+        namesTheField(problem(Api.get("/api/v1/courses?limit=99999999999999999999", token), 400), "limit", "whole number from 1 to 100");
+        namesTheField(problem(Api.get("/api/v1/courses/not-a-uuid", token), 400), "id", "UUID");
+        namesTheField(problem(Api.get("/api/v1/leaderboards/global?limit=1.5", token), 400), "limit", "whole number");
+    }
+
+    @Test
+    void aSyncUploadThatIsNotJsonIsAMalformedBody() {
+        String token = Api.newStudent().getString("accessToken");
+        JsonObject p = problem(Api.post("/api/v1/sync/events", "this is not json", token), 400);
+        assertThat(p.getString("type")).endsWith("/malformed-body");
+        assertThat(p.getString("detail")).contains("not valid JSON").doesNotContain("line no=");
+    }
+
+    @Test
+    void pathsOutsideTheApiAnswerProblemsAndNeverNameTheServer() {
+        for (String path : List.of("/api/v1/courses/..%2F..%2Fetc%2Fpasswd", "/no-such-page", "/api/v1/%2e%2e/%2e%2e/etc/passwd")) {
+            Api.Reply r = Api.get(path, null);
+            assertThat(r.status()).as(path).isBetween(400, 499);
+            assertThat(r.header("Content-Type")).as(path).startsWith("application/problem+json");
+            assertThat(r.body()).as(path).doesNotContainIgnoringCase("payara").doesNotContainIgnoringCase("glassfish");
+            assertThat(r.header("Server")).as(path).isNull();
+            assertThat(r.header("X-Powered-By")).as(path).isNull();
+        }
+    }
+
+    /** The status line of a 429 carries its standard reason phrase (the server's HTTP layer knows none for 429). */
+    @Test
+    void a429SaysTooManyRequestsOnItsStatusLine() throws Exception {
+        String name = Api.uniqueName("limited");
+        Api.post("/api/v1/auth/register", "{\"username\":\"" + name + "\",\"password\":\"a good password\",\"displayName\":\"L\"}", null);
+        String address = Api.freshAddress();
+        String body = "{\"username\":\"" + name + "\",\"password\":\"a wrong password\"}";
+        for (int i = 0; i < 3; i++) {
+            assertThat(Api.postFrom(address, "/api/v1/auth/login", body).status()).isEqualTo(401);
+        }
+        java.net.URI base = java.net.URI.create(Api.BASE);
+        try (java.net.Socket s = new java.net.Socket(base.getHost(), base.getPort())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(("POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "X-Forwarded-For: " + address + "\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body)
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1)).readLine();
+            assertThat(statusLine).isEqualTo("HTTP/1.1 429 Too Many Requests");
+        }
+    }
+
     @Test
     void aClientRequestIdIsEchoed() {
         Api.Reply r = Api.send(Api.request("/api/v1/users/me", null).header("X-Request-Id", "device-42-req-0001").GET().build());

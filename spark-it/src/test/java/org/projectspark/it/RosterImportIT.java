@@ -103,6 +103,33 @@ class RosterImportIT extends DeployedEar {
         assertThat(tooMany.json().getString("detail")).contains("at most 1000");
     }
 
+    /** Every malformed CSV is a 400 in our words: which line, what is wrong; never the CSV library's text, never a 500. */
+    @Test
+    void malformedCsvIsA400ThatSaysWhereInOurWords() {
+        String school = Fixtures.newSchool();
+        Fixtures.Member teacher = Fixtures.newTeacher(school);
+        String classId = Fixtures.newClass(school, teacher);
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        files.put("header opens a quote and never closes it", "\"username,display_name\nana,Ana\n");
+        files.put("header opens a quote at its end", "username,display_name,\"\n");
+        files.put("header names a column twice", "username,username,display_name\nana,ana,Ana\n");
+        files.put("line 3 opens a quote and never closes it", "username,display_name\nana,Ana\n\"bob,Bob\n");
+        files.put("text after a closing quote on line 2", "username,display_name\n\"ana\"x,Ana\n");
+        files.put("binary", "\u0000\u0001\u0002\u00ff\u00fe");
+        files.put("only quotes", "\"\"\"\"\"");
+        for (var file : files.entrySet()) {
+            Api.Reply r = importCsv(classId, file.getValue(), teacher.token());
+            assertThat(r.status()).as(file.getKey() + ": " + r).isEqualTo(400);
+            assertThat(r.header("Content-Type")).as(file.getKey()).startsWith("application/problem+json");
+            assertThat(r.json().getString("detail")).as(file.getKey())
+                    .doesNotContain("Exception", "EOF reached", "encapsulated", "org.apache", "IOException", "java.");
+        }
+        assertThat(importCsv(classId, "username,display_name\nana,Ana\n\"bob,Bob\n", teacher.token()).json().getString("detail"))
+                .contains("line 3", "quoted value is not closed", "no student was imported");
+        assertThat(importCsv(classId, "\"username,display_name\nana,Ana\n", teacher.token()).json().getString("detail"))
+                .contains("header line");
+    }
+
     @Test
     void onlyTheClassTeachersAndSchoolAdminsImport() {
         String school = Fixtures.newSchool();

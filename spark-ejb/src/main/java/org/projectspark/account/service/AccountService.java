@@ -114,12 +114,17 @@ public class AccountService {
         return user;
     }
 
+    /** Whether any active platform admin exists. */
+    public boolean adminExists() {
+        return users.countActiveWithRole(Role.ADMIN) > 0;
+    }
+
     /**
      * Creates the first platform admin when there is none. Refuses to promote an existing account that
      * happens to carry the admin's username (someone could have registered it first).
      */
     public BootstrapResult ensureFirstAdmin(String username, String password, String email) {
-        if (users.countActiveWithRole(Role.ADMIN) > 0) {
+        if (adminExists()) {
             return BootstrapResult.ADMIN_EXISTS;
         }
         if (users.findByUsername(username).isPresent()) {

@@ -11,9 +11,6 @@ import org.projectspark.account.persistence.UserRepository;
 import org.projectspark.platform.config.SparkSettings;
 import org.projectspark.platform.error.AccessDeniedException;
 import org.projectspark.platform.error.AuthenticationFailedException;
-import org.projectspark.platform.error.TooManyRequestsException;
-import org.projectspark.platform.ratelimit.RateLimitDecision;
-import org.projectspark.platform.ratelimit.RateLimiter;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -43,28 +40,26 @@ public class AuthService {
     TokenService tokens;
 
     @Inject
-    RateLimiter rateLimiter;
+    SignInLimits limits;
 
     @Inject
     SparkSettings settings;
 
     /**
-     * Every attempt counts against the account (AUTH_RATE_LIMIT_MAX per RATE_LIMIT_WINDOW); failed
-     * attempts also count against the client address, so a school behind one address can all sign in
-     * while one guessing machine is stopped.
+     * Wrong passwords are counted per account and address, per account and per address ({@link SignInLimits});
+     * a right one counts nowhere, so a school behind one address can all sign in while one guessing machine is stopped.
      */
     public SignedIn login(String signInName, char[] password, ClientInfo client) {
+        boolean wrongPassword = false;
+        String account = signInName.trim().toLowerCase(Locale.ROOT);
+        SignInLimits.Attempt attempt = limits.begin(account, client.address());
         try {
-            String account = signInName.trim().toLowerCase(Locale.ROOT);
-            refuseIfLimited(rateLimiter.peek("login-addr", client.address(), settings.authRateLimitMax(), settings.rateLimitWindow()));
-            refuseIfLimited(rateLimiter.consume("login-acct", account, settings.authRateLimitMax(), settings.rateLimitWindow()));
-
             Optional<User> found = users.findBySignInName(account);
             boolean valid = found.isPresent()
                     ? hasher.verify(found.get().passwordHash(), password)
                     : hasher.verifyDecoy(password);
             if (!valid) {
-                rateLimiter.consume("login-addr", client.address(), settings.authRateLimitMax(), settings.rateLimitWindow());
+                wrongPassword = true;
                 throw new AuthenticationFailedException(WRONG_CREDENTIALS);
             }
             User user = found.get();
@@ -76,6 +71,9 @@ public class AuthService {
             return signedIn(opened);
         } finally {
             PasswordHasher.wipe(password);
+            if (!wrongPassword) {
+                attempt.succeeded();
+            }
         }
     }
 
@@ -91,12 +89,5 @@ public class AuthService {
     private SignedIn signedIn(SessionService.Opened opened) {
         TokenService.AccessToken access = tokens.issue(opened.user(), opened.sessionId(), Instant.now());
         return new SignedIn(access.token(), access.expiresInSeconds(), opened.refreshToken(), opened.user());
-    }
-
-    private static void refuseIfLimited(RateLimitDecision decision) {
-        if (!decision.allowed()) {
-            throw new TooManyRequestsException("Too many sign-in attempts; wait " + decision.retryAfterSeconds()
-                    + " seconds before trying again", decision.retryAfterSeconds());
-        }
     }
 }

@@ -69,6 +69,12 @@ public class SparkSettings {
     @Inject @ConfigProperty(name = "AUTH_RATE_LIMIT_MAX", defaultValue = "5")
     long authRateLimitMax;
 
+    @Inject @ConfigProperty(name = "AUTH_ACCOUNT_RATE_LIMIT_MAX", defaultValue = "20")
+    long authAccountRateLimitMax;
+
+    @Inject @ConfigProperty(name = "AUTH_ADDRESS_RATE_LIMIT_MAX", defaultValue = "200")
+    long authAddressRateLimitMax;
+
     /** Addresses of reverse proxies whose X-Forwarded-For is believed (nginx in front of Payara). */
     @Inject @ConfigProperty(name = "TRUSTED_PROXIES", defaultValue = " ")
     String trustedProxies;
@@ -123,8 +129,8 @@ public class SparkSettings {
         if (argon2MemoryKib < 8 * argon2Parallelism || argon2Iterations < 1 || argon2Parallelism < 1) {
             problems.add("ARGON2_MEMORY_COST must be at least 8 x ARGON2_PARALLELISM KiB, ARGON2_TIME_COST and ARGON2_PARALLELISM at least 1");
         }
-        if (rateLimitMax < 1 || authRateLimitMax < 1) {
-            problems.add("RATE_LIMIT_MAX and AUTH_RATE_LIMIT_MAX must be at least 1");
+        if (rateLimitMax < 1 || authRateLimitMax < 1 || authAccountRateLimitMax < 1 || authAddressRateLimitMax < 1) {
+            problems.add("RATE_LIMIT_MAX, AUTH_RATE_LIMIT_MAX, AUTH_ACCOUNT_RATE_LIMIT_MAX and AUTH_ADDRESS_RATE_LIMIT_MAX must be at least 1");
         }
         return problems;
     }
@@ -158,7 +164,12 @@ public class SparkSettings {
     }
     public Duration rateLimitWindow() { return rateWindow; }
     public long rateLimitMax() { return rateLimitMax; }
+    /** Failed sign-ins on one account from one address per window. */
     public long authRateLimitMax() { return authRateLimitMax; }
+    /** Failed sign-ins on one account from all addresses together per window. */
+    public long authAccountRateLimitMax() { return authAccountRateLimitMax; }
+    /** Failed sign-ins from one address on all accounts together per window. */
+    public long authAddressRateLimitMax() { return authAddressRateLimitMax; }
     public Set<String> trustedProxies() {
         return Arrays.stream(trustedProxies.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }

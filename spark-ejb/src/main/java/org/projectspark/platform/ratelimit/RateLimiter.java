@@ -47,7 +47,26 @@ public class RateLimiter {
 
     /** Takes one token from the bucket {@code kind:key}, which holds {@code capacity} tokens per {@code window}. */
     public RateLimitDecision consume(String kind, String key, long capacity, Duration window) {
-        return probe(kind, key, capacity, window, 1);
+        return consume(kind, key, Limit.of(capacity, window));
+    }
+
+    /** Takes one token from the bucket {@code kind:key} of {@code limit}. */
+    public RateLimitDecision consume(String kind, String key, Limit limit) {
+        return probe(kind, key, limit, 1);
+    }
+
+    /** Gives back a token taken by {@link #consume(String, String, Limit)} for something that turned out not to count. */
+    public void refund(String kind, String key, Limit limit) {
+        String id = bucketId(kind, key, limit);
+        if (!redis.isMarkedDown()) {
+            try {
+                shared.builder().build(id.getBytes(StandardCharsets.UTF_8), limit::configuration).addTokens(1);
+                return;
+            } catch (JedisException e) {
+                redis.markDown(e);
+            }
+        }
+        localBucket(id, limit.configuration()).addTokens(1);
     }
 
     /**
@@ -60,13 +79,14 @@ public class RateLimiter {
         if (redis.isMarkedDown()) {
             return consume(kind, key, capacity, window);
         }
-        String id = bucketId(kind, key, capacity, window);
+        Limit limit = Limit.of(capacity, window);
+        String id = bucketId(kind, key, limit);
         if (relaxed.size() > MAX_LOCAL_BUCKETS) {
             relaxed.clear();
         }
         Bucket bucket = relaxed.computeIfAbsent(id, k -> shared.builder()
                 .withOptimization(Optimizations.delaying(new DelayParameters(Math.max(1, capacity / 20), Duration.ofSeconds(1))))
-                .build(k.getBytes(StandardCharsets.UTF_8), () -> configuration(capacity, window)));
+                .build(k.getBytes(StandardCharsets.UTF_8), limit::configuration));
         try {
             return decide(bucket, 1);
         } catch (JedisException e) {
@@ -80,24 +100,13 @@ public class RateLimiter {
      * The bucket's key. The limit is part of it: a bucket stored in Redis keeps the configuration it was made
      * with, so after RATE_LIMIT_MAX or the window changes, counting starts in new buckets.
      */
-    private static String bucketId(String kind, String key, long capacity, Duration window) {
-        return "spark:rl:" + kind + ":" + capacity + "/" + window.toSeconds() + ":" + key;
+    private static String bucketId(String kind, String key, Limit limit) {
+        return "spark:rl:" + kind + ":" + limit.id() + ":" + key;
     }
 
-    private static BucketConfiguration configuration(long capacity, Duration window) {
-        return BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillIntervally(capacity, window).build())
-                .build();
-    }
-
-    /** Looks at the bucket without taking a token: is there one left? */
-    public RateLimitDecision peek(String kind, String key, long capacity, Duration window) {
-        return probe(kind, key, capacity, window, 0);
-    }
-
-    private RateLimitDecision probe(String kind, String key, long capacity, Duration window, long tokens) {
-        String id = bucketId(kind, key, capacity, window);
-        BucketConfiguration config = configuration(capacity, window);
+    private RateLimitDecision probe(String kind, String key, Limit limit, long tokens) {
+        String id = bucketId(kind, key, limit);
+        BucketConfiguration config = limit.configuration();
         Bucket bucket = null;
         if (!redis.isMarkedDown()) {
             bucket = shared.builder().build(id.getBytes(StandardCharsets.UTF_8), () -> config);
@@ -111,13 +120,6 @@ public class RateLimiter {
     }
 
     private static RateLimitDecision decide(Bucket bucket, long tokens) {
-        if (tokens == 0) {
-            long available = bucket.getAvailableTokens();
-            if (available > 0) {
-                return new RateLimitDecision(true, available, 0);
-            }
-            return new RateLimitDecision(false, 0, retryAfter(bucket));
-        }
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(tokens);
         if (probe.isConsumed()) {
             return new RateLimitDecision(true, probe.getRemainingTokens(), 0);
@@ -125,15 +127,16 @@ public class RateLimiter {
         return new RateLimitDecision(false, 0, Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L));
     }
 
-    private static long retryAfter(Bucket bucket) {
-        long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-        return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
-    }
-
     private Bucket localBucket(String id, BucketConfiguration config) {
         if (local.size() > MAX_LOCAL_BUCKETS) {
             local.clear(); // crude bound on memory while Redis is away; limits restart from full
         }
-        return local.computeIfAbsent(id, k -> Bucket.builder().addLimit(config.getBandwidths()[0]).build());
+        return local.computeIfAbsent(id, k -> {
+            var builder = Bucket.builder();
+            for (Bandwidth b : config.getBandwidths()) {
+                builder.addLimit(b);
+            }
+            return builder.build();
+        });
     }
 }

@@ -66,6 +66,13 @@ public class SparkStartup {
     }
 
     private void createFirstAdmin() {
+        if (settings.adminPassword().isEmpty()) {
+            if (!accounts.adminExists()) {
+                LOG.warning(() -> "No admin exists and ADMIN_PASSWORD is not set, so none was made: set ADMIN_PASSWORD (and"
+                        + " ADMIN_USERNAME, default admin) and start again to make the first admin");
+            }
+            return;
+        }
         settings.adminPassword().ifPresent(password -> {
             AccountService.BootstrapResult result = accounts.ensureFirstAdmin(settings.adminUsername(), password, settings.adminEmail().orElse(null));
             switch (result) {

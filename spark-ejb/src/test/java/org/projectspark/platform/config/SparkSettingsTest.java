@@ -20,6 +20,8 @@ class SparkSettingsTest {
         s.argon2Parallelism = 4;
         s.rateLimitMax = 100;
         s.authRateLimitMax = 5;
+        s.authAccountRateLimitMax = 20;
+        s.authAddressRateLimitMax = 200;
         return s;
     }
 

@@ -42,7 +42,36 @@ class RateLimiterTest {
         RateLimitDecision fourth = instanceB.consume("test", key, 3, window);
         assertThat(fourth.allowed()).isFalse();
         assertThat(fourth.retryAfterSeconds()).isBetween(1L, 900L);
-        assertThat(instanceA.peek("test", key, 3, window).allowed()).isFalse();
+        assertThat(instanceA.consume("test", key, 3, window).allowed()).isFalse();
+    }
+
+    @Test
+    void aSlowingLimitGivesHalfAtOnceThenSpacesTheRestAndRefundsCount() {
+        RateLimiter limiter = limiterOn("redis://127.0.0.1:6379/1");
+        String key = UUID.randomUUID().toString();
+        Limit limit = Limit.slowingAfterHalf(6, Duration.ofMinutes(15));
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.consume("test", key, limit).allowed()).as("try %d", i).isTrue();
+        }
+        RateLimitDecision slowed = limiter.consume("test", key, limit);
+        assertThat(slowed.allowed()).isFalse();
+        // the next token comes back after window / max (150 s), not at the end of the window
+        assertThat(slowed.retryAfterSeconds()).isBetween(1L, 150L);
+        limiter.refund("test", key, limit);
+        assertThat(limiter.consume("test", key, limit).allowed()).as("a refunded token is there again").isTrue();
+        assertThat(limiter.consume("test", key, limit).allowed()).isFalse();
+    }
+
+    @Test
+    void withoutRedisASlowingLimitAndItsRefundsWorkOnEachInstance() {
+        RateLimiter limiter = limiterOn("redis://127.0.0.1:1");
+        String key = UUID.randomUUID().toString();
+        Limit limit = Limit.slowingAfterHalf(4, Duration.ofMinutes(15));
+        assertThat(limiter.consume("test", key, limit).allowed()).isTrue();
+        assertThat(limiter.consume("test", key, limit).allowed()).isTrue();
+        assertThat(limiter.consume("test", key, limit).allowed()).isFalse();
+        limiter.refund("test", key, limit);
+        assertThat(limiter.consume("test", key, limit).allowed()).isTrue();
     }
 
     @Test

@@ -143,6 +143,9 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(WebApplicationException e) {
+            if (e instanceof ProblemException refused) {
+                return refused.problem().at(path(uri)).toResponse().build();
+            }
             if (find(e, BodyTooLargeException.class) != null) {
                 return badBody(e, uri);
             }
@@ -224,9 +227,10 @@ public final class ProblemMappers {
         if (tooLarge != null) {
             return Problem.of(413, "body-too-large", "Request body too large", tooLarge.getMessage()).at(path(uri)).toResponse().build();
         }
-        String reason = rootMessage(e);
-        String detail = "The body is not valid JSON for this endpoint" + (reason == null ? "" : ": " + sanitize(reason));
-        return Problem.of(400, "malformed-body", "Malformed request body", detail).at(path(uri)).toResponse().build();
+        // the binder's own words name our classes and its internals: they go to the log, not to the client
+        LOG.fine(() -> "Unreadable body for " + path(uri) + ": " + rootMessage(e));
+        return Problem.of(400, "malformed-body", "Malformed request body",
+                "The body is not the JSON this endpoint takes; docs/api.md lists its fields and their types").at(path(uri)).toResponse().build();
     }
 
     static Response unexpected(Throwable e, UriInfo uri) {
@@ -265,12 +269,6 @@ public final class ProblemMappers {
             }
         }
         return message;
-    }
-
-    /** Parser messages can quote the input; keep them short and on one line. */
-    private static String sanitize(String message) {
-        String oneLine = message.replaceAll("\\s+", " ").trim();
-        return oneLine.length() > 200 ? oneLine.substring(0, 200) + "..." : oneLine;
     }
 
     static String path(UriInfo uri) {

@@ -14,9 +14,9 @@ import org.projectspark.school.service.RosterRow;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,15 +50,36 @@ final class RosterCsv {
         }
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
                 .setTrim(true).setIgnoreHeaderCase(true).setAllowMissingColumnNames(true).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(body.startsWith("\uFEFF") ? body.substring(1) : body), format)) {
+        CSVParser parser;
+        try {
+            parser = CSVParser.parse(new StringReader(body.startsWith("\uFEFF") ? body.substring(1) : body), format);
+        } catch (IOException | RuntimeException e) {
+            // the header line itself cannot be read: a quote opened and never closed, or a column named twice
+            throw new InvalidRequestException("The roster's header line is not valid CSV: " + HEADER_EXPECTED
+                    + ", each name at most once, quotes closed on the same line");
+        }
+        try (parser) {
             Map<String, Integer> header = parser.getHeaderMap().entrySet().stream()
                     .collect(Collectors.toMap(e -> e.getKey().toLowerCase(Locale.ROOT).replace(' ', '_'), Map.Entry::getValue, (a, b) -> a));
             if (!header.containsKey("username") || !header.containsKey("display_name")) {
                 throw new InvalidRequestException("The roster's header line must name the columns username and display_name"
-                        + " (and optionally password and locale); it has: " + String.join(",", parser.getHeaderNames()));
+                        + " (and optionally password and locale); it has: " + shown(String.join(",", parser.getHeaderNames())));
             }
             List<RosterRow> rows = new ArrayList<>();
-            for (CSVRecord record : parser) {
+            Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                CSVRecord record;
+                long startLine = parser.getCurrentLineNumber() + 1;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (RuntimeException e) {
+                    // Commons CSV reports a broken quote this way; the rest of the file cannot be split into lines
+                    throw new InvalidRequestException("The roster is not valid CSV from line " + startLine
+                            + " on: a quoted value is not closed, or text follows a closing quote; no student was imported");
+                }
                 if (rows.size() == MAX_ROWS) {
                     throw new InvalidRequestException("A roster holds at most " + MAX_ROWS + " students; split the file");
                 }
@@ -69,13 +90,16 @@ final class RosterCsv {
             }
             return rows;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalStateException | UncheckedIOException e) {
-            // Commons CSV reports a broken quote or similar this way; the whole file is unreadable from there on
-            throw new InvalidRequestException("The roster is not valid CSV: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("The roster's header line is not valid: " + e.getMessage());
+            throw new InvalidRequestException("The roster could not be read as CSV; no student was imported");
         }
+    }
+
+    private static final String HEADER_EXPECTED = "send a header line such as username,display_name,password,locale";
+
+    /** A header echoed back is cut short: it is the client's own text, possibly a whole unparsed file. */
+    private static String shown(String header) {
+        String oneLine = header.replaceAll("\\p{Cntrl}", " ");
+        return oneLine.length() > 120 ? oneLine.substring(0, 120) + "..." : oneLine;
     }
 
     private static RosterRow row(CSVRecord record, Map<String, Integer> header, Validator validator) {

@@ -1,18 +1,16 @@
 package org.projectspark.sync.api;
 
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.stream.JsonParsingException;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.WebApplicationException;
 import org.projectspark.platform.error.InvalidRequestException;
 import org.projectspark.platform.error.TooLargeException;
 import org.projectspark.platform.web.CountedInputStream;
+import org.projectspark.platform.web.JsonBodies;
+import org.projectspark.platform.web.ProblemException;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -39,11 +37,13 @@ final class SyncBodies {
 
     static Body read(InputStream in, String contentEncoding, long limit) {
         Opened body = open(in, contentEncoding, limit, "a JSON body is required");
-        try (JsonReader reader = Json.createReader(body.inflated())) {
-            return new Body(reader.readObject(), body.wire().count());
-        } catch (JsonParsingException e) {
-            throw new InvalidRequestException("the body is not valid JSON: " + e.getMessage());
-        } catch (JsonException | UncheckedIOException e) {
+        try {
+            JsonValue value = JsonBodies.parse(body.inflated());
+            if (value == null) {
+                throw new InvalidRequestException("a JSON body is required");
+            }
+            return new Body(object(value), body.wire().count());
+        } catch (UncheckedIOException e) {
             throw unwrap(e, limit);
         }
     }
@@ -54,19 +54,18 @@ final class SyncBodies {
             return Optional.empty();
         }
         Opened body = open(in, contentEncoding, limit, "");
-        try (InputStream inflated = body.inflated()) {
-            String text = new String(inflated.readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (text.isEmpty()) {
-                return Optional.empty();
-            }
-            try (JsonReader reader = Json.createReader(new StringReader(text))) {
-                return Optional.of(reader.readObject());
-            }
-        } catch (JsonParsingException e) {
-            throw new InvalidRequestException("the body is not valid JSON: " + e.getMessage());
-        } catch (JsonException | IOException | UncheckedIOException e) {
+        try {
+            return Optional.ofNullable(JsonBodies.parse(body.inflated())).map(SyncBodies::object);
+        } catch (UncheckedIOException e) {
             throw unwrap(e, limit);
         }
+    }
+
+    private static JsonObject object(JsonValue value) {
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw ProblemException.malformed("The body must be one JSON object, {...}, as docs/sync.md shows");
+        }
+        return value.asJsonObject();
     }
 
     static Text readText(InputStream in, String contentEncoding, long limit) {
@@ -105,7 +104,7 @@ final class SyncBodies {
 
     /** The client's mistake behind a failed read, as the problem to answer. */
     private static RuntimeException unwrap(Exception e, long limit) {
-        Throwable cause = e instanceof JsonException && e.getCause() != null ? e.getCause() : e;
+        Throwable cause = e instanceof UncheckedIOException && !(e instanceof TooLargeRead) && e.getCause() != null ? e.getCause() : e;
         if (cause instanceof WebApplicationException web) {
             return web; // the wire limit (BodyLimit) tripped inside the reader
         }
@@ -113,12 +112,9 @@ final class SyncBodies {
             return new TooLargeException("the body is larger than " + limit + " bytes once inflated; send less at a time");
         }
         if (cause instanceof ZipException) {
-            return new InvalidRequestException("the body is not valid gzip: " + cause.getMessage());
+            return new InvalidRequestException("the body is not valid gzip, as its Content-Encoding says; send it compressed whole, or uncompressed without Content-Encoding");
         }
-        if (e instanceof JsonException) {
-            return new InvalidRequestException("the body must be a JSON object: " + e.getMessage());
-        }
-        return new InvalidRequestException("the body could not be read (connection cut?): " + cause.getMessage());
+        return new InvalidRequestException("the body could not be read to its end (was the connection cut?); send it again");
     }
 
     private static final class TooLargeRead extends UncheckedIOException {

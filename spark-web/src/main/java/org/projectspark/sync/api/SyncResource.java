@@ -78,6 +78,9 @@ public class SyncResource {
         String id = deviceId(deviceId);
         String label = null;
         JsonObject json = SyncBodies.readOptional(body, encoding, 4096).orElse(JsonValue.EMPTY_JSON_OBJECT);
+        json.keySet().stream().filter(k -> !k.equals("label")).findFirst().ifPresent(k -> {
+            throw new InvalidRequestException(k + " is not a field of a device registration (it takes label)");
+        });
         if (json.containsKey("label")) {
             if (!(json.get("label") instanceof JsonString s) || s.getString().isBlank() || s.getString().length() > 100) {
                 throw new InvalidRequestException("label must be a name of 1 to 100 characters, such as \"Classroom tablet 3\"");
