@@ -23,7 +23,7 @@
 # WARMUP_ROUNDS (3) and MAX_WARMUP_ROUNDS (8): rounds of /health/live, uncached and cached polling before measuring,
 # WARMUP_ROUNDS of them, then more while the cached dashboard's rate still rises by 10 % or more a round (a server
 # still compiling: on this 2-core machine a freshly started one served it at half the rate it did five minutes
-# later, after three fixed rounds; see docs/operations.md),
+# later, after three fixed rounds; see bench/README.md),
 # DATABASE_URL and REDIS_URL (the server's: .env's, else the local defaults), ADMIN_USERNAME/ADMIN_PASSWORD
 # (the server's first admin: .env's; without them the demo's demo-admin). The 96 extra bench teachers (bench-teacher-5 ... -100, password
 # "bench password") are added to the bench school once; bench/data/load.sh --drop removes them with the rest.

@@ -20,8 +20,9 @@
 # Options (environment): BASE (http://localhost:8080), CONCURRENCY (16: clients, and students signed in),
 # DURATION (15, seconds per measurement), DATABASE_URL (the server's: .env's, else
 # postgresql://postgres@localhost:5432/project_spark), REDIS_URL (likewise, redis://localhost:6379),
-# WARMUP_ROUNDS (3), WARMUP_SUBMIT_SECONDS (60: submissions per warm-up round; measured on this 2-core machine, the
-# submission path kept getting faster, as the JIT compiled more of it, for about three minutes of load). Needs psql, pgbench and redis-benchmark (Debian: postgresql-client, redis-tools).
+# WARMUP_ROUNDS (3), WARMUP_SUBMIT_SECONDS (60: submissions per warm-up round; on 2 cores the submission path keeps
+# getting faster, as the JIT compiles more of it, for about three minutes of load). Needs psql, pgbench and
+# redis-benchmark (Debian: postgresql-client, redis-tools).
 set -euo pipefail
 cd "$(dirname "$0")"
 . ./common.sh
@@ -31,12 +32,7 @@ CONCURRENCY=${CONCURRENCY:-16}
 DURATION=${DURATION:-15}
 WARMUP_ROUNDS=${WARMUP_ROUNDS:-3}
 WARMUP_SUBMIT_SECONDS=${WARMUP_SUBMIT_SECONDS:-60}
-DATABASE_URL=${DATABASE_URL:-$(env_default DATABASE_URL)}
-DATABASE_URL=${DATABASE_URL:-postgresql://postgres@localhost:5432/project_spark}
-REDIS_URL=${REDIS_URL:-$(env_default REDIS_URL)}
-REDIS_URL=${REDIS_URL:-redis://localhost:6379}
 LB_KEY=spark:lb:global:all
-COURSES="'be4c0000-0000-4000-8000-0000000c0001','be4c0000-0000-4000-8000-0000000c0002'"
 WORK=$(mktemp -d)
 PGBENCH_TABLES=0
 cleanup() {
@@ -52,13 +48,11 @@ header() { echo; echo "== $1"; row "" "req/s" "p50 ms" "p99 ms" "statuses"; }
 status() { curl -s -o "$WORK/last" -w '%{http_code}' "$BASE$1" -H "Authorization: Bearer $2" || true; }
 
 require_server "RATE_LIMIT_MAX=100000000 ./spark run"
-for tool in psql pgbench redis-benchmark redis-cli; do
-  command -v $tool >/dev/null || { echo "bench: $tool is missing (apt-get install postgresql-client redis-tools)" >&2; exit 1; }
-done
+require_tools "postgresql-client redis-tools" psql pgbench redis-benchmark redis-cli
 
 # --- bench data, students ----------------------------------------------------------------------------------
-CLEAR_CACHES=1 DATABASE_URL="$DATABASE_URL" REDIS_URL="$REDIS_URL" data/load.sh
-students=$(sql "SELECT count(*) FROM users WHERE username LIKE 'bench-student-%'")
+load_bench_data
+students=$(bench_students)
 [ "$students" -ge "$CONCURRENCY" ] || { echo "bench: only $students bench students for $CONCURRENCY clients" >&2; exit 1; }
 
 # CONCURRENCY students picked at random (a student may sign in 5 times in 15 minutes: runs rarely reuse one)
@@ -103,25 +97,8 @@ for path in "$TOP" "$ME" "$DASH"; do
   fi
 done
 
-# the quizzes' answers, built from their answer keys: 5, 4 (three ways), 3 and 0 of 5 right
-psql "$DATABASE_URL" -X -q -At -F $'\t' -v ON_ERROR_STOP=1 > "$WORK/quiz-rows" <<SQL
-SELECT 'activity' || chr(9) || 'answers';
-SELECT a.id, '[' || string_agg(
-         '{"questionId":"' || q.id || '",' || CASE
-           WHEN q.type = 'TRUE_FALSE' THEN '"value":' ||
-             CASE WHEN (v.mask >> q.position) & 1 = 1 THEN (q.answer_key::json ->> 'correctBoolean')
-                  ELSE (NOT (q.answer_key::json ->> 'correctBoolean')::boolean)::text END
-           ELSE '"options":["' ||
-             CASE WHEN (v.mask >> q.position) & 1 = 1 THEN q.answer_key::json -> 'correctOptions' ->> 0
-                  ELSE (SELECT o ->> 'id' FROM json_array_elements(q.options::json) o
-                        WHERE o ->> 'id' <> q.answer_key::json -> 'correctOptions' ->> 0 LIMIT 1) END || '"]' END
-         || '}', ',' ORDER BY q.position) || ']'
-FROM activities a JOIN lessons l ON l.id = a.lesson_id JOIN course_units u ON u.id = l.unit_id
-JOIN questions q ON q.activity_id = a.id
-CROSS JOIN (VALUES (1, 31), (2, 15), (3, 30), (4, 7), (5, 27), (6, 0)) v(n, mask)
-WHERE u.course_id IN ($COURSES) AND a.type = 'QUIZ'
-GROUP BY v.n, v.mask, a.id ORDER BY v.n, a.id;
-SQL
+# the quizzes' answer sets (LoadGen's rows file: a header, then activity and answers per line)
+{ printf 'activity\tanswers\n'; answer_sets | cut -f1,3; } > "$WORK/quiz-rows"
 quizzes=$(($(wc -l < "$WORK/quiz-rows") - 1))
 [ "$quizzes" -gt 0 ] || { echo "bench: no bench quizzes in the database" >&2; exit 1; }
 SUBMIT_URL="$BASE/api/v1/activities/{activity}/submissions"
@@ -186,46 +163,33 @@ echo "== b. quiz submissions vs pgbench TPC-B, $CONCURRENCY concurrent clients, 
 echo "pgbench: initialising scale 10 (1,000,000 accounts) in the same database ..."
 PGBENCH_TABLES=1
 pgbench -i -s 10 -q "$DATABASE_URL" >/dev/null 2>&1
-cpu0=$(python3 cpu.py)
+cpu0=$(cpu_mark)
 (cd "$WORK" && pgbench -c "$CONCURRENCY" -j 2 -T "$DURATION" -l --log-prefix=pgb "$DATABASE_URL" > "$WORK/pgbench.out" 2>&1)
-cpu_ref=$(python3 cpu.py "$cpu0" "$(python3 cpu.py)")
+cpu_ref=$(cpu_since "$cpu0")
 pgbench -i -I d -q "$DATABASE_URL" >/dev/null 2>&1; PGBENCH_TABLES=0
 sql "CHECKPOINT" >/dev/null
-tps=$(sed -nE 's/^tps = ([0-9.]+) \(without initial connection time\)/\1/p' "$WORK/pgbench.out")
-pg_lat=$(cat "$WORK"/pgb.* | awk '{print $3 / 1000}' | sort -n | awk '{a[NR]=$1} END {i=int(NR*0.5); j=int(NR*0.99); if (i<1) i=1; if (j<1) j=1; printf "%.2f %.2f", a[i], a[j]}')
-failed=$(sed -nE 's/^number of failed transactions: ([0-9]+).*/\1/p' "$WORK/pgbench.out")
+tps=$(pgbench_tps "$WORK/pgbench.out")
+read -r pg_p50 _ pg_p99 _ <<< "$(latencies "$WORK"/pgb.*)"
 
 before=$(sql "SELECT count(*) FROM submissions s JOIN users u ON u.id = s.student_id WHERE u.username IN ($names)")
-cpu0=$(python3 cpu.py)
+cpu0=$(cpu_mark)
 sub=$(submit "$DURATION")
-cpu_sub=$(python3 cpu.py "$cpu0" "$(python3 cpu.py)")
+cpu_sub=$(cpu_since "$cpu0")
+# the checks below read what the submissions just wrote (submissions, the ledger, profiles): on fresh statistics
+fresh_stats submissions xp_events profiles
 after=$(sql "SELECT count(*) FROM submissions s JOIN users u ON u.id = s.student_id WHERE u.username IN ($names)")
 row "" "per s" "p50 ms" "p99 ms" "statuses"
-row "pgbench TPC-B -s 10 (ref, transactions)" "$(printf '%.1f' "$tps")" "${pg_lat% *}" "${pg_lat#* }" "failed=${failed:-0}"
+row "pgbench TPC-B -s 10 (ref, transactions)" "$(printf '%.1f' "$tps")" "$pg_p50" "$pg_p99" "failed=$(pgbench_failed "$WORK/pgbench.out")"
 row_of "POST /activities/{id}/submissions" "$sub"
 verdict "submission throughput vs TPC-B" "$(field rps "$sub")" "$tps" ge 0.25
 python3 cpu.py per "$cpu_sub" "$(field requests "$sub")" submission "$cpu_ref" \
-  "$(sed -nE 's/^number of transactions actually processed: ([0-9]+).*/\1/p' "$WORK/pgbench.out")" "TPC-B transaction"
+  "$(pgbench_processed "$WORK/pgbench.out")" "TPC-B transaction"
 created=$(field statuses "$sub" | sed -nE 's/.*201=([0-9]+).*/\1/p')
 other=$(field statuses "$sub" | tr -d '{}' | tr ',' '\n' | grep -v '^201=' | paste -sd, || true)
-if [ -z "$other" ] && [ "${created:-0}" -gt 0 ]; then echo "every submission answered 201: PASS"; else echo "every submission answered 201: FAIL (${other})"; FAILS=$((FAILS + 1)); fi
-if [ $((after - before)) = "${created:-0}" ]; then
-  echo "rows stored = 201 answers ($created): PASS"
-else
-  echo "rows stored = 201 answers: FAIL ($((after - before)) new submissions for ${created:-0} answers 201)"; FAILS=$((FAILS + 1))
-fi
-read -r checked mismatched levels_off <<< "$(sql "
-  SELECT count(*), count(*) FILTER (WHERE p.xp_points <> coalesce(x.xp, 0)),
-         count(*) FILTER (WHERE p.level <> 1 + (SELECT max(n) FROM generate_series(greatest(0, c.n0 - 2), c.n0 + 2) n
-                                                WHERE floor(100 * power(n::float8, 1.5) + 0.5) <= p.xp_points))
-  FROM profiles p JOIN user_roles r ON r.user_id = p.user_id AND r.role = 'STUDENT'
-  LEFT JOIN (SELECT student_id, sum(points) AS xp FROM xp_events GROUP BY student_id) x ON x.student_id = p.user_id
-  CROSS JOIN LATERAL (SELECT floor(power(p.xp_points / 100.0, 2.0 / 3))::int AS n0) c  -- LevelCurve: level n+1 from round(100 n^1.5) XP
-  " | tr '|' ' ')"
-if [ "$mismatched" = 0 ]; then echo "ledger consistent: $checked students, 0 mismatches: PASS"
-else echo "ledger consistent: $checked students, $mismatched mismatches (SUM(xp_events.points) <> profiles.xp_points): FAIL"; FAILS=$((FAILS + 1)); fi
-if [ "$levels_off" = 0 ]; then echo "levels follow the curve (base 100, exponent 1.5): $checked students: PASS"
-else echo "levels follow the curve: $levels_off of $checked students off (a server with other LEVEL_XP_* settings?): FAIL"; FAILS=$((FAILS + 1)); fi
+check "every submission answered 201" "$([ -z "$other" ] && [ "${created:-0}" -gt 0 ] && echo 1)" "${other:-${created:-0} answered 201}"
+check "rows stored = 201 answers" "$([ $((after - before)) = "${created:-0}" ] && echo 1)" \
+  "$((after - before)) new submissions for ${created:-0} answers 201"
+check_ledger
 
 # --- c. dashboard -----------------------------------------------------------------------------------------------
 if [ -n "${AVAILABLE[$DASH]:-}" ]; then
@@ -239,5 +203,4 @@ if [ -n "${AVAILABLE[$DASH]:-}" ]; then
   verdict "dashboard p99" "$(field p99_ms "$dash")" "$(field p99_ms "$ref")" le 2
 fi
 
-echo
-if [ "$FAILS" = 0 ]; then echo "learning bench: every target met"; else echo "learning bench: $FAILS target(s) missed"; exit 1; fi
+finish learning

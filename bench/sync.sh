@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Offline sync, the morning rush (issue 6), against a running server (./spark run) whose database holds the bench
+# Offline sync, the morning rush, against a running server (./spark run) whose database holds the bench
 # school (bench/data: loaded here when missing). STUDENTS bench students (the highest-numbered, so the other
 # benches' students are left alone) each upload one batch of EVENTS_PER_STUDENT offline events (20% LESSON_OPENED,
 # 56% PROGRESS, 24% QUIZ_SUBMITTED with answers right and wrong, dated between the device's registration and now)
@@ -20,6 +20,7 @@
 #   4. run 1's batches sent again (the same event ids): every event answered DUPLICATE, nothing held or applied
 #      again; for information, its events/s against the reference and its CPU per event (an upload's work around
 #      the applying).
+# Every check reads the tables the run has just filled on fresh statistics (fresh_stats in common.sh says why).
 #
 # The general API limit would stop a load test (the sign-ins come from one address), so start the server for it
 # with a high one:
@@ -51,11 +52,6 @@ WARMUP_ROUNDS=${WARMUP_ROUNDS:-2}
 MAX_WARMUP_ROUNDS=${MAX_WARMUP_ROUNDS:-5}
 DEVICE=${DEVICE:-bench-sync-1}
 TOKEN_CACHE=${TOKEN_CACHE:-results/sync-tokens.tsv}
-DATABASE_URL=${DATABASE_URL:-$(env_default DATABASE_URL)}
-DATABASE_URL=${DATABASE_URL:-postgresql://postgres@localhost:5432/project_spark}
-REDIS_URL=${REDIS_URL:-$(env_default REDIS_URL)}
-REDIS_URL=${REDIS_URL:-redis://localhost:6379}
-COURSES="'be4c0000-0000-4000-8000-0000000c0001','be4c0000-0000-4000-8000-0000000c0002'"
 WORK=$(mktemp -d)
 REF_TABLE=0
 FLOOR_TABLES=0
@@ -68,14 +64,12 @@ cleanup() {
 trap cleanup EXIT
 
 # chosen_sql: runs the SQL on stdin in a session holding the students of the run in temp table chosen(username, user_id)
+# (analyzed: a temp table has no statistics until then)
 chosen_sql() {
   { echo "CREATE TEMP TABLE chosen (username text, user_id uuid PRIMARY KEY);"
     echo "\\copy chosen FROM '$WORK/chosen.tsv'"
+    echo "ANALYZE chosen;"
     cat; } | psql "$DATABASE_URL" -X -q -At -F ' ' -v ON_ERROR_STOP=1 -f -
-}
-# check LABEL OK(0|1) [DETAIL]: a PASS/FAIL line, counted
-check() {
-  if [ "$2" = 1 ]; then echo "$1: PASS${3:+ ($3)}"; else echo "$1: FAIL${3:+ ($3)}"; FAILS=$((FAILS + 1)); fi
 }
 row() { printf '%-46s %8s %9s %10s %9s %9s %9s %9s\n' "$@"; }
 head_row() { row "" "events" "seconds" "per s" "p50 ms" "p95 ms" "p99 ms" "max ms"; }
@@ -84,9 +78,7 @@ row_of() { row "$1" "$(field events "$2")" "$(field seconds "$2")" "$(field even
 now_ms() { date +%s%3N; }
 
 require_server "RATE_LIMIT_MAX=100000000 ./spark run"
-for tool in java python3 psql pgbench; do
-  command -v $tool >/dev/null || { echo "bench: $tool is missing (apt-get install postgresql-client)" >&2; exit 1; }
-done
+require_tools "postgresql-client" java python3 psql pgbench
 for n in STUDENTS EVENTS_PER_STUDENT CONCURRENCY LOGIN_CONCURRENCY WARMUP_BATCHES WARMUP_ROUNDS MAX_WARMUP_ROUNDS; do
   [[ ${!n} =~ ^[0-9]+$ ]] || { echo "bench: $n must be a whole number" >&2; exit 2; }
 done
@@ -96,8 +88,8 @@ STARTED_MS=$(now_ms)
 
 # --- bench data, students, devices -------------------------------------------------------------------------
 # (load.sh reads STUDENTS and DAYS as the data set's size: not ours to pass on)
-env -u STUDENTS -u DAYS CLEAR_CACHES=1 DATABASE_URL="$DATABASE_URL" REDIS_URL="$REDIS_URL" data/load.sh
-total=$(sql "SELECT count(*) FROM users WHERE username LIKE 'bench-student-%'")
+(unset STUDENTS DAYS; load_bench_data)
+total=$(bench_students)
 [ "$total" -ge "$STUDENTS" ] || { echo "bench: only $total bench students for STUDENTS=$STUDENTS" >&2; exit 1; }
 for n in $(seq $((total - STUDENTS + 1)) "$total"); do printf 'bench-student-%05d\n' "$n"; done > "$WORK/usernames"
 
@@ -143,33 +135,13 @@ SQL
 [ "$held" = "$STUDENTS" ] || { echo "bench: the server at $BASE does not use $DATABASE_URL ($held of $STUDENTS devices there); set DATABASE_URL" >&2; exit 1; }
 
 # --- what the students learn: the bench courses' lessons and activities, answer sets for each quiz -----------
-# answer sets per quiz (by question position): 5, 4 (three ways), 3 and 0 of 5 right, as in learning.sh
+# SyncRush's content file: "activity LESSON ACTIVITY TYPE" lines in course order, then "quiz ACTIVITY QUESTIONS ANSWERS"
 psql "$DATABASE_URL" -X -q -At -F $'\t' -v ON_ERROR_STOP=1 > "$WORK/content" <<SQL
 SELECT 'activity', l.id, a.id, a.type
 FROM activities a JOIN lessons l ON l.id = a.lesson_id JOIN course_units u ON u.id = l.unit_id
 WHERE u.course_id IN ($COURSES) ORDER BY u.course_id, u.position, l.position, a.position;
-SELECT 'quiz', a.id, count(*), '[' || string_agg(
-         '{"questionId":"' || q.id || '",' || CASE
-           WHEN q.type = 'TRUE_FALSE' THEN '"value":' ||
-             CASE WHEN (v.mask >> q.position) & 1 = 1 THEN (q.answer_key::json ->> 'correctBoolean')
-                  ELSE (NOT (q.answer_key::json ->> 'correctBoolean')::boolean)::text END
-           WHEN q.type = 'NUMERIC' THEN '"number":' ||
-             CASE WHEN (v.mask >> q.position) & 1 = 1 THEN (q.answer_key::json ->> 'number')
-                  ELSE ((q.answer_key::json ->> 'number')::float8 + coalesce((q.answer_key::json ->> 'tolerance')::float8, 0) + 1000)::text END
-           WHEN q.type = 'SHORT_TEXT' THEN '"text":' ||
-             CASE WHEN (v.mask >> q.position) & 1 = 1 THEN (q.answer_key::json -> 'accepted' -> 0)::text
-                  ELSE '"not the answer"' END
-           ELSE '"options":' ||
-             CASE WHEN (v.mask >> q.position) & 1 = 1 THEN (q.answer_key::json -> 'correctOptions')::text
-                  ELSE '["' || (SELECT o ->> 'id' FROM json_array_elements(q.options::json) o
-                                WHERE NOT (q.answer_key::json -> 'correctOptions')::jsonb ? (o ->> 'id') LIMIT 1) || '"]' END END
-         || '}', ',' ORDER BY q.position) || ']'
-FROM activities a JOIN lessons l ON l.id = a.lesson_id JOIN course_units u ON u.id = l.unit_id
-JOIN questions q ON q.activity_id = a.id
-CROSS JOIN (VALUES (1, -1), (2, 15), (3, 30), (4, 7), (5, 27), (6, 0)) v(n, mask)
-WHERE u.course_id IN ($COURSES) AND a.type = 'QUIZ'
-GROUP BY v.n, v.mask, a.id ORDER BY v.n, a.id;
 SQL
+answer_sets | sed 's/^/quiz\t/' >> "$WORK/content"
 grep -q '^quiz' "$WORK/content" || { echo "bench: no bench quizzes in the database" >&2; exit 1; }
 echo "content: $(grep -c '^activity' "$WORK/content") activities in $(grep '^activity' "$WORK/content" | cut -f2 | sort -u | wc -l) lessons," \
      "$(grep '^quiz' "$WORK/content" | cut -f2 | sort -u | wc -l) quizzes (bench courses)"
@@ -215,12 +187,12 @@ fi
 # and RAW_CPU (cpu.py's difference)
 raw_sql() {
   sql "CHECKPOINT" >/dev/null 2>&1 || true
-  local cpu0 began; cpu0=$(python3 cpu.py); began=$(now_ms)
+  local cpu0 began; cpu0=$(cpu_mark); began=$(now_ms)
   (cd "$WORK" && pgbench -n -c "$PG_CLIENTS" -j 2 -t "$PG_TX" -f "$1.sql" -l --log-prefix="$1-latency" "$DATABASE_URL" > "$WORK/$1.out" 2>&1) \
     || { cat "$WORK/$1.out"; echo "bench: pgbench ($1) failed" >&2; exit 1; }
   RAW_WALL_MS=$(( $(now_ms) - began ))
-  RAW_CPU=$(python3 cpu.py "$cpu0" "$(python3 cpu.py)")
-  RAW_TPS=$(sed -nE 's/^tps = ([0-9.]+) \(without initial connection time\)/\1/p' "$WORK/$1.out")
+  RAW_CPU=$(cpu_since "$cpu0")
+  RAW_TPS=$(pgbench_tps "$WORK/$1.out")
 }
 
 # exact RUN COPIES LINE: is every event of the run held once and applied once? (prints PASS/FAIL lines)
@@ -228,6 +200,8 @@ exact() {
   local run=$1 copies=$2 line=$3 events applied duplicate rejected retries
   events=$(field events "$line"); applied=$(field applied "$line"); duplicate=$(field duplicate "$line")
   rejected=$(field rejected "$line"); retries=$(field retries "$line")
+  # the run just wrote these; the queries below join them by the hundred thousand
+  fresh_stats sync_events submissions student_progress xp_events profiles
   read -r sent sent_twice missing other_owner held_applied held_rejected flagged rows_twice quiz_applied quiz_none quiz_twice attempts_off \
     <<< "$(chosen_sql <<SQL
 CREATE TEMP TABLE sent (id uuid, user_id uuid, type text, sequence bigint);
@@ -275,16 +249,7 @@ SQL
   check "nothing flagged implausible" "$([ "$flagged" = 0 ] && echo 1)" "$flagged flagged$([ "$flagged" = 0 ] || echo ": $(grep '^flagged' "$WORK/rush-$run.err" | paste -sd';')")"
   check "every batch answered 200" "$([ "$(field http_errors "$line")" = 0 ] && echo 1)" \
     "answers $(field http "$line"), $retries resent, $(field http_errors "$line") failed$(grep '^first' "$WORK/rush-$run.err" | head -3 | sed 's/^/; /' | tr -d '\n')"
-  read -r checked mismatched levels_off <<< "$(sql "
-    SELECT count(*), count(*) FILTER (WHERE p.xp_points <> coalesce(x.xp, 0)),
-           count(*) FILTER (WHERE p.level <> 1 + (SELECT max(n) FROM generate_series(greatest(0, c.n0 - 2), c.n0 + 2) n
-                                                  WHERE floor(100 * power(n::float8, 1.5) + 0.5) <= p.xp_points))
-    FROM profiles p JOIN user_roles r ON r.user_id = p.user_id AND r.role = 'STUDENT'
-    LEFT JOIN (SELECT student_id, sum(points) AS xp FROM xp_events GROUP BY student_id) x ON x.student_id = p.user_id
-    CROSS JOIN LATERAL (SELECT floor(power(p.xp_points / 100.0, 2.0 / 3))::int AS n0) c  -- LevelCurve: level n+1 from round(100 n^1.5) XP
-    " | tr '|' ' ')"
-  check "ledger consistent (SUM(xp_events.points) = profiles.xp_points)" "$([ "$mismatched" = 0 ] && echo 1)" "$checked students, $mismatched mismatches"
-  check "levels follow the curve (base 100, exponent 1.5)" "$([ "$levels_off" = 0 ] && echo 1)" "$levels_off of $checked off"
+  check_ledger
 }
 
 # --- 1. the rush ----------------------------------------------------------------------------------------------
@@ -292,10 +257,10 @@ EVENTS=$((STUDENTS * EVENTS_PER_STUDENT))
 echo
 echo "== 1. morning rush: $STUDENTS students x $EVENTS_PER_STUDENT events = $EVENTS events, one gzip batch each, $CONCURRENCY clients (sequences $FIRST_SEQ..$((FIRST_SEQ + EVENTS_PER_STUDENT - 1)))"
 sql "CHECKPOINT" >/dev/null 2>&1 || true
-cpu_rush0=$(python3 cpu.py)
+cpu_rush0=$(cpu_mark)
 RUN1_SEED=$(now_ms); RUN1_FROM=$((STARTED_MS - 20 * 60000))
 run1=$(RUSH_SEED=$RUN1_SEED rush 1 1 "$FIRST_SEQ" "$RUN1_FROM") || exit 1
-cpu_rush=$(python3 cpu.py "$cpu_rush0" "$(python3 cpu.py)")
+cpu_rush=$(cpu_since "$cpu_rush0")
 RUN1_DONE_MS=$(now_ms)
 head_row
 row_of "POST /sync/events (batches of $EVENTS_PER_STUDENT)" "$run1"
@@ -332,16 +297,15 @@ raw_sql ref; cpu_ref=$RAW_CPU; tps=$RAW_TPS; ref_wall=$RAW_WALL_MS
 ref_held=$(sql "SELECT count(*) FROM bench_sync_reference")
 sql "DROP TABLE bench_sync_reference"; REF_TABLE=0
 sql "CHECKPOINT" >/dev/null 2>&1 || true
-failed=$(sed -nE 's/^number of failed transactions: ([0-9]+).*/\1/p' "$WORK/ref.out")
-read -r ref_p50 ref_p95 ref_p99 ref_max <<< "$(cat "$WORK"/ref-latency.* | awk '{print $3 / 1000}' | sort -n \
-  | awk '{a[NR]=$1} END {n=NR; split("0.50 0.95 0.99", p, " "); for (k=1; k<=3; k++) {i=int(n*p[k]+0.999999); if (i<1) i=1; printf "%.1f ", a[i]}; printf "%.1f\n", a[n]}')"
+failed=$(pgbench_failed "$WORK/ref.out")
+read -r ref_p50 ref_p95 ref_p99 ref_max <<< "$(latencies "$WORK"/ref-latency.*)"
 REF_RATE=$(python3 -c "print(f'{$tps * $EVENTS_PER_STUDENT:.1f}')")
 REF_SECONDS=$(python3 -c "print(f'{$REF_ROWS / ($tps * $EVENTS_PER_STUDENT):.2f}')")
 ref_line="events=$REF_ROWS seconds=$REF_SECONDS events_per_s=$REF_RATE p50_ms=$ref_p50 p95_ms=$ref_p95 p99_ms=$ref_p99 max_ms=$ref_max"
 head_row
 row_of "raw INSERT ... ON CONFLICT (ref, rows)" "$ref_line"
-echo "pgbench: $(printf '%.1f' "$tps") transactions/s (without connecting; $(python3 -c "print(f'{$ref_wall / 1000:.2f}')") s wall with it), failed ${failed:-0}, rows held $ref_held of $REF_ROWS"
-check "reference inserted every row" "$([ "$ref_held" = "$REF_ROWS" ] && [ "${failed:-0}" = 0 ] && echo 1)" "$ref_held of $REF_ROWS"
+echo "pgbench: $(printf '%.1f' "$tps") transactions/s (without connecting; $(python3 -c "print(f'{$ref_wall / 1000:.2f}')") s wall with it), failed $failed, rows held $ref_held of $REF_ROWS"
+check "reference inserted every row" "$([ "$ref_held" = "$REF_ROWS" ] && [ "$failed" = 0 ] && echo 1)" "$ref_held of $REF_ROWS"
 row_of "POST /sync/events (run 1, events)" "$run1"
 verdict "sync upload events/s vs raw inserts" "$(field events_per_s "$run1")" "$REF_RATE" ge 0.2
 python3 cpu.py per "$cpu_rush" "$(field events "$run1")" event "$cpu_ref" "$REF_ROWS" "reference row"
@@ -451,9 +415,9 @@ SQL
 }
 held_before=$(held_now)
 sql "CHECKPOINT" >/dev/null 2>&1 || true
-cpu_again0=$(python3 cpu.py)
+cpu_again0=$(cpu_mark)
 run4=$(RUSH_SEED=$RUN1_SEED rush 4 1 "$FIRST_SEQ" "$RUN1_FROM") || exit 1
-cpu_again=$(python3 cpu.py "$cpu_again0" "$(python3 cpu.py)")
+cpu_again=$(cpu_since "$cpu_again0")
 held_after=$(held_now)
 head_row
 row_of "POST /sync/events, run 1's batches again" "$run4"
@@ -474,5 +438,4 @@ row_of "floor: a batch's writes, PostgreSQL alone" "$floor_line"
 row_of "1. upload, gzip batches" "$run1"
 row_of "3. upload, each batch twice (new events)" "$run2"
 row_of "4. run 1's batches again (all held)" "$run4"
-echo
-if [ "$FAILS" = 0 ]; then echo "sync bench: every target met"; else echo "sync bench: $FAILS target(s) missed"; exit 1; fi
+finish sync

@@ -157,7 +157,16 @@ class EdgeSweepIT extends DeployedEar {
             if (t == String.class) {
                 values = List.of("12345", "true", "[]", "{}");
             } else if (t == int.class || t == Integer.class) {
-                values = List.of("\"50\"", "1000000000000", "1.5", "true");
+                values = new ArrayList<>(List.of("\"50\"", "1000000000000", "1.5", "true"));
+                // out of the range the field declares, where it declares one
+                jakarta.validation.constraints.Min min = c.getAccessor().getAnnotation(jakarta.validation.constraints.Min.class);
+                jakarta.validation.constraints.Max max = c.getAccessor().getAnnotation(jakarta.validation.constraints.Max.class);
+                if (min != null) {
+                    values.add(String.valueOf(min.value() - 1));
+                }
+                if (max != null) {
+                    values.add(String.valueOf(max.value() + 1));
+                }
             } else if (t == long.class || t == Long.class) {
                 values = List.of("\"50\"", "99999999999999999999", "1e999999999", "1.5");
             } else if (t == double.class || t == Double.class) {

@@ -91,6 +91,37 @@ class SyncIT extends DeployedEar {
         }
     }
 
+    /** One learning path: the same answers online and offline give the same grade, XP and result, field for field. */
+    @Test
+    void aQuizAnsweredOfflineIsGradedRewardedAndAnsweredAsOnline() {
+        Fixtures.Member online = Fixtures.newStudent(null);
+        Fixtures.Member offline = Fixtures.newStudent(null);
+        JsonObject lesson = Fixtures.publishedLesson(online.token());
+        JsonObject quiz = lesson.getJsonArray("activities").getJsonObject(1);
+        SyncClient.register(offline, "tab-same");
+
+        JsonObject web = Fixtures.submit(quiz, online, 4).json();
+        JsonObject synced = SyncClient.uploaded(offline, "tab-same", List.of(SyncClient.quiz(1, SyncClient.now().minusMinutes(1), quiz, 4, 120)))
+                .getJsonArray("results").getJsonObject(0).getJsonObject("result");
+
+        assertThat(synced.keySet()).as("one result shape").isEqualTo(web.keySet());
+        for (String same : List.of("activityId", "attempt", "correct", "total", "feedback", "xpEarned", "xpTotal", "level", "badgesEarned",
+                "streakDays", "replayed")) {
+            assertThat(synced.get(same)).as(same).isEqualTo(web.get(same));
+        }
+        assertThat(synced.getJsonNumber("score").bigDecimalValue()).isEqualByComparingTo(web.getJsonNumber("score").bigDecimalValue());
+
+        // and progress recorded both ways answers alike too
+        JsonObject reading = lesson.getJsonArray("activities").getJsonObject(0);
+        JsonObject webRead = Fixtures.read(reading, online, 100).json();
+        JsonObject syncedRead = SyncClient.uploaded(offline, "tab-same", List.of(SyncClient.progress(2, SyncClient.now().minusSeconds(30),
+                reading.getString("id"), 100))).getJsonArray("results").getJsonObject(0).getJsonObject("result");
+        assertThat(syncedRead.keySet()).isEqualTo(webRead.keySet());
+        for (String same : List.of("activityId", "status", "percent", "attempts", "xpEarned", "xpTotal", "level", "badgesEarned")) {
+            assertThat(syncedRead.get(same)).as(same).isEqualTo(webRead.get(same));
+        }
+    }
+
     @Test
     void oneBadEventDoesNotSinkTheBatchAndResultsKeepTheOrderSent() {
         Learner l = learner("tab-2");

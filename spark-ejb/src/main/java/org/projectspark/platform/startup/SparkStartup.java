@@ -2,13 +2,12 @@ package org.projectspark.platform.startup;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import org.projectspark.account.service.AccountService;
 import org.projectspark.platform.config.SparkSettings;
 import org.projectspark.platform.migration.Migrator;
 
@@ -20,7 +19,7 @@ import java.util.logging.Logger;
 
 /**
  * Runs before the application serves a request: refuses unsafe settings, migrates the schema with
- * Liquibase, and creates the first admin. A failure here fails the deployment, with the reason in the log.
+ * Liquibase, and tells the features that the schema is ready (the first admin is made then). A failure here fails the deployment, with the reason in the log.
  */
 @Startup
 @Singleton
@@ -32,8 +31,8 @@ public class SparkStartup {
     @Inject
     SparkSettings settings;
 
-    @EJB
-    AccountService accounts;
+    @Inject
+    Event<SchemaReady> schemaReady;
 
     @Resource(lookup = "jdbc/spark")
     DataSource dataSource;
@@ -42,7 +41,7 @@ public class SparkStartup {
     void start() {
         refuseUnsafeSettings();
         migrate();
-        createFirstAdmin();
+        schemaReady.fire(new SchemaReady());
     }
 
     private void refuseUnsafeSettings() {
@@ -63,24 +62,5 @@ public class SparkStartup {
             throw new IllegalStateException("Database migration failed: " + e.getMessage(), e);
         }
         LOG.info(() -> "Database schema is up to date (" + (System.nanoTime() - start) / 1_000_000 + " ms)");
-    }
-
-    private void createFirstAdmin() {
-        if (settings.adminPassword().isEmpty()) {
-            if (!accounts.adminExists()) {
-                LOG.warning(() -> "No admin exists and ADMIN_PASSWORD is not set, so none was made: set ADMIN_PASSWORD (and"
-                        + " ADMIN_USERNAME, default admin) and start again to make the first admin");
-            }
-            return;
-        }
-        settings.adminPassword().ifPresent(password -> {
-            AccountService.BootstrapResult result = accounts.ensureFirstAdmin(settings.adminUsername(), password, settings.adminEmail().orElse(null));
-            switch (result) {
-                case CREATED -> LOG.info(() -> "Created the first admin account '" + settings.adminUsername() + "'");
-                case USERNAME_TAKEN -> LOG.warning(() -> "No admin exists, but ADMIN_USERNAME '" + settings.adminUsername()
-                        + "' belongs to another account; set ADMIN_USERNAME to a free name");
-                case ADMIN_EXISTS -> { }
-            }
-        });
     }
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.projectspark.account.domain.Profile;
 import org.projectspark.curriculum.domain.Activity;
+import org.projectspark.curriculum.domain.ActivityType;
 import org.projectspark.curriculum.domain.Answer;
 import org.projectspark.curriculum.domain.Grading;
 import org.projectspark.gamification.domain.Streak;
@@ -18,7 +19,10 @@ import org.projectspark.gamification.domain.XpRules;
 import org.projectspark.gamification.service.GamificationSettings;
 import org.projectspark.progress.domain.StudentProgress;
 import org.projectspark.progress.domain.Submission;
+import org.projectspark.platform.error.InvalidRequestException;
+import org.projectspark.platform.error.NotFoundException;
 import org.projectspark.progress.persistence.ProgressRepository;
+import org.projectspark.progress.persistence.PublishedActivities;
 
 import java.io.StringReader;
 import java.time.OffsetDateTime;
@@ -28,13 +32,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Records learning in the caller's transaction, with the student's profile row already locked: a graded quiz
- * attempt, or progress in an activity. Used by the online endpoints (learning happens now) and by offline sync
- * (learning happened at the device's time). Learning that is not {@code rewarded} (an implausible offline event
- * held for a teacher's review) moves progress but earns no XP, streak day or badge.
+ * The learning acts, one use case each, for both doors: the REST resources (the act happens now and earns XP) and
+ * offline sync (it happened at the device's time, and earns XP only when it is plausible; one held for a teacher's
+ * review moves progress but earns no XP, streak day or badge). Each runs in the caller's transaction with the
+ * student's profile row already locked ({@link LearningRewards#lockProfile}); the caller fires the events after.
  */
 @ApplicationScoped
 public class LearningRecorder {
+
+    @Inject
+    PublishedActivities published;
 
     @PersistenceContext(unitName = "spark")
     EntityManager em;
@@ -52,23 +59,47 @@ public class LearningRecorder {
     LearningContext known;
 
     /** A submission the student already made with this client id, with its first result. */
-    public Optional<SubmissionResult> earlierSubmission(Profile profile, UUID clientSubmissionId) {
+    private Optional<SubmissionResult> earlierSubmission(Profile profile, UUID clientSubmissionId) {
         return known.submission(em, profile.userId(), clientSubmissionId).map(s -> replay(s, profile));
     }
 
     /**
-     * As {@link #earlierSubmission(Profile, UUID)}, for a submission to the activity at {@code at} that follows when
-     * there is none: what rewarding it will read (XP held for the activity and that day, badges) comes in the same query.
+     * Reads ahead, in one query, what {@link #answerQuiz} will read for a submission to the activity at {@code at}: an
+     * earlier submission with this client id, and what rewarding a new one reads (XP held for the activity and that
+     * day, badges).
      */
-    public Optional<SubmissionResult> earlierSubmission(Profile profile, UUID clientSubmissionId, UUID activityId, OffsetDateTime at) {
+    public void preloadQuiz(Profile profile, UUID clientSubmissionId, UUID activityId, OffsetDateTime at) {
         known.preloadSubmission(em, profile.userId(), clientSubmissionId, activityId, at.atZoneSameInstant(profile.zone()).toLocalDate(),
                 profile.zone());
-        return earlierSubmission(profile, clientSubmissionId);
+    }
+
+    /**
+     * A quiz answered at {@code at}: an attempt already submitted (the same client id) gets its first result again;
+     * a new one is graded, stored, moves progress forward and, when it {@code earnsXp}, is rewarded.
+     */
+    public SubmissionResult answerQuiz(Profile profile, Activity quiz, UUID clientSubmissionId, List<Answer> answers,
+                                       OffsetDateTime at, boolean earnsXp) {
+        Optional<SubmissionResult> earlier = earlierSubmission(profile, clientSubmissionId);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        if (quiz.type() != ActivityType.QUIZ) {
+            throw new InvalidRequestException("activity " + quiz.id() + " is a " + quiz.type() + ", not a quiz");
+        }
+        Grading grading = quiz.grade(answers); // refuses unknown or repeated questions before anything is written
+        return submit(profile, quiz, clientSubmissionId, answers, grading, at, earnsXp);
+    }
+
+    /** A lesson opened at {@code at}: its first activity is visited (progress 0, which starts the lesson). */
+    public ProgressResult openLesson(Profile profile, UUID lessonId, OffsetDateTime at, boolean earnsXp) {
+        Activity first = published.firstOfLesson(lessonId)
+                .orElseThrow(() -> new NotFoundException("There is no published lesson with id " + lessonId));
+        return recordProgress(profile, first, 0, at, earnsXp);
     }
 
     /** Stores a quiz attempt already graded, moves progress forward and rewards it. */
-    public SubmissionResult submit(Profile profile, Activity activity, UUID clientSubmissionId, List<Answer> answers,
-                                   Grading grading, OffsetDateTime at, boolean rewarded) {
+    private SubmissionResult submit(Profile profile, Activity activity, UUID clientSubmissionId, List<Answer> answers,
+                                    Grading grading, OffsetDateTime at, boolean rewarded) {
         UUID studentId = profile.userId();
         XpRules rules = gamification.rules();
         StudentProgress progress = progressRecords.progressOf(studentId, activity, at);
@@ -95,18 +126,18 @@ public class LearningRecorder {
     }
 
     /** Progress in an activity done by reading, watching or listening (or a visit to any activity); forward only. */
-    public ProgressService.Outcome recordProgress(Profile profile, Activity activity, int percent, OffsetDateTime at, boolean rewarded) {
+    public ProgressResult recordProgress(Profile profile, Activity activity, int percent, OffsetDateTime at, boolean earnsXp) {
         StudentProgress progress = progressRecords.progressOf(profile.userId(), activity, at);
         boolean completedNow = progress.recordProgress(percent, activity.type().completesWhenDone(), at);
         // every time the student finishes it is a day of learning (its XP is earned once), so the days do not depend
         // on the order offline events arrive in: a later finish that arrives first counts its day, as it does in order
         boolean finished = completedNow || (activity.type().completesWhenDone() && percent == 100);
         LearningRewards.Rewards earned = LearningRewards.Rewards.NONE;
-        if (finished && rewarded) {
+        if (finished && earnsXp) {
             earned = rewards.reward(profile, new LearningRewards.Learning(activity, gamification.rules().awardsForCompletion(),
                     progress.credit(at), false, false, at, null));
         }
-        return new ProgressService.Outcome(progress, earned, profile.xpPoints(), profile.level());
+        return ProgressResult.of(progress, earned, profile.xpPoints(), profile.level());
     }
 
     private SubmissionResult replay(Submission s, Profile profile) {

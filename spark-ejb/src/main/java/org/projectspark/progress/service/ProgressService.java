@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import org.projectspark.account.domain.Profile;
 import org.projectspark.account.service.AccountChanged;
 import org.projectspark.curriculum.domain.Activity;
-import org.projectspark.progress.domain.StudentProgress;
 import org.projectspark.progress.persistence.ProgressRepository;
 
 import java.time.OffsetDateTime;
@@ -37,14 +36,11 @@ public class ProgressService {
     Event<ProgressRecorded> progressRecorded;
 
     /** The progress after the update, and what completing the activity earned (nothing when it was done before). */
-    public record Outcome(StudentProgress progress, LearningRewards.Rewards rewards, long xpTotal, int level) {
-    }
-
-    public Outcome record(UUID studentId, UUID activityId, int percent) {
+    public ProgressResult record(UUID studentId, UUID activityId, int percent) {
         Profile profile = rewards.lockProfile(studentId);
         Activity activity = progressRecords.publishedActivity(activityId);
-        Outcome outcome = recorder.recordProgress(profile, activity, percent, OffsetDateTime.now(ZoneOffset.UTC), true);
-        if (outcome.rewards().earnedAnything()) {
+        ProgressResult outcome = recorder.recordProgress(profile, activity, percent, OffsetDateTime.now(ZoneOffset.UTC), true);
+        if (outcome.earnedAnything()) {
             accountChanged.fire(new AccountChanged(studentId));
         } else {
             progressRecorded.fire(new ProgressRecorded(studentId));

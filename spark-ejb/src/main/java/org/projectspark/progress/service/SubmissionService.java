@@ -5,15 +5,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.projectspark.account.domain.Profile;
 import org.projectspark.account.service.AccountChanged;
-import org.projectspark.curriculum.domain.Activity;
 import org.projectspark.curriculum.domain.Answer;
-import org.projectspark.curriculum.domain.Grading;
 import org.projectspark.progress.persistence.ProgressRepository;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -42,18 +39,14 @@ public class SubmissionService {
     public SubmissionResult submit(UUID studentId, UUID activityId, UUID clientSubmissionId, List<Answer> answers) {
         Profile profile = rewards.lockProfile(studentId);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Optional<SubmissionResult> earlier = recorder.earlierSubmission(profile, clientSubmissionId, activityId, now);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        Activity activity = progressRecords.publishedActivity(activityId);
-        Grading grading = activity.grade(answers);
+        recorder.preloadQuiz(profile, clientSubmissionId, activityId, now);
         int level = profile.level();
-        SubmissionResult result = recorder.submit(profile, activity, clientSubmissionId, answers, grading, now, true);
+        SubmissionResult result = recorder.answerQuiz(profile, progressRecords.publishedActivity(activityId), clientSubmissionId,
+                answers, now, true);
         // a retake that earns nothing moves only progress (and maybe the streak): boards, cards and /users/me stay
         if (result.earnedAnything() || profile.level() != level) {
             accountChanged.fire(new AccountChanged(studentId)); // observers of progress watch it too
-        } else {
+        } else if (!result.replayed()) {
             progressRecorded.fire(new ProgressRecorded(studentId));
         }
         return result;

@@ -7,10 +7,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -21,14 +19,13 @@ import org.projectspark.account.service.AccountChanged;
 import org.projectspark.curriculum.domain.Activity;
 import org.projectspark.curriculum.domain.ActivityType;
 import org.projectspark.curriculum.domain.Answer;
-import org.projectspark.curriculum.domain.Grading;
 import org.projectspark.platform.error.SparkException;
 import org.projectspark.progress.persistence.PublishedActivities;
 import org.projectspark.progress.service.LearningContext;
 import org.projectspark.progress.service.LearningRecorder;
 import org.projectspark.progress.service.LearningRewards;
 import org.projectspark.progress.service.ProgressRecorded;
-import org.projectspark.progress.service.ProgressService;
+import org.projectspark.progress.service.ProgressResult;
 import org.projectspark.progress.service.SubmissionResult;
 import org.projectspark.sync.domain.Plausibility;
 import org.projectspark.sync.domain.SyncEvent;
@@ -106,8 +103,8 @@ public class EventApplier {
             this(result, flags, false);
         }
 
-        static Effect of(JsonObject result, Set<Plausibility.Flag> flags, ProgressService.Outcome outcome) {
-            return new Effect(result, flags, outcome.rewards().earnedAnything());
+        static Effect of(ProgressResult outcome, Set<Plausibility.Flag> flags) {
+            return new Effect(SyncResults.of(outcome).build(), flags, outcome.earnedAnything());
         }
     }
 
@@ -266,10 +263,8 @@ public class EventApplier {
 
     private Effect lessonOpened(Session session, Profile profile, IncomingEvent e) {
         UUID lessonId = requiredUuid(e, "lessonId");
-        Activity activity = published.firstOfLesson(lessonId).orElseThrow(() -> new Refused("no published lesson with id " + lessonId));
         Set<Plausibility.Flag> flags = flags(session, e, Optional.empty(), 0);
-        ProgressService.Outcome outcome = recorder.recordProgress(profile, activity, 0, at(session, e), flags.isEmpty());
-        return Effect.of(progressResult(outcome), flags, outcome);
+        return Effect.of(recorder.openLesson(profile, lessonId, at(session, e), flags.isEmpty()), flags);
     }
 
     private Effect progress(Session session, Profile profile, IncomingEvent e) {
@@ -278,35 +273,19 @@ public class EventApplier {
             throw new Refused("data.percent must be a whole number from 0 to 100");
         }
         Set<Plausibility.Flag> flags = flags(session, e, Optional.empty(), 0);
-        ProgressService.Outcome outcome = recorder.recordProgress(profile, activity, n.intValue(), at(session, e), flags.isEmpty());
-        return Effect.of(progressResult(outcome), flags, outcome);
+        return Effect.of(recorder.recordProgress(profile, activity, n.intValue(), at(session, e), flags.isEmpty()), flags);
     }
 
     private Effect quiz(Session session, Profile profile, IncomingEvent e) {
         Activity activity = activity(requiredUuid(e, "activityId"));
-        if (activity.type() != ActivityType.QUIZ) {
-            throw new Refused("activity " + activity.id() + " is a " + activity.type() + ", not a quiz");
-        }
         OffsetDateTime startedAt = SyncEventReader.time(e.data(), "startedAt");
         if (startedAt == null || startedAt.isAfter(e.deviceTime())) {
             throw new Refused("data.startedAt must be the device time the quiz was opened, not after deviceTime");
         }
         UUID clientId = Optional.ofNullable(SyncEventReader.uuid(e.data(), "clientSubmissionId")).orElse(e.id());
-        List<Answer> answers = answers(e.data());
-        Grading grading = activity.grade(answers); // refuses unknown or repeated questions before anything is written
         Set<Plausibility.Flag> flags = flags(session, e, Optional.of(Duration.between(startedAt, e.deviceTime())), activity.questions().size());
-        Optional<SubmissionResult> earlier = recorder.earlierSubmission(profile, clientId);
-        SubmissionResult r = earlier.isPresent() ? earlier.get()
-                : recorder.submit(profile, activity, clientId, answers, grading, at(session, e), flags.isEmpty());
-        JsonArrayBuilder feedback = Json.createArrayBuilder();
-        r.feedback().forEach(q -> feedback.add(Json.createObjectBuilder().add("questionId", q.questionId().toString()).add("correct", q.correct())));
-        JsonArrayBuilder badges = Json.createArrayBuilder();
-        r.badgesEarned().forEach(badges::add);
-        return new Effect(Json.createObjectBuilder().add("submissionId", r.submissionId().toString())
-                .add("activityId", activity.id().toString()).add("attempt", r.attempt()).add("score", r.score())
-                .add("correct", r.correct()).add("total", r.total()).add("feedback", feedback)
-                .add("xpEarned", r.xpEarned()).add("xpTotal", r.xpTotal()).add("level", r.level()).add("badgesEarned", badges)
-                .add("streakDays", r.streakDays()).add("alreadySubmitted", earlier.isPresent()).build(), flags, r.earnedAnything());
+        SubmissionResult r = recorder.answerQuiz(profile, activity, clientId, answers(e.data()), at(session, e), flags.isEmpty());
+        return new Effect(SyncResults.of(r), flags, r.earnedAnything());
     }
 
     private Effect assignment(Session session, Profile profile, IncomingEvent e) {
@@ -337,8 +316,8 @@ public class EventApplier {
                 .setParameter(1, e.id()).setParameter(2, profile.userId()).setParameter(3, activity.id()).setParameter(4, fileRef)
                 .setParameter(5, fileName).setParameter(6, size == null ? null : ((JsonNumber) size).longValue())
                 .setParameter(7, sha256).setParameter(8, at).executeUpdate();
-        ProgressService.Outcome outcome = recorder.recordProgress(profile, activity, 0, at, flags.isEmpty());
-        return Effect.of(Json.createObjectBuilder(progressResult(outcome)).add("handinId", e.id().toString()).build(), flags, outcome);
+        ProgressResult outcome = recorder.recordProgress(profile, activity, 0, at, flags.isEmpty());
+        return new Effect(SyncResults.of(outcome).add("handinId", e.id().toString()).build(), flags, outcome.earnedAnything());
     }
 
     // --- housekeeping events: no XP, so no plausibility check; a time never goes past the arrival ---
@@ -427,16 +406,6 @@ public class EventApplier {
             answers.add(new Answer(question, options, bool, number, text));
         }
         return answers;
-    }
-
-    private static JsonObject progressResult(ProgressService.Outcome o) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("activityId", o.progress().activityId().toString())
-                .add("status", o.progress().status().name()).add("percent", o.progress().percent())
-                .add("xpEarned", o.rewards().xp()).add("xpTotal", o.xpTotal()).add("level", o.level());
-        o.progress().bestScore().ifPresent(s -> b.add("bestScore", s));
-        JsonArrayBuilder badges = Json.createArrayBuilder();
-        o.rewards().badges().forEach(badge -> badges.add(badge.name()));
-        return b.add("badgesEarned", badges).build();
     }
 
     static JsonObject parse(String json) {

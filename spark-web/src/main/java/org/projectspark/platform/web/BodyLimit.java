@@ -1,18 +1,22 @@
 package org.projectspark.platform.web;
 
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 import org.projectspark.platform.config.SparkSettings;
-import org.projectspark.sync.service.SyncSettings;
 
+import java.util.List;
+import java.util.OptionalLong;
 
 /**
- * Refuses bodies over MAX_REQUEST_BYTES (SYNC_MAX_BATCH_BYTES for offline uploads) with 413: at once when Content-Length says so, and while
- * reading when a chunked body grows too long, so an oversized upload never fills the heap.
+ * Refuses bodies over MAX_REQUEST_BYTES (or the larger limit a feature declares, {@link LargerBodies}) with 413: at once
+ * when Content-Length says so, and while reading when a chunked body grows too long, so an oversized upload never fills
+ * the heap.
  */
 @Provider
 @PreMatching
@@ -23,22 +27,30 @@ public class BodyLimit implements ContainerRequestFilter {
     SparkSettings settings;
 
     @Inject
-    SyncSettings sync;
+    @Any
+    Instance<LargerBodies> larger;
+
+    private volatile List<LargerBodies> exceptions;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        long limit = isSyncUpload(request) ? sync.maxBatchBytes() : settings.maxRequestBytes();
+        if (exceptions == null) {
+            exceptions = larger.stream().toList(); // looked up once: the same beans serve every request
+        }
+        long limit = settings.maxRequestBytes();
+        for (LargerBodies e : exceptions) {
+            OptionalLong own = e.limitFor(request);
+            if (own.isPresent()) {
+                limit = own.getAsLong();
+                break;
+            }
+        }
         if (request.getLength() > limit) {
             throw new BodyTooLargeException(limit);
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new CountedInputStream(request.getEntityStream(), limit, () -> new BodyTooLargeException(limit)));
+            long max = limit;
+            request.setEntityStream(new CountedInputStream(request.getEntityStream(), max, () -> new BodyTooLargeException(max)));
         }
-    }
-
-    /** Offline batches and bundles are bigger than any other request; they are also limited again once inflated. */
-    private static boolean isSyncUpload(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        return "POST".equals(request.getMethod()) && (path.endsWith("sync/events") || path.endsWith("sync/bundles"));
     }
 }

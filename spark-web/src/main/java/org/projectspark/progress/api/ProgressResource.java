@@ -16,7 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import org.projectspark.gamification.domain.Badge;
+import org.projectspark.progress.service.ProgressResult;
 import org.projectspark.progress.service.ProgressService;
 
 import java.math.BigDecimal;
@@ -50,10 +50,8 @@ public class ProgressResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ProgressView update(@PathParam("activityId") UUID activityId, @Context SecurityContext security,
                                @NotNull(message = "a JSON body is required") @Valid ProgressRequest body) {
-        ProgressService.Outcome o = progress.record(UUID.fromString(security.getUserPrincipal().getName()), activityId, body.percent());
-        var p = o.progress();
-        return new ProgressView(activityId.toString(), p.status().name(), p.percent(), p.bestScore().orElse(null), p.attempts(),
-                p.lastAccessed(), p.completedAt().orElse(null), o.rewards().xp(), o.xpTotal(), o.level(),
-                o.rewards().badges().stream().map(Badge::name).toList());
+        ProgressResult r = progress.record(UUID.fromString(security.getUserPrincipal().getName()), activityId, body.percent());
+        return new ProgressView(r.activityId().toString(), r.status(), r.percent(), r.bestScore(), r.attempts(), r.lastAccessed(),
+                r.completedAt(), r.xpEarned(), r.xpTotal(), r.level(), r.badgesEarned());
     }
 }

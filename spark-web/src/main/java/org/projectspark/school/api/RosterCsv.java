@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.projectspark.platform.error.InvalidRequestException;
@@ -16,12 +17,12 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Reads a roster CSV as spreadsheets write it: a header line naming {@code username} and {@code display_name}
@@ -49,7 +50,9 @@ final class RosterCsv {
             throw new InvalidRequestException("The roster is empty; send a CSV file with a header line: username,display_name[,password][,locale]");
         }
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
-                .setTrim(true).setIgnoreHeaderCase(true).setAllowMissingColumnNames(true).get();
+                .setTrim(true).setIgnoreHeaderCase(true).setAllowMissingColumnNames(true)
+                // a column named twice is ambiguous: which one holds the username?
+                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_EMPTY).get();
         CSVParser parser;
         try {
             parser = CSVParser.parse(new StringReader(body.startsWith("\uFEFF") ? body.substring(1) : body), format);
@@ -59,8 +62,13 @@ final class RosterCsv {
                     + ", each name at most once, quotes closed on the same line");
         }
         try (parser) {
-            Map<String, Integer> header = parser.getHeaderMap().entrySet().stream()
-                    .collect(Collectors.toMap(e -> e.getKey().toLowerCase(Locale.ROOT).replace(' ', '_'), Map.Entry::getValue, (a, b) -> a));
+            Map<String, Integer> header = new HashMap<>();
+            for (Map.Entry<String, Integer> column : parser.getHeaderMap().entrySet()) {
+                String name = column.getKey().toLowerCase(Locale.ROOT).replace(' ', '_');
+                if (!name.isEmpty() && header.put(name, column.getValue()) != null) {
+                    throw new InvalidRequestException("The roster's header line names the column " + shown(name) + " twice; name each column once");
+                }
+            }
             if (!header.containsKey("username") || !header.containsKey("display_name")) {
                 throw new InvalidRequestException("The roster's header line must name the columns username and display_name"
                         + " (and optionally password and locale); it has: " + shown(String.join(",", parser.getHeaderNames())));
