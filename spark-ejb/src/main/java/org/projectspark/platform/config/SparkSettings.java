@@ -15,9 +15,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Every application setting, read through MicroProfile Config under the deployment guide's names
- * (environment variables, or system properties set on the domain), with its default in this one place.
- * {@code .env.example} documents the same names and defaults.
+ * The platform's settings, read through MicroProfile Config under the deployment guide's names (environment
+ * variables, or system properties set on the domain). Defaults live in {@code META-INF/microprofile-config.properties},
+ * as do those of every other settings class; {@code .env.example} documents the same names and defaults. A setting
+ * without a default there is optional.
  */
 @ApplicationScoped
 public class SparkSettings {
@@ -28,67 +29,67 @@ public class SparkSettings {
     public static final String EXAMPLE_ADMIN_PASSWORD = "change-me-admin-password";
     private static final int MIN_SECRET_BYTES = 32;
 
-    @Inject @ConfigProperty(name = "SPARK_ENV", defaultValue = "development")
+    @Inject @ConfigProperty(name = "SPARK_ENV")
     String environment;
 
-    /** Load the demo school (accounts with a published password): default in development only. */
-    @Inject @ConfigProperty(name = "DEMO_DATA", defaultValue = " ")
-    String demoData;
+    /** Load the demo school (accounts with a published password); unset: in development only. */
+    @Inject @ConfigProperty(name = "DEMO_DATA")
+    Optional<String> demoData;
 
-    @Inject @ConfigProperty(name = "DEPLOY_ENV", defaultValue = "blue")
+    @Inject @ConfigProperty(name = "DEPLOY_ENV")
     String deployColor;
 
-    @Inject @ConfigProperty(name = "JWT_SECRET", defaultValue = EXAMPLE_JWT_SECRET)
+    @Inject @ConfigProperty(name = "JWT_SECRET")
     String jwtSecret;
 
-    @Inject @ConfigProperty(name = "JWT_EXPIRES_IN", defaultValue = "1h")
+    @Inject @ConfigProperty(name = "JWT_EXPIRES_IN")
     String jwtExpiresIn;
 
-    @Inject @ConfigProperty(name = "REFRESH_TOKEN_EXPIRES_IN", defaultValue = "30d")
+    @Inject @ConfigProperty(name = "REFRESH_TOKEN_EXPIRES_IN")
     String refreshExpiresIn;
 
-    @Inject @ConfigProperty(name = "ARGON2_MEMORY_COST", defaultValue = "65536")
+    @Inject @ConfigProperty(name = "ARGON2_MEMORY_COST")
     int argon2MemoryKib;
 
-    @Inject @ConfigProperty(name = "ARGON2_TIME_COST", defaultValue = "3")
+    @Inject @ConfigProperty(name = "ARGON2_TIME_COST")
     int argon2Iterations;
 
-    @Inject @ConfigProperty(name = "ARGON2_PARALLELISM", defaultValue = "4")
+    @Inject @ConfigProperty(name = "ARGON2_PARALLELISM")
     int argon2Parallelism;
 
     /** How many hashes may run at once; 0 means one per CPU core. Bounds memory in a login storm. */
-    @Inject @ConfigProperty(name = "ARGON2_MAX_CONCURRENT", defaultValue = "0")
+    @Inject @ConfigProperty(name = "ARGON2_MAX_CONCURRENT")
     int argon2MaxConcurrent;
 
-    @Inject @ConfigProperty(name = "RATE_LIMIT_WINDOW", defaultValue = "900000")
+    @Inject @ConfigProperty(name = "RATE_LIMIT_WINDOW")
     String rateLimitWindow;
 
-    @Inject @ConfigProperty(name = "RATE_LIMIT_MAX", defaultValue = "100")
+    @Inject @ConfigProperty(name = "RATE_LIMIT_MAX")
     long rateLimitMax;
 
-    @Inject @ConfigProperty(name = "AUTH_RATE_LIMIT_MAX", defaultValue = "5")
+    @Inject @ConfigProperty(name = "AUTH_RATE_LIMIT_MAX")
     long authRateLimitMax;
 
-    @Inject @ConfigProperty(name = "AUTH_ACCOUNT_RATE_LIMIT_MAX", defaultValue = "20")
+    @Inject @ConfigProperty(name = "AUTH_ACCOUNT_RATE_LIMIT_MAX")
     long authAccountRateLimitMax;
 
-    @Inject @ConfigProperty(name = "AUTH_ADDRESS_RATE_LIMIT_MAX", defaultValue = "200")
+    @Inject @ConfigProperty(name = "AUTH_ADDRESS_RATE_LIMIT_MAX")
     long authAddressRateLimitMax;
 
     /** Addresses of reverse proxies whose X-Forwarded-For is believed (nginx in front of Payara). */
-    @Inject @ConfigProperty(name = "TRUSTED_PROXIES", defaultValue = " ")
-    String trustedProxies;
+    @Inject @ConfigProperty(name = "TRUSTED_PROXIES")
+    Optional<String> trustedProxies;
 
-    @Inject @ConfigProperty(name = "REDIS_URL", defaultValue = "redis://localhost:6379")
+    @Inject @ConfigProperty(name = "REDIS_URL")
     String redisUrl;
 
-    @Inject @ConfigProperty(name = "CLIENT_URL", defaultValue = "http://localhost:5173")
+    @Inject @ConfigProperty(name = "CLIENT_URL")
     String clientUrl;
 
-    @Inject @ConfigProperty(name = "MAX_REQUEST_BYTES", defaultValue = "1048576")
+    @Inject @ConfigProperty(name = "MAX_REQUEST_BYTES")
     long maxRequestBytes;
 
-    @Inject @ConfigProperty(name = "ADMIN_USERNAME", defaultValue = "admin")
+    @Inject @ConfigProperty(name = "ADMIN_USERNAME")
     String adminUsername;
 
     @Inject @ConfigProperty(name = "ADMIN_PASSWORD")
@@ -102,10 +103,13 @@ public class SparkSettings {
     private Duration rateWindow;
 
     @PostConstruct
-    void parse() {
-        accessTokenLifetime = DurationSetting.parse("JWT_EXPIRES_IN", jwtExpiresIn, 1000);
-        refreshTokenLifetime = DurationSetting.parse("REFRESH_TOKEN_EXPIRES_IN", refreshExpiresIn, 1000);
-        rateWindow = DurationSetting.parse("RATE_LIMIT_WINDOW", rateLimitWindow, 1);
+    void validate() {
+        SettingProblems problems = new SettingProblems();
+        accessTokenLifetime = problems.duration("JWT_EXPIRES_IN", jwtExpiresIn, 1000);
+        refreshTokenLifetime = problems.duration("REFRESH_TOKEN_EXPIRES_IN", refreshExpiresIn, 1000);
+        rateWindow = problems.duration("RATE_LIMIT_WINDOW", rateLimitWindow, 1);
+        problems.addAll(startupProblems());
+        problems.failIfAny();
     }
 
     /**
@@ -150,7 +154,7 @@ public class SparkSettings {
     public boolean isProduction() { return "production".equals(environment); }
     public String environment() { return environment; }
     /** Liquibase contexts: the environment, and demo data where it belongs. */
-    public String migrationContexts() { return org.projectspark.platform.migration.Migrator.contexts(environment, demoData); }
+    public String migrationContexts() { return org.projectspark.platform.migration.Migrator.contexts(environment, demoData.orElse(null)); }
     public String deployColor() { return deployColor; }
     /** The HMAC key; only the token service reads it. */
     public byte[] jwtSecretBytes() { return jwtSecret.getBytes(StandardCharsets.UTF_8); }
@@ -171,7 +175,7 @@ public class SparkSettings {
     /** Failed sign-ins from one address on all accounts together per window. */
     public long authAddressRateLimitMax() { return authAddressRateLimitMax; }
     public Set<String> trustedProxies() {
-        return Arrays.stream(trustedProxies.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        return Arrays.stream(trustedProxies.orElse("").split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
     public String redisUrl() { return redisUrl; }
     public String clientUrl() { return clientUrl; }

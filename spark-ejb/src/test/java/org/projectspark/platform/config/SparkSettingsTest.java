@@ -15,6 +15,8 @@ class SparkSettingsTest {
         s.environment = env;
         s.jwtSecret = secret;
         s.adminPassword = Optional.ofNullable(adminPassword);
+        s.demoData = Optional.empty();
+        s.trustedProxies = Optional.empty();
         s.argon2MemoryKib = 65536;
         s.argon2Iterations = 3;
         s.argon2Parallelism = 4;
@@ -47,6 +49,37 @@ class SparkSettingsTest {
         SparkSettings dev = settings("development", SparkSettings.EXAMPLE_JWT_SECRET, null);
         assertThat(dev.startupProblems()).isEmpty();
         assertThat(dev.exampleSecretsInUse()).hasSize(1);
+    }
+
+    @Test
+    void startingRefusesEveryProblemAtOnceNamingItsSetting() {
+        SparkSettings s = settings("development", "short-secret", null);
+        s.jwtExpiresIn = "soon";
+        s.refreshExpiresIn = "30d";
+        s.rateLimitWindow = "0";
+        assertThatThrownBy(s::validate)
+                .hasMessageContaining("JWT_EXPIRES_IN must be a duration")
+                .hasMessageContaining("RATE_LIMIT_WINDOW must be longer than zero")
+                .hasMessageContaining("shorter than 256 bits")
+                .hasMessageNotContaining("REFRESH_TOKEN_EXPIRES_IN");
+    }
+
+    @Test
+    void optionalSettingsMayBeUnset() {
+        SparkSettings s = settings("development", GOOD_SECRET, null);
+        s.jwtExpiresIn = "1h";
+        s.refreshExpiresIn = "30d";
+        s.rateLimitWindow = "900000";
+        s.validate();
+        assertThat(s.accessTokenLifetime()).isEqualTo(Duration.ofHours(1));
+        assertThat(s.rateLimitWindow()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(s.trustedProxies()).isEmpty();
+        assertThat(s.adminPassword()).isEmpty();
+        assertThat(s.migrationContexts()).isEqualTo("development,demo");
+        s.trustedProxies = Optional.of("127.0.0.1, ::1");
+        s.demoData = Optional.of("false");
+        assertThat(s.trustedProxies()).containsExactlyInAnyOrder("127.0.0.1", "::1");
+        assertThat(s.migrationContexts()).isEqualTo("development");
     }
 
     @Test
