@@ -8,9 +8,13 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -32,10 +36,12 @@ public final class JsonBodies {
      * {@link UncheckedIOException}; a body over its limit, the limit's own exception.
      */
     public static JsonValue parse(InputStream body) {
-        try (JsonParser parser = Json.createParser(body)) {
-            if (!parser.hasNext()) {
-                return null;
-            }
+        // JSON travels as UTF-8 (RFC 8259); read as such, a body of one or two bytes is parsed, not refused for its encoding
+        Reader text = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        if (isBlank(text)) {
+            return null;
+        }
+        try (JsonParser parser = Json.createParser(text)) {
             JsonValue value = build(parser);
             if (parser.hasNext()) {
                 throw ProblemException.malformed("The body is not valid JSON: it goes on after its first value; send one JSON object");
@@ -46,6 +52,25 @@ public final class JsonBodies {
         } catch (JsonException e) {
             // a read that failed underneath the parser (a body cut off in transit, gzip that is not): the caller's to name
             throw e.getCause() instanceof IOException io ? new UncheckedIOException(io) : new UncheckedIOException(new IOException(e));
+        }
+    }
+
+    /** Whether nothing but white space is left; otherwise the reader is back where it was. */
+    private static boolean isBlank(Reader text) {
+        try {
+            while (true) {
+                text.mark(1);
+                int c = text.read();
+                if (c == -1) {
+                    return true;
+                }
+                if (!Character.isWhitespace(c)) {
+                    text.reset();
+                    return false;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
