@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import org.projectspark.account.domain.User;
 import org.projectspark.account.persistence.UserRepository;
 import org.projectspark.platform.error.NotFoundException;
-import org.projectspark.school.service.SchoolService;
+import org.projectspark.school.service.AccessChecks;
 
 import java.util.UUID;
 
@@ -19,7 +19,7 @@ import java.util.UUID;
 public class Analytics {
 
     @EJB
-    SchoolService schools;
+    AccessChecks checks;
 
     @Inject
     UserRepository users;
@@ -46,7 +46,7 @@ public class Analytics {
 
     /** The student, if the caller may read their progress; 404 for everyone else. */
     public StudentSeen studentFor(UUID callerId, UUID studentId) {
-        return new StudentSeen(schools.studentVisibleTo(callerId, studentId), localeOf(callerId));
+        return new StudentSeen(checks.studentVisibleTo(callerId, studentId), localeOf(callerId));
     }
 
     public ClassDashboard dashboard(ClassAnalytics.ClassSeen seen) {

@@ -28,13 +28,13 @@ public class RosterImport {
     private static final Logger LOG = Logger.getLogger(RosterImport.class.getName());
 
     @EJB
-    SchoolService schools;
+    AccessChecks checks;
 
     @EJB
     RosterLineImport lines;
 
     public List<RosterOutcome> importInto(UUID callerId, UUID classId, List<RosterRow> rows) {
-        SchoolClass c = schools.classTaughtBy(callerId, classId, "Only the class's teachers and the school's admins import its roster");
+        SchoolClass c = checks.classTaughtBy(callerId, classId, "Only the class's teachers and the school's admins import its roster");
         Map<String, Integer> seen = new HashMap<>();
         List<RosterOutcome> outcomes = new ArrayList<>(rows.size());
         for (RosterRow row : rows) {

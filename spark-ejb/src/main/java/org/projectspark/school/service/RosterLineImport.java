@@ -6,8 +6,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.projectspark.account.domain.Role;
 import org.projectspark.account.domain.User;
 import org.projectspark.account.persistence.UserRepository;
@@ -15,7 +13,6 @@ import org.projectspark.account.service.AccountChanged;
 import org.projectspark.account.service.AccountService;
 import org.projectspark.account.service.Registration;
 import org.projectspark.platform.error.ConflictException;
-import org.projectspark.school.domain.ClassEnrolment;
 
 import java.security.SecureRandom;
 import java.util.Optional;
@@ -30,17 +27,14 @@ public class RosterLineImport {
     private static final int PASSWORD_LENGTH = 10;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @PersistenceContext(unitName = "spark")
-    EntityManager em;
-
     @Inject
     UserRepository users;
 
     @EJB
     AccountService accounts;
 
-    @Inject
-    Event<MembershipChanged> membershipChanged;
+    @EJB
+    Enrolment enrolment;
 
     @Inject
     Event<AccountChanged> accountChanged;
@@ -53,7 +47,7 @@ public class RosterLineImport {
             if (!user.hasRole(Role.STUDENT) || user.profile().schoolId().filter(schoolId::equals).isEmpty()) {
                 throw new ConflictException("username " + row.username() + " is taken by another account; choose another username");
             }
-            boolean enrolled = enrol(classId, user.id());
+            boolean enrolled = enrolment.join(user.id(), classId);
             return new RosterOutcome(row.line(), row.username(), enrolled ? RosterOutcome.Result.ENROLLED : RosterOutcome.Result.ALREADY_ENROLLED,
                     null, user.id(), null);
         }
@@ -61,19 +55,9 @@ public class RosterLineImport {
         User student = accounts.register(new Registration(row.username(), generated != null ? generated : row.password(),
                 row.displayName(), null, row.locale()));
         student.profile().joinSchool(schoolId);
-        enrol(classId, student.id());
+        enrolment.join(student.id(), classId);
         accountChanged.fire(new AccountChanged(student.id()));
         return new RosterOutcome(row.line(), row.username(), RosterOutcome.Result.CREATED, null, student.id(), generated);
-    }
-
-    private boolean enrol(UUID classId, UUID studentId) {
-        if (em.find(ClassEnrolment.class, new ClassEnrolment.Key(classId, studentId)) != null) {
-            return false;
-        }
-        em.persist(new ClassEnrolment(classId, studentId));
-        em.flush();
-        membershipChanged.fire(new MembershipChanged(studentId, Optional.empty(), Optional.empty()));
-        return true;
     }
 
     private static String newPassword() {

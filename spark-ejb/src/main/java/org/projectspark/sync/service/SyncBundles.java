@@ -18,7 +18,7 @@ import org.projectspark.platform.error.RetryLaterException;
 import org.projectspark.platform.error.TooLargeException;
 import org.projectspark.platform.persistence.SqlValues;
 import org.projectspark.school.domain.SchoolClass;
-import org.projectspark.school.service.SchoolService;
+import org.projectspark.school.service.AccessChecks;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ public class SyncBundles {
     EntityManager em;
 
     @EJB
-    SchoolService schools;
+    AccessChecks checks;
 
     @Inject
     BundleSigner signer;
@@ -66,7 +66,7 @@ public class SyncBundles {
     /** Records a new export of the class (the caller must teach it) and returns what goes in it. */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public ExportRecord startExport(UUID callerId, UUID classId) {
-        SchoolClass c = schools.classTaughtBy(callerId, classId, "Only the class's teachers and its school's admins export its bundle");
+        SchoolClass c = checks.classTaughtBy(callerId, classId, "Only the class's teachers and its school's admins export its bundle");
         UUID id = UUID.randomUUID();
         em.createNativeQuery("INSERT INTO sync_bundles (id, class_id, exported_by) VALUES (?1, ?2, ?3)")
                 .setParameter(1, id).setParameter(2, classId).setParameter(3, callerId).executeUpdate();
@@ -77,7 +77,7 @@ public class SyncBundles {
     }
 
     public List<UploadOutcome> importBundle(UUID callerId, UUID classId, String compact, long wireBytes) {
-        schools.classTaughtBy(callerId, classId, "Only the class's teachers and its school's admins import its bundles");
+        checks.classTaughtBy(callerId, classId, "Only the class's teachers and its school's admins import its bundles");
         UUID bundleId = signer.bundleIdOf(compact);
         List<?> export = em.createNativeQuery("SELECT CAST(class_id AS text), exported_at FROM sync_bundles WHERE id = ?1")
                 .setParameter(1, bundleId).getResultList();

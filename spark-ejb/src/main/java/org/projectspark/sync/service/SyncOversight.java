@@ -9,7 +9,7 @@ import org.projectspark.account.service.AccountChanged;
 import org.projectspark.platform.error.ConflictException;
 import org.projectspark.platform.error.NotFoundException;
 import org.projectspark.platform.persistence.SqlValues;
-import org.projectspark.school.service.SchoolService;
+import org.projectspark.school.service.AccessChecks;
 import org.projectspark.sync.domain.SyncEvent;
 
 import java.time.OffsetDateTime;
@@ -33,7 +33,7 @@ public class SyncOversight {
     EntityManager em;
 
     @EJB
-    SchoolService schools;
+    AccessChecks checks;
 
     @Inject
     AcceptedLearning accepted;
@@ -57,7 +57,7 @@ public class SyncOversight {
     public enum Kind { PENDING, REJECTED, ALL }
 
     public List<StudentStatus> classStatus(UUID callerId, UUID classId) {
-        schools.classTaughtBy(callerId, classId, "Only the class's teachers and its school's admins see its sync status");
+        checks.classTaughtBy(callerId, classId, "Only the class's teachers and its school's admins see its sync status");
         List<?> rows = em.createNativeQuery("SELECT CAST(e.student_id AS text), p.display_name, d.device_id, d.label, d.registered_at,"
                         + " d.last_synced_at, d.held_through, l.status,"
                         + " (SELECT count(*) FROM sync_events x WHERE x.user_id = e.student_id AND x.device_id = d.device_id AND x.review = 'PENDING'),"
@@ -87,7 +87,7 @@ public class SyncOversight {
 
     /** The class's events that need a teacher: waiting for review, rejected, or both; newest first. */
     public List<Attention> attention(UUID callerId, UUID classId, Kind kind, int limit) {
-        schools.classTaughtBy(callerId, classId, "Only the class's teachers and its school's admins see its students' events");
+        checks.classTaughtBy(callerId, classId, "Only the class's teachers and its school's admins see its students' events");
         String which = switch (kind) {
             case PENDING -> "x.review = 'PENDING'";
             case REJECTED -> "x.outcome = 'REJECTED'";
@@ -120,7 +120,7 @@ public class SyncOversight {
         SyncEvent event = Optional.ofNullable(em.find(SyncEvent.class, eventId))
                 .orElseThrow(() -> new NotFoundException("No synced event " + eventId + " among your students' events"));
         try {
-            schools.studentVisibleTo(callerId, event.userId());
+            checks.studentVisibleTo(callerId, event.userId());
         } catch (NotFoundException e) {
             throw new NotFoundException("No synced event " + eventId + " among your students' events");
         }

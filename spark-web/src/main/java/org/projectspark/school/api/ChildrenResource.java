@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.projectspark.account.domain.User;
-import org.projectspark.school.service.SchoolService;
+import org.projectspark.school.service.Guardians;
 
 import java.util.List;
 import java.util.UUID;
@@ -23,7 +23,7 @@ import java.util.UUID;
 public class ChildrenResource {
 
     @EJB
-    SchoolService schools;
+    Guardians guardians;
 
     public record Child(String id, String displayName, String schoolId, long xp, int level) {
         static Child of(User u) {
@@ -34,6 +34,6 @@ public class ChildrenResource {
 
     @GET
     public List<Child> children(@Context SecurityContext security) {
-        return schools.childrenOf(SchoolResource.caller(security)).stream().map(Child::of).toList();
+        return guardians.childrenOf(SchoolResource.caller(security)).stream().map(Child::of).toList();
     }
 }

@@ -20,9 +20,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.projectspark.school.domain.SchoolClass;
+import org.projectspark.school.service.AccessChecks;
+import org.projectspark.school.service.CourseAssignments;
+import org.projectspark.school.service.Enrolment;
 import org.projectspark.school.service.RosterImport;
 import org.projectspark.school.service.RosterOutcome;
-import org.projectspark.school.service.SchoolService;
+import org.projectspark.school.service.Teaching;
 
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +39,16 @@ import java.util.UUID;
 public class ClassResource {
 
     @EJB
-    SchoolService schools;
+    AccessChecks checks;
+
+    @EJB
+    Enrolment enrolment;
+
+    @EJB
+    Teaching teaching;
+
+    @EJB
+    CourseAssignments assignments;
 
     @EJB
     RosterImport rosters;
@@ -48,8 +60,8 @@ public class ClassResource {
     @Path("{id}")
     public SchoolViews.ClassView schoolClass(@PathParam("id") UUID id, @Context SecurityContext security) {
         UUID caller = SchoolResource.caller(security);
-        SchoolClass c = schools.schoolClass(caller, id);
-        return SchoolViews.ClassView.of(c, schools.accessOf(caller).teaches(c));
+        SchoolClass c = checks.classSeenBy(caller, id);
+        return SchoolViews.ClassView.of(c, checks.accessOf(caller).teaches(c));
     }
 
     /** The classes the signed-in student is in. */
@@ -57,7 +69,7 @@ public class ClassResource {
     @Path("mine")
     @RolesAllowed("STUDENT")
     public List<SchoolViews.ClassView> mine(@Context SecurityContext security) {
-        return schools.classesOf(SchoolResource.caller(security)).stream().map(c -> SchoolViews.ClassView.of(c, false)).toList();
+        return checks.classesOf(SchoolResource.caller(security)).stream().map(c -> SchoolViews.ClassView.of(c, false)).toList();
     }
 
     @POST
@@ -65,14 +77,14 @@ public class ClassResource {
     @RolesAllowed("STUDENT")
     public SchoolViews.ClassView join(@NotNull(message = "a JSON body is required") @Valid SchoolRequests.JoinClass body,
                                       @Context SecurityContext security) {
-        return SchoolViews.ClassView.of(schools.joinByCode(SchoolResource.caller(security), body.joinCode()), false);
+        return SchoolViews.ClassView.of(enrolment.joinByCode(SchoolResource.caller(security), body.joinCode()), false);
     }
 
     @PUT
     @Path("{id}/students/{studentId}")
     @RolesAllowed({"TEACHER", "SCHOOL_ADMIN", "ADMIN"})
     public Response enrol(@PathParam("id") UUID id, @PathParam("studentId") UUID studentId, @Context SecurityContext security) {
-        schools.enrol(SchoolResource.caller(security), id, studentId);
+        enrolment.enrol(SchoolResource.caller(security), id, studentId);
         return Response.noContent().build();
     }
 
@@ -80,7 +92,7 @@ public class ClassResource {
     @Path("{id}/students/{studentId}")
     @RolesAllowed({"TEACHER", "SCHOOL_ADMIN", "ADMIN"})
     public Response unenrol(@PathParam("id") UUID id, @PathParam("studentId") UUID studentId, @Context SecurityContext security) {
-        schools.unenrol(SchoolResource.caller(security), id, studentId);
+        enrolment.unenrol(SchoolResource.caller(security), id, studentId);
         return Response.noContent().build();
     }
 
@@ -89,28 +101,28 @@ public class ClassResource {
     @Path("taught")
     @RolesAllowed({"TEACHER", "SCHOOL_ADMIN"})
     public List<SchoolViews.ClassView> taught(@Context SecurityContext security) {
-        return schools.classesTaughtBy(SchoolResource.caller(security)).stream().map(c -> SchoolViews.ClassView.of(c, true)).toList();
+        return teaching.classesTaughtBy(SchoolResource.caller(security)).stream().map(c -> SchoolViews.ClassView.of(c, true)).toList();
     }
 
     @PUT
     @Path("{id}/teachers/{teacherId}")
     @RolesAllowed({"TEACHER", "SCHOOL_ADMIN", "ADMIN"})
     public SchoolViews.ClassView addTeacher(@PathParam("id") UUID id, @PathParam("teacherId") UUID teacherId, @Context SecurityContext security) {
-        return SchoolViews.ClassView.of(schools.addTeacher(SchoolResource.caller(security), id, teacherId), true);
+        return SchoolViews.ClassView.of(teaching.addTeacher(SchoolResource.caller(security), id, teacherId), true);
     }
 
     @DELETE
     @Path("{id}/teachers/{teacherId}")
     @RolesAllowed({"TEACHER", "SCHOOL_ADMIN", "ADMIN"})
     public SchoolViews.ClassView removeTeacher(@PathParam("id") UUID id, @PathParam("teacherId") UUID teacherId, @Context SecurityContext security) {
-        return SchoolViews.ClassView.of(schools.removeTeacher(SchoolResource.caller(security), id, teacherId), true);
+        return SchoolViews.ClassView.of(teaching.removeTeacher(SchoolResource.caller(security), id, teacherId), true);
     }
 
     /** The class's courses and their due dates, for everyone in the class. */
     @GET
     @Path("{id}/courses")
     public List<SchoolViews.AssignmentView> courses(@PathParam("id") UUID id, @Context SecurityContext security) {
-        return schools.assignments(SchoolResource.caller(security), id).stream().map(SchoolViews.AssignmentView::of).toList();
+        return assignments.ofClass(SchoolResource.caller(security), id).stream().map(SchoolViews.AssignmentView::of).toList();
     }
 
     /** Assigns a published course (or moves its due date); the body may be empty: no due date. */
@@ -119,7 +131,7 @@ public class ClassResource {
     @RolesAllowed({"TEACHER", "SCHOOL_ADMIN", "ADMIN"})
     public SchoolViews.AssignmentView assignCourse(@PathParam("id") UUID id, @PathParam("courseId") UUID courseId,
                                                    @Valid SchoolRequests.CourseAssignment body, @Context SecurityContext security) {
-        return SchoolViews.AssignmentView.of(schools.assignCourse(SchoolResource.caller(security), id, courseId,
+        return SchoolViews.AssignmentView.of(assignments.assign(SchoolResource.caller(security), id, courseId,
                 body == null ? null : body.dueAt()));
     }
 
@@ -127,7 +139,7 @@ public class ClassResource {
     @Path("{id}/courses/{courseId}")
     @RolesAllowed({"TEACHER", "SCHOOL_ADMIN", "ADMIN"})
     public Response unassignCourse(@PathParam("id") UUID id, @PathParam("courseId") UUID courseId, @Context SecurityContext security) {
-        schools.unassignCourse(SchoolResource.caller(security), id, courseId);
+        assignments.unassign(SchoolResource.caller(security), id, courseId);
         return Response.noContent().build();
     }
 

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import org.projectspark.school.service.SchoolService;
+import org.projectspark.school.service.Guardians;
 
 import java.util.UUID;
 
@@ -23,19 +23,19 @@ import java.util.UUID;
 public class GuardianResource {
 
     @EJB
-    SchoolService schools;
+    Guardians guardians;
 
     @PUT
     @RolesAllowed({"SCHOOL_ADMIN", "ADMIN"})
     public Response link(@PathParam("studentId") UUID studentId, @PathParam("guardianId") UUID guardianId, @Context SecurityContext security) {
-        schools.linkGuardian(SchoolResource.caller(security), studentId, guardianId);
+        guardians.link(SchoolResource.caller(security), studentId, guardianId);
         return Response.noContent().build();
     }
 
     @DELETE
     @RolesAllowed({"SCHOOL_ADMIN", "ADMIN"})
     public Response unlink(@PathParam("studentId") UUID studentId, @PathParam("guardianId") UUID guardianId, @Context SecurityContext security) {
-        schools.unlinkGuardian(SchoolResource.caller(security), studentId, guardianId);
+        guardians.unlink(SchoolResource.caller(security), studentId, guardianId);
         return Response.noContent().build();
     }
 }

@@ -19,7 +19,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.projectspark.school.domain.School;
 import org.projectspark.school.domain.SchoolClass;
-import org.projectspark.school.service.SchoolService;
+import org.projectspark.school.service.AccessChecks;
+import org.projectspark.school.service.SchoolMembership;
+import org.projectspark.school.service.Teaching;
 
 import java.util.UUID;
 
@@ -32,12 +34,18 @@ import java.util.UUID;
 public class SchoolResource {
 
     @EJB
-    SchoolService schools;
+    SchoolMembership membership;
+
+    @EJB
+    Teaching teaching;
+
+    @EJB
+    AccessChecks checks;
 
     @POST
     @RolesAllowed("ADMIN")
     public Response create(@NotNull(message = "a JSON body is required") @Valid SchoolRequests.NewSchool body, @Context UriInfo uri) {
-        School school = schools.createSchool(body.name(), body.timeZone(), body.defaultLocale());
+        School school = membership.createSchool(body.name(), body.timeZone(), body.defaultLocale());
         return Response.created(uri.getAbsolutePathBuilder().path(school.id().toString()).build())
                 .entity(SchoolViews.SchoolView.of(school)).build();
     }
@@ -45,7 +53,7 @@ public class SchoolResource {
     @GET
     @Path("{id}")
     public SchoolViews.SchoolView school(@PathParam("id") UUID id, @Context SecurityContext security) {
-        return SchoolViews.SchoolView.of(schools.school(caller(security), id));
+        return SchoolViews.SchoolView.of(checks.schoolSeenBy(caller(security), id));
     }
 
     /** Adds a user to the school (moving them out of another); idempotent. */
@@ -53,7 +61,7 @@ public class SchoolResource {
     @Path("{id}/members/{userId}")
     @RolesAllowed({"SCHOOL_ADMIN", "ADMIN"})
     public Response addMember(@PathParam("id") UUID id, @PathParam("userId") UUID userId, @Context SecurityContext security) {
-        schools.addMember(caller(security), id, userId);
+        membership.addMember(caller(security), id, userId);
         return Response.noContent().build();
     }
 
@@ -62,7 +70,7 @@ public class SchoolResource {
     @RolesAllowed({"TEACHER", "SCHOOL_ADMIN", "ADMIN"})
     public Response createClass(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid SchoolRequests.NewClass body,
                                 @Context SecurityContext security, @Context UriInfo uri) {
-        SchoolClass c = schools.createClass(caller(security), id, body.name(), body.grade(), body.subject());
+        SchoolClass c = teaching.createClass(caller(security), id, body.name(), body.grade(), body.subject());
         return Response.created(uri.getBaseUriBuilder().path("classes").path(c.id().toString()).build())
                 .entity(SchoolViews.ClassView.of(c, true)).build();
     }
