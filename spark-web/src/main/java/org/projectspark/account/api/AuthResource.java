@@ -18,8 +18,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.projectspark.account.service.AccountService;
 import org.projectspark.account.service.AuthService;
-import org.projectspark.platform.web.BearerTokenMechanism;
-import org.projectspark.platform.web.ClientInfos;
+import org.projectspark.platform.security.BearerTokenMechanism;
+import org.projectspark.platform.security.ClientInfos;
 
 import java.util.UUID;
 

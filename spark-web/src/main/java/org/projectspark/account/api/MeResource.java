@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.projectspark.account.service.AccountService;
-import org.projectspark.platform.web.BearerTokenMechanism;
+import org.projectspark.platform.security.BearerTokenMechanism;
 
 import java.util.UUID;
 

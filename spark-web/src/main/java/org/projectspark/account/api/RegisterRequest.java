@@ -5,8 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.projectspark.platform.web.ApiPatterns;
 import org.projectspark.account.service.Registration;
+import org.projectspark.platform.http.ApiPatterns;
 
 /** Body of POST /auth/register. */
 public record RegisterRequest(

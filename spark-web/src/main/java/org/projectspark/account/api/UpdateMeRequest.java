@@ -4,8 +4,8 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.projectspark.platform.web.ApiPatterns;
 import org.projectspark.account.service.ProfileChanges;
+import org.projectspark.platform.http.ApiPatterns;
 
 /**
  * Body of PATCH /users/me. Fields left out stay as they are; an empty email removes it. Roles, XP and

@@ -10,10 +10,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.projectspark.platform.concurrent.FreshBuilds;
+import org.projectspark.platform.http.HeldAnswers;
 import org.projectspark.platform.redis.JsonCache;
 import org.projectspark.platform.redis.Redis;
-import org.projectspark.platform.web.Caller;
-import org.projectspark.platform.web.HeldAnswers;
+import org.projectspark.platform.security.Caller;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

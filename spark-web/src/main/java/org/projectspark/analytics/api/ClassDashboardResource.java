@@ -10,10 +10,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.projectspark.analytics.service.Analytics;
 import org.projectspark.analytics.service.ClassAnalytics;
+import org.projectspark.platform.http.CurrentRequest;
+import org.projectspark.platform.http.HeldAnswers;
 import org.projectspark.platform.redis.Redis;
-import org.projectspark.platform.web.Caller;
-import org.projectspark.platform.web.CurrentRequest;
-import org.projectspark.platform.web.HeldAnswers;
+import org.projectspark.platform.security.Caller;
 
 import java.util.UUID;
 

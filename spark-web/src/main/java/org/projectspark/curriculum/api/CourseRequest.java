@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.projectspark.curriculum.domain.ActivityType;
 import org.projectspark.curriculum.domain.QuestionType;
-import org.projectspark.platform.web.ApiPatterns;
+import org.projectspark.platform.http.ApiPatterns;
 
 import java.util.List;
 import java.util.Map;

@@ -31,7 +31,7 @@ import org.projectspark.curriculum.domain.Course;
 import org.projectspark.curriculum.service.Author;
 import org.projectspark.curriculum.service.CourseAuthoring;
 import org.projectspark.curriculum.service.CourseCatalog;
-import org.projectspark.platform.web.ApiPatterns;
+import org.projectspark.platform.http.ApiPatterns;
 
 import java.util.ArrayList;
 import java.util.List;

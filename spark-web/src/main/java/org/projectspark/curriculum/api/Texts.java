@@ -2,7 +2,7 @@ package org.projectspark.curriculum.api;
 
 import org.projectspark.curriculum.domain.LocalizedText;
 import org.projectspark.platform.error.InvalidRequestException;
-import org.projectspark.platform.web.ApiPatterns;
+import org.projectspark.platform.http.ApiPatterns;
 
 import java.util.Map;
 

@@ -29,9 +29,9 @@ import org.projectspark.leaderboard.service.BoardReaders;
 import org.projectspark.leaderboard.service.Leaderboards;
 import org.projectspark.leaderboard.service.StudentCards;
 import org.projectspark.platform.error.AccessDeniedException;
-import org.projectspark.platform.web.Caller;
-import org.projectspark.platform.web.CurrentRequest;
-import org.projectspark.platform.web.HeldAnswers;
+import org.projectspark.platform.http.CurrentRequest;
+import org.projectspark.platform.http.HeldAnswers;
+import org.projectspark.platform.security.Caller;
 import org.projectspark.school.service.MembershipChanged;
 
 import java.nio.charset.StandardCharsets;

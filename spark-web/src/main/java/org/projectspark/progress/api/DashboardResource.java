@@ -15,13 +15,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.projectspark.account.service.AccountChanged;
+import org.projectspark.platform.http.CurrentRequest;
+import org.projectspark.platform.http.HeldAnswers;
 import org.projectspark.platform.redis.JsonCache;
 import org.projectspark.platform.redis.Redis;
+import org.projectspark.platform.security.Caller;
 import org.projectspark.progress.service.DashboardQueries;
 import org.projectspark.progress.service.ProgressRecorded;
-import org.projectspark.platform.web.Caller;
-import org.projectspark.platform.web.CurrentRequest;
-import org.projectspark.platform.web.HeldAnswers;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

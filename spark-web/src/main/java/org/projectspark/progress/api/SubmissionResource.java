@@ -13,9 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.projectspark.curriculum.domain.Answer;
+import org.projectspark.platform.security.Caller;
 import org.projectspark.progress.service.SubmissionResult;
 import org.projectspark.progress.service.SubmissionService;
-import org.projectspark.platform.web.Caller;
 
 import java.util.HashSet;
 import java.util.UUID;

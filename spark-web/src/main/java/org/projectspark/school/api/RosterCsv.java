@@ -10,7 +10,7 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.projectspark.platform.error.InvalidRequestException;
-import org.projectspark.platform.web.ApiPatterns;
+import org.projectspark.platform.http.ApiPatterns;
 import org.projectspark.school.service.RosterRow;
 
 import java.io.IOException;

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.projectspark.platform.web.ApiPatterns;
+import org.projectspark.platform.http.ApiPatterns;
 
 /** Request bodies of the school endpoints. */
 public final class SchoolRequests {

@@ -5,9 +5,9 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.WebApplicationException;
 import org.projectspark.platform.error.InvalidRequestException;
 import org.projectspark.platform.error.TooLargeException;
-import org.projectspark.platform.web.CountedInputStream;
-import org.projectspark.platform.web.JsonBodies;
-import org.projectspark.platform.web.ProblemException;
+import org.projectspark.platform.http.CountedInputStream;
+import org.projectspark.platform.http.JsonBodies;
+import org.projectspark.platform.problem.ProblemException;
 
 import java.io.IOException;
 import java.io.InputStream;

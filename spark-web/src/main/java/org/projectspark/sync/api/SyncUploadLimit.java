@@ -3,7 +3,7 @@ package org.projectspark.sync.api;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import org.projectspark.platform.web.LargerBodies;
+import org.projectspark.platform.http.LargerBodies;
 import org.projectspark.sync.service.SyncSettings;
 
 import java.util.OptionalLong;

@@ -1,0 +1,56 @@
+package org.projectspark.platform.http;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import org.projectspark.platform.config.SparkSettings;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** CORS for the web client at CLIENT_URL (comma-separated for several); other origins get no CORS headers. */
+@Provider
+@PreMatching
+@Priority(10)
+public class Cors implements ContainerRequestFilter, ContainerResponseFilter {
+
+    @Inject
+    SparkSettings settings;
+
+    private Set<String> allowed() {
+        return Arrays.stream(settings.clientUrl().split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String origin = request.getHeaderString("Origin");
+        if (origin != null && HttpMethod.OPTIONS.equals(request.getMethod())
+                && request.getHeaderString("Access-Control-Request-Method") != null && allowed().contains(origin)) {
+            request.abortWith(Response.noContent()
+                    .header("Access-Control-Allow-Origin", origin)
+                    .header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS")
+                    .header("Access-Control-Allow-Headers", "Authorization, Content-Type, Content-Encoding, X-Request-Id")
+                    .header("Access-Control-Max-Age", "600")
+                    .header("Vary", "Origin")
+                    .build());
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        String origin = request.getHeaderString("Origin");
+        if (origin != null && allowed().contains(origin)) {
+            response.getHeaders().putSingle("Access-Control-Allow-Origin", origin);
+            response.getHeaders().putSingle("Access-Control-Expose-Headers", "X-Request-Id, Retry-After, RateLimit-Remaining, Location");
+            response.getHeaders().add("Vary", "Origin");
+        }
+    }
+}

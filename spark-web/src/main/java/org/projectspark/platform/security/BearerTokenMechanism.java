@@ -1,0 +1,112 @@
+package org.projectspark.platform.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.projectspark.account.service.SessionGuard;
+import org.projectspark.account.service.TokenService;
+import org.projectspark.platform.error.AuthenticationFailedException;
+import org.projectspark.platform.error.RetryLaterException;
+import org.projectspark.platform.error.SparkException;
+import org.projectspark.platform.http.HttpMetrics;
+import org.projectspark.platform.http.RequestContext;
+import org.projectspark.platform.http.RequestIds;
+import org.projectspark.platform.persistence.DatabaseUnavailable;
+import org.projectspark.platform.problem.Problem;
+import org.projectspark.platform.problem.ProblemMappers;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Authentication for the API: a valid {@code Authorization: Bearer} access token whose session is still open
+ * makes the caller known to the container (principal = user id, groups = roles, through {@link BearerTokenModule}),
+ * and {@code @RolesAllowed} does the rest. Requests without a token pass on anonymous; a bad, expired or revoked
+ * token is answered 401 with a problem document here.
+ */
+@ApplicationScoped
+public class BearerTokenMechanism {
+
+    private static final Logger LOG = Logger.getLogger(BearerTokenMechanism.class.getName());
+
+    public static final String SESSION_ATTRIBUTE = "spark.sessionId";
+    private static final String BEARER = "Bearer ";
+
+    /** Who a valid token says the caller is. */
+    public record Caller(String userId, Set<String> roles) {
+    }
+
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    SessionGuard sessions;
+
+    @Inject
+    HttpMetrics metrics;
+
+    private final Jsonb jsonb = JsonbBuilder.create();
+
+    /**
+     * The caller of a request with a valid token, empty for one without a token (anonymous).
+     *
+     * @throws AuthenticationFailedException after answering 401 for a bad, expired or revoked token
+     * @throws RetryLaterException after answering 503 when the session could not be checked (database unreachable)
+     */
+    public Optional<Caller> authenticate(HttpServletRequest request, HttpServletResponse response) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        long started = System.nanoTime();
+        try {
+            TokenService.AccessClaims claims = tokens.verify(header.substring(BEARER.length()).trim());
+            if (!sessions.isActive(claims.sessionId())) {
+                throw new AuthenticationFailedException("This session has ended (signed out, or the account was disabled); sign in again");
+            }
+            request.setAttribute(SESSION_ATTRIBUTE, claims.sessionId());
+            return Optional.of(new Caller(claims.userId().toString(), claims.roles()));
+        } catch (AuthenticationFailedException e) {
+            answer(request, response, e);
+            metrics.record(request.getMethod(), "AUTHENTICATION", 401, Duration.ofNanos(System.nanoTime() - started));
+            throw e;
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.isCauseOf(e)) {
+                throw e;
+            }
+            // the session check could not reach the database: the same request may be sent again in a moment
+            LOG.warning(() -> "The database could not be reached checking a session: " + e.getMessage());
+            RetryLaterException later = new RetryLaterException(ProblemMappers.DATABASE_UNAVAILABLE, ProblemMappers.RETRY_AFTER_SECONDS);
+            answer(request, response, later);
+            metrics.record(request.getMethod(), "AUTHENTICATION", 503, Duration.ofNanos(System.nanoTime() - started));
+            throw later;
+        }
+    }
+
+    /** The failure as a problem document, written before the request reaches JAX-RS (and its mappers). */
+    private void answer(HttpServletRequest request, HttpServletResponse response, SparkException failure) {
+        String id = RequestIds.begin(request);
+        Problem problem = Problem.of(failure.status(), failure.type(), failure.title(), failure.getMessage())
+                .at(request.getRequestURI()).withRequestId(id);
+        try {
+            response.setStatus(failure.status());
+            if (failure instanceof RetryLaterException later) {
+                response.setHeader("Retry-After", String.valueOf(later.retryAfterSeconds()));
+            } else {
+                response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            }
+            response.setHeader(RequestContext.HEADER, id);
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.getOutputStream().write(jsonb.toJson(problem).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException ignored) {
+            // the client went away; nothing left to tell it
+        }
+    }
+}
