@@ -18,8 +18,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.projectspark.account.service.AccountService;
 import org.projectspark.account.service.AuthService;
+import org.projectspark.account.service.ClientInfo;
 import org.projectspark.platform.security.BearerTokenMechanism;
-import org.projectspark.platform.security.ClientInfos;
+import org.projectspark.platform.security.ClientAddresses;
 
 import java.util.UUID;
 
@@ -37,7 +38,7 @@ public class AuthResource {
     AuthService auth;
 
     @Inject
-    ClientInfos clients;
+    ClientAddresses addresses;
 
     @Context
     HttpServletRequest request;
@@ -57,7 +58,8 @@ public class AuthResource {
     @Path("login")
     @PermitAll
     public TokenResponse login(@NotNull(message = "a JSON body is required") @Valid LoginRequest body) {
-        return TokenResponse.of(auth.login(body.username(), body.password().toCharArray(), clients.of(request)));
+        ClientInfo client = new ClientInfo(addresses.of(request), request.getHeader("User-Agent"));
+        return TokenResponse.of(auth.login(body.username(), body.password().toCharArray(), client));
     }
 
     @POST

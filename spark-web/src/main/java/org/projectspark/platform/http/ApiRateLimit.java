@@ -14,7 +14,7 @@ import org.projectspark.platform.config.SparkSettings;
 import org.projectspark.platform.error.TooManyRequestsException;
 import org.projectspark.platform.ratelimit.RateLimitDecision;
 import org.projectspark.platform.ratelimit.RateLimiter;
-import org.projectspark.platform.security.ClientInfos;
+import org.projectspark.platform.security.ClientAddresses;
 
 import java.security.Principal;
 
@@ -36,7 +36,7 @@ public class ApiRateLimit implements ContainerRequestFilter, ContainerResponseFi
     SparkSettings settings;
 
     @Inject
-    ClientInfos clients;
+    ClientAddresses addresses;
 
     @Context
     HttpServletRequest servletRequest;
@@ -47,7 +47,7 @@ public class ApiRateLimit implements ContainerRequestFilter, ContainerResponseFi
             return;
         }
         Principal user = request.getSecurityContext().getUserPrincipal();
-        String key = user != null ? userKey(user.getName()) : "a:" + clients.of(servletRequest).address();
+        String key = user != null ? userKey(user.getName()) : "a:" + addresses.of(servletRequest);
         RateLimitDecision d = limiter.consumeRelaxed("api", key, settings.rateLimitMax(), settings.rateLimitWindow());
         if (!d.allowed()) {
             throw new TooManyRequestsException("Rate limit of " + settings.rateLimitMax() + " requests per "

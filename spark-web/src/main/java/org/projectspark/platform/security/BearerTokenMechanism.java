@@ -6,8 +6,6 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.projectspark.account.service.SessionGuard;
-import org.projectspark.account.service.TokenService;
 import org.projectspark.platform.error.AuthenticationFailedException;
 import org.projectspark.platform.error.RetryLaterException;
 import org.projectspark.platform.error.SparkException;
@@ -29,7 +27,8 @@ import java.util.logging.Logger;
  * Authentication for the API: a valid {@code Authorization: Bearer} access token whose session is still open
  * makes the caller known to the container (principal = user id, groups = roles, through {@link BearerTokenModule}),
  * and {@code @RolesAllowed} does the rest. Requests without a token pass on anonymous; a bad, expired or revoked
- * token is answered 401 with a problem document here.
+ * token is answered 401 with a problem document here. Whether a token is valid and its session open is for the
+ * feature that issues tokens to say ({@link AccessTokens}).
  */
 @ApplicationScoped
 public class BearerTokenMechanism {
@@ -44,10 +43,7 @@ public class BearerTokenMechanism {
     }
 
     @Inject
-    TokenService tokens;
-
-    @Inject
-    SessionGuard sessions;
+    AccessTokens tokens;
 
     @Inject
     HttpMetrics metrics;
@@ -67,12 +63,9 @@ public class BearerTokenMechanism {
         }
         long started = System.nanoTime();
         try {
-            TokenService.AccessClaims claims = tokens.verify(header.substring(BEARER.length()).trim());
-            if (!sessions.isActive(claims.sessionId())) {
-                throw new AuthenticationFailedException("This session has ended (signed out, or the account was disabled); sign in again");
-            }
-            request.setAttribute(SESSION_ATTRIBUTE, claims.sessionId());
-            return Optional.of(new Caller(claims.userId().toString(), claims.roles()));
+            AccessTokens.Bearer bearer = tokens.verify(header.substring(BEARER.length()).trim());
+            request.setAttribute(SESSION_ATTRIBUTE, bearer.sessionId());
+            return Optional.of(new Caller(bearer.userId().toString(), bearer.roles()));
         } catch (AuthenticationFailedException e) {
             answer(request, response, e);
             metrics.record(request.getMethod(), "AUTHENTICATION", 401, Duration.ofNanos(System.nanoTime() - started));
