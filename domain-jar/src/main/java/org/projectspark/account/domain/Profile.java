@@ -1,6 +1,7 @@
 package org.projectspark.account.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -10,13 +11,15 @@ import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.projectspark.gamification.domain.Standing;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
- * What others see of a user and what the app adapts to: name, language, XP and level.
- * XP and level only change through the gamification rules, never through the profile API.
+ * What others see of a user and what the app adapts to: name, language, and their standing (XP and level), which
+ * only the gamification rules move, never the profile API.
  */
 @Entity
 @Table(name = "profiles")
@@ -47,11 +50,8 @@ public class Profile {
     @Column(nullable = false, length = 35)
     private String locale;
 
-    @Column(name = "xp_points", nullable = false)
-    private long xpPoints;
-
-    @Column(nullable = false)
-    private int level;
+    @Embedded
+    private Standing standing = Standing.start();
 
     @Column(name = "time_zone", nullable = false, length = 64)
     private String timeZone = "UTC";
@@ -82,8 +82,6 @@ public class Profile {
         this.userId = user.id();
         this.displayName = displayName;
         this.locale = locale;
-        this.xpPoints = 0;
-        this.level = 1;
         this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         this.updatedAt = createdAt;
     }
@@ -108,30 +106,17 @@ public class Profile {
         this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
-    /** Adds XP that was just written to the ledger, and moves the level along the curve. */
-    public void addXp(int points, org.projectspark.gamification.domain.LevelCurve curve) {
-        if (points < 0) {
-            throw new IllegalArgumentException("XP is only ever added");
-        }
-        if (points == 0 && level == curve.levelFor(xpPoints)) {
-            return; // nothing earned (a retake, the day's cap) and the level stands: the row is not written
-        }
-        xpPoints += points;
-        level = curve.levelFor(xpPoints);
-        updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    /** The student's XP and level, as the gamification rules moved them ({@link Standing}). */
+    public Standing standing() {
+        return standing;
     }
 
-    /**
-     * Moves XP to the total a rules recompute found, after the ledger got the matching adjustment; the one
-     * way XP can go down. The level follows the curve; badges already earned stay.
-     */
-    public void adjustXp(long delta, org.projectspark.gamification.domain.LevelCurve curve) {
-        if (xpPoints + delta < 0) {
-            throw new IllegalArgumentException("XP cannot go below zero");
+    /** Takes the standing the rules gave; an equal one writes nothing (a retake that earned nothing). */
+    public void moveTo(Standing next) {
+        if (!next.equals(standing)) {
+            standing = next;
+            updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         }
-        xpPoints += delta;
-        level = curve.levelFor(xpPoints);
-        updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
     public void joinSchool(UUID school) {
@@ -151,6 +136,6 @@ public class Profile {
     public UUID userId() { return userId; }
     public String displayName() { return displayName; }
     public String locale() { return locale; }
-    public long xpPoints() { return xpPoints; }
-    public int level() { return level; }
+    public long xpPoints() { return standing.xpPoints(); }
+    public int level() { return standing.level(); }
 }

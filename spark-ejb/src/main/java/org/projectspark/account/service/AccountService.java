@@ -30,7 +30,7 @@ public class AccountService {
     SessionService sessionService;
 
     @Inject
-    Event<AccountChanged> accountChanged;
+    Event<ProfileChanged> profileChanged;
 
     /** Self-registration: always a student. Usernames and emails are unique regardless of case. */
     public User register(Registration r) {
@@ -91,14 +91,14 @@ public class AccountService {
             sessionService.endAllOf(userId, currentSession, AuthSession.EndReason.PASSWORD_CHANGED);
         }
         users.flush();
-        accountChanged.fire(new AccountChanged(userId));
+        profileChanged.fire(new ProfileChanged(userId));
         return user;
     }
 
     public User grantRole(UUID userId, Role role) {
         User user = find(userId);
         user.grant(role);
-        accountChanged.fire(new AccountChanged(userId));
+        profileChanged.fire(new ProfileChanged(userId));
         return user;
     }
 
@@ -110,7 +110,7 @@ public class AccountService {
         if (!user.revoke(role)) {
             throw new ConflictException("A user keeps at least one role; grant another before taking " + role + " away");
         }
-        accountChanged.fire(new AccountChanged(userId));
+        profileChanged.fire(new ProfileChanged(userId));
         return user;
     }
 

@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.projectspark.account.domain.Profile;
-import org.projectspark.account.service.AccountChanged;
 import org.projectspark.gamification.domain.XpEvent;
 
 import java.time.OffsetDateTime;
@@ -31,7 +30,7 @@ public class XpAdjuster {
     GamificationSettings gamification;
 
     @Inject
-    Event<AccountChanged> accountChanged;
+    Event<StandingChanged> standingChanged;
 
     /** XP before and after a correction. */
     public record Adjustment(long before, long after) {
@@ -49,8 +48,8 @@ public class XpAdjuster {
             return Optional.empty();
         }
         em.persist(new XpEvent(studentId, Math.toIntExact(delta), XpEvent.RULES_ADJUSTMENT, runId, OffsetDateTime.now(ZoneOffset.UTC)));
-        profile.adjustXp(delta, gamification.curve());
-        accountChanged.fire(new AccountChanged(studentId));
+        profile.moveTo(profile.standing().adjustedBy(delta, gamification.curve()));
+        standingChanged.fire(new StandingChanged(studentId));
         return Optional.of(new Adjustment(before, target));
     }
 }

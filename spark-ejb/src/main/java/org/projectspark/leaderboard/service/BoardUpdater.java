@@ -4,7 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import org.projectspark.account.service.AccountChanged;
+import org.projectspark.account.service.ProfileChanged;
+import org.projectspark.gamification.service.StandingChanged;
 import org.projectspark.leaderboard.domain.Board;
 import org.projectspark.school.service.MembershipChanged;
 
@@ -30,8 +31,12 @@ public class BoardUpdater {
     @Inject
     BoardStore store;
 
-    void accountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged changed) {
+    void profileChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProfileChanged changed) {
         update(changed.userId(), List.of());
+    }
+
+    void standingChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) StandingChanged changed) {
+        update(changed.studentId(), List.of());
     }
 
     void membershipChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) MembershipChanged changed) {

@@ -7,7 +7,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.projectspark.account.service.AccountChanged;
+import org.projectspark.account.service.ProfileChanged;
+import org.projectspark.gamification.service.StandingChanged;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -43,7 +44,7 @@ public class StudentCards {
     @SuppressWarnings("unchecked")
     private Map<UUID, Card> load(java.util.Set<? extends UUID> ids) {
         Map<UUID, Card> loaded = new HashMap<>();
-        List<Object[]> rows = reads.createQuery("SELECT p.user.id, p.displayName, p.level, p.hideNameOnGlobalBoards FROM Profile p WHERE p.user.id IN :ids")
+        List<Object[]> rows = reads.createQuery("SELECT p.user.id, p.displayName, p.standing.level, p.hideNameOnGlobalBoards FROM Profile p WHERE p.user.id IN :ids")
                 .setParameter("ids", List.copyOf(ids)).getResultList();
         for (Object[] r : rows) {
             loaded.put((UUID) r[0], new Card((String) r[1], (Integer) r[2], (Boolean) r[3]));
@@ -51,7 +52,11 @@ public class StudentCards {
         return loaded;
     }
 
-    void accountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged changed) {
+    void profileChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProfileChanged changed) {
         cards.invalidate(changed.userId());
+    }
+
+    void standingChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) StandingChanged changed) {
+        cards.invalidate(changed.studentId());
     }
 }

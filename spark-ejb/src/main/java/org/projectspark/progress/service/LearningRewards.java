@@ -93,7 +93,7 @@ public class LearningRewards {
             known.granted(g.source(), g.reason(), g.points(), day);
             xp += g.points();
         }
-        profile.addXp(xp, gamification.curve());
+        profile.moveTo(profile.standing().plus(xp, gamification.curve()));
 
         boolean lessonCompleted = learning.completedNow() && lessonComplete(studentId, learning.activity());
         List<StudentBadge> qualified = new ArrayList<>();

@@ -4,7 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.projectspark.account.domain.Profile;
-import org.projectspark.account.service.AccountChanged;
+import org.projectspark.gamification.service.StandingChanged;
 import org.projectspark.curriculum.domain.Activity;
 import org.projectspark.progress.persistence.ProgressRepository;
 
@@ -30,7 +30,7 @@ public class ProgressService {
     LearningRecorder recorder;
 
     @Inject
-    Event<AccountChanged> accountChanged;
+    Event<StandingChanged> standingChanged;
 
     @Inject
     Event<ProgressRecorded> progressRecorded;
@@ -41,7 +41,7 @@ public class ProgressService {
         Activity activity = progressRecords.publishedActivity(activityId);
         ProgressResult outcome = recorder.recordProgress(profile, activity, percent, OffsetDateTime.now(ZoneOffset.UTC), true);
         if (outcome.earnedAnything()) {
-            accountChanged.fire(new AccountChanged(studentId));
+            standingChanged.fire(new StandingChanged(studentId));
         } else {
             progressRecorded.fire(new ProgressRecorded(studentId));
         }

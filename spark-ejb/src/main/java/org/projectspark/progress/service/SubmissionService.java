@@ -4,7 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.projectspark.account.domain.Profile;
-import org.projectspark.account.service.AccountChanged;
+import org.projectspark.gamification.service.StandingChanged;
 import org.projectspark.curriculum.domain.Answer;
 import org.projectspark.progress.persistence.ProgressRepository;
 
@@ -31,7 +31,7 @@ public class SubmissionService {
     ProgressRepository progressRecords;
 
     @Inject
-    Event<AccountChanged> accountChanged;
+    Event<StandingChanged> standingChanged;
 
     @Inject
     Event<ProgressRecorded> progressRecorded;
@@ -45,7 +45,7 @@ public class SubmissionService {
                 answers, now, true);
         // a retake that earns nothing moves only progress (and maybe the streak): boards, cards and /users/me stay
         if (result.earnedAnything() || profile.level() != level) {
-            accountChanged.fire(new AccountChanged(studentId)); // observers of progress watch it too
+            standingChanged.fire(new StandingChanged(studentId)); // observers of progress watch it too
         } else if (!result.replayed()) {
             progressRecorded.fire(new ProgressRecorded(studentId));
         }

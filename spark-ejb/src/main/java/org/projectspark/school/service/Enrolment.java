@@ -8,7 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.projectspark.account.domain.Role;
 import org.projectspark.account.domain.User;
-import org.projectspark.account.service.AccountChanged;
+import org.projectspark.account.service.ProfileChanged;
 import org.projectspark.account.service.AccountService;
 import org.projectspark.platform.error.ConflictException;
 import org.projectspark.platform.error.InvalidRequestException;
@@ -36,7 +36,7 @@ public class Enrolment {
     Event<MembershipChanged> membershipChanged;
 
     @Inject
-    Event<AccountChanged> accountChanged;
+    Event<ProfileChanged> profileChanged;
 
     /** A teacher of the class (or the school's admin) enrols a student of the same school. */
     public void enrol(UUID callerId, UUID classId, UUID studentId) {
@@ -62,7 +62,7 @@ public class Enrolment {
         }
         if (school.isEmpty()) {
             student.profile().joinSchool(c.schoolId());
-            accountChanged.fire(new AccountChanged(studentId));
+            profileChanged.fire(new ProfileChanged(studentId));
         }
         join(studentId, c.id());
         return c;

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import org.projectspark.account.domain.Role;
 import org.projectspark.account.domain.User;
 import org.projectspark.account.persistence.UserRepository;
-import org.projectspark.account.service.AccountChanged;
+import org.projectspark.account.service.ProfileChanged;
 import org.projectspark.account.service.AccountService;
 import org.projectspark.account.service.Registration;
 import org.projectspark.platform.error.ConflictException;
@@ -37,7 +37,7 @@ public class RosterLineImport {
     Enrolment enrolment;
 
     @Inject
-    Event<AccountChanged> accountChanged;
+    Event<ProfileChanged> profileChanged;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public RosterOutcome importLine(UUID classId, UUID schoolId, RosterRow row, UUID importedBy) {
@@ -56,7 +56,7 @@ public class RosterLineImport {
                 row.displayName(), null, row.locale()));
         student.profile().joinSchool(schoolId);
         enrolment.join(student.id(), classId);
-        accountChanged.fire(new AccountChanged(student.id()));
+        profileChanged.fire(new ProfileChanged(student.id()));
         return new RosterOutcome(row.line(), row.username(), RosterOutcome.Result.CREATED, null, student.id(), generated);
     }
 

@@ -8,7 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.projectspark.account.domain.Role;
 import org.projectspark.account.domain.User;
-import org.projectspark.account.service.AccountChanged;
+import org.projectspark.account.service.ProfileChanged;
 import org.projectspark.account.service.AccountService;
 import org.projectspark.platform.error.AccessDeniedException;
 import org.projectspark.platform.error.InvalidRequestException;
@@ -36,7 +36,7 @@ public class SchoolMembership {
     Event<MembershipChanged> membershipChanged;
 
     @Inject
-    Event<AccountChanged> accountChanged;
+    Event<ProfileChanged> profileChanged;
 
     public School createSchool(String name, String timeZone, String defaultLocale) {
         School school = new School(name.trim(), zone(timeZone), defaultLocale);
@@ -63,7 +63,7 @@ public class SchoolMembership {
         user.profile().joinSchool(schoolId);
         em.flush();
         membershipChanged.fire(new MembershipChanged(userId, previous, Optional.empty()));
-        accountChanged.fire(new AccountChanged(userId));
+        profileChanged.fire(new ProfileChanged(userId));
     }
 
     private static ZoneId zone(String timeZone) {

@@ -15,7 +15,7 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.projectspark.account.domain.Profile;
-import org.projectspark.account.service.AccountChanged;
+import org.projectspark.gamification.service.StandingChanged;
 import org.projectspark.curriculum.domain.Activity;
 import org.projectspark.curriculum.domain.ActivityType;
 import org.projectspark.curriculum.domain.Answer;
@@ -81,7 +81,7 @@ public class EventApplier {
     SyncRecords records;
 
     @Inject
-    Event<AccountChanged> accountChanged;
+    Event<StandingChanged> standingChanged;
 
     @Inject
     Event<ProgressRecorded> progressRecorded;
@@ -177,7 +177,7 @@ public class EventApplier {
         }
         // learning that earned nothing moves only progress: boards, cards and /users/me stay as they are
         if (earned) {
-            accountChanged.fire(new AccountChanged(session.userId())); // observers of progress watch it too
+            standingChanged.fire(new StandingChanged(session.userId())); // observers of progress watch it too
         } else if (learned) {
             progressRecorded.fire(new ProgressRecorded(session.userId()));
         }

@@ -5,7 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.projectspark.account.service.AccountChanged;
+import org.projectspark.gamification.service.StandingChanged;
 import org.projectspark.platform.error.ConflictException;
 import org.projectspark.platform.error.NotFoundException;
 import org.projectspark.platform.persistence.SqlValues;
@@ -39,7 +39,7 @@ public class SyncOversight {
     AcceptedLearning accepted;
 
     @Inject
-    jakarta.enterprise.event.Event<AccountChanged> accountChanged;
+    jakarta.enterprise.event.Event<StandingChanged> standingChanged;
 
     public record DeviceStatus(String deviceId, String label, OffsetDateTime registeredAt, OffsetDateTime lastSyncedAt,
                                long heldThroughSequence, String lastSyncStatus, long pendingReview, long rejected) {
@@ -134,7 +134,7 @@ public class SyncOversight {
         event.review(decision, callerId, OffsetDateTime.now(ZoneOffset.UTC));
         int xp = accepting ? accepted.reward(event) : 0;
         if (xp > 0) {
-            accountChanged.fire(new AccountChanged(event.userId()));
+            standingChanged.fire(new StandingChanged(event.userId()));
         }
         return new Reviewed(event, xp);
     }

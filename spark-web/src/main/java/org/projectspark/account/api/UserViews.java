@@ -8,7 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
-import org.projectspark.account.service.AccountChanged;
+import org.projectspark.account.service.ProfileChanged;
+import org.projectspark.gamification.service.StandingChanged;
 import org.projectspark.account.service.AccountQueries;
 import org.projectspark.platform.redis.JsonCache;
 import org.projectspark.platform.redis.Redis;
@@ -44,7 +45,11 @@ public class UserViews {
         return cache.get(userId, id -> jsonb.toJson(UserView.of(queries.show(id))));
     }
 
-    void accountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged changed) {
+    void profileChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProfileChanged changed) {
         cache.drop(changed.userId());
+    }
+
+    void standingChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) StandingChanged changed) {
+        cache.drop(changed.studentId());
     }
 }

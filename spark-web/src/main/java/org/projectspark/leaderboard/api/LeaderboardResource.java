@@ -21,7 +21,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.projectspark.account.service.AccountChanged;
+import org.projectspark.account.service.ProfileChanged;
+import org.projectspark.gamification.service.StandingChanged;
 import org.projectspark.leaderboard.domain.Board;
 import org.projectspark.leaderboard.domain.Standing;
 import org.projectspark.leaderboard.service.BoardPage;
@@ -162,7 +163,11 @@ public class LeaderboardResource {
                 Map.of("X-Leaderboard-Source", page.source().name().toLowerCase(java.util.Locale.ROOT)));
     }
 
-    void accountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged changed) {
+    void profileChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProfileChanged changed) {
+        recentTops.invalidateAll();
+    }
+
+    void standingChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) StandingChanged changed) {
         recentTops.invalidateAll();
     }
 

@@ -14,7 +14,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.projectspark.account.service.AccountChanged;
+import org.projectspark.account.service.ProfileChanged;
+import org.projectspark.gamification.service.StandingChanged;
 import org.projectspark.platform.http.CurrentRequest;
 import org.projectspark.platform.http.HeldAnswers;
 import org.projectspark.platform.redis.JsonCache;
@@ -82,8 +83,12 @@ public class DashboardResource {
         return jsonb.toJson(dashboards.of(studentId));
     }
 
-    void accountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged changed) {
+    void profileChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProfileChanged changed) {
         cache.drop(changed.userId());
+    }
+
+    void standingChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) StandingChanged changed) {
+        cache.drop(changed.studentId());
     }
 
     void progressRecorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProgressRecorded recorded) {
