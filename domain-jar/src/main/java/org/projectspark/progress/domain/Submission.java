@@ -1,19 +1,24 @@
 package org.projectspark.progress.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
+import org.projectspark.curriculum.domain.Answer;
+import org.projectspark.curriculum.domain.Grading;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * A graded quiz attempt as the server scored it (the client's score is never trusted). The answers and the
- * per-question feedback are kept as JSON so that a re-sent submission returns exactly its first result.
+ * per-question feedback are kept (as JSON columns) so that a re-sent submission returns exactly its first result.
  */
 @Entity
 @Table(name = "submissions")
@@ -39,10 +44,12 @@ public class Submission {
     private int attempt;
 
     @Column(nullable = false, updatable = false)
-    private String answers;
+    @Convert(converter = AnswersConverter.class)
+    private List<Answer> answers;
 
     @Column(nullable = false, updatable = false)
-    private String feedback;
+    @Convert(converter = FeedbackConverter.class)
+    private List<Grading.QuestionResult> feedback;
 
     @Column(nullable = false, updatable = false, precision = 5, scale = 2)
     private BigDecimal score;
@@ -62,15 +69,15 @@ public class Submission {
     protected Submission() {
     }
 
-    public Submission(UUID clientSubmissionId, UUID studentId, UUID activityId, int attempt, String answersJson,
-                      String feedbackJson, double score, int correct, int total, int xpAwarded, OffsetDateTime at) {
+    public Submission(UUID clientSubmissionId, UUID studentId, UUID activityId, int attempt, List<Answer> answers,
+                      List<Grading.QuestionResult> feedback, double score, int correct, int total, int xpAwarded, OffsetDateTime at) {
         this.id = UUID.randomUUID();
         this.clientSubmissionId = clientSubmissionId;
         this.studentId = studentId;
         this.activityId = activityId;
         this.attempt = attempt;
-        this.answers = answersJson;
-        this.feedback = feedbackJson;
+        this.answers = List.copyOf(answers);
+        this.feedback = List.copyOf(feedback);
         this.score = BigDecimal.valueOf(score).setScale(2, RoundingMode.HALF_UP);
         this.correctCount = correct;
         this.questionCount = total;
@@ -82,7 +89,7 @@ public class Submission {
     public UUID clientSubmissionId() { return clientSubmissionId; }
     public UUID activityId() { return activityId; }
     public int attempt() { return attempt; }
-    public String feedbackJson() { return feedback; }
+    public List<Grading.QuestionResult> feedback() { return feedback; }
     public BigDecimal score() { return score; }
     public int correctCount() { return correctCount; }
     public int questionCount() { return questionCount; }

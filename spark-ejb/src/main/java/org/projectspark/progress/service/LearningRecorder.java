@@ -2,10 +2,6 @@ package org.projectspark.progress.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.projectspark.account.domain.Profile;
@@ -24,7 +20,6 @@ import org.projectspark.platform.error.NotFoundException;
 import org.projectspark.progress.persistence.ProgressRepository;
 import org.projectspark.progress.persistence.PublishedActivities;
 
-import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -106,7 +101,7 @@ public class LearningRecorder {
         progress.recordAttempt(grading.score(), rules.passScore(), at);
 
         Submission submission = new Submission(clientSubmissionId, studentId, activity.id(), progress.attempts(),
-                answersJson(answers), feedbackJson(grading), grading.score(), grading.correct(), grading.total(), 0, at);
+                answers, grading.results(), grading.score(), grading.correct(), grading.total(), 0, at);
         known.submitted(submission);
         LearningRewards.Rewards earned = LearningRewards.Rewards.NONE;
         if (rewarded) {
@@ -146,43 +141,7 @@ public class LearningRecorder {
         List<String> badges = em.createNamedQuery(StudentBadge.OF_SUBMISSION, StudentBadge.class)
                 .setParameter("submission", s.id()).getResultList().stream().map(b -> b.badge().name()).toList();
         return new SubmissionResult(s.id(), s.clientSubmissionId(), s.activityId(), s.attempt(), s.score(), s.correctCount(),
-                s.questionCount(), feedback(s.feedbackJson()), s.xpAwarded(), profile.xpPoints(), profile.level(),
+                s.questionCount(), s.feedback(), s.xpAwarded(), profile.xpPoints(), profile.level(),
                 badges, streakDays, s.submittedAt(), true);
-    }
-
-    private static String feedbackJson(Grading grading) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        grading.results().forEach(r -> a.add(Json.createObjectBuilder().add("questionId", r.questionId().toString()).add("correct", r.correct())));
-        return a.build().toString();
-    }
-
-    private static List<Grading.QuestionResult> feedback(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            return reader.readArray().stream().map(v -> v.asJsonObject())
-                    .map(o -> new Grading.QuestionResult(UUID.fromString(o.getString("questionId")), o.getBoolean("correct"))).toList();
-        }
-    }
-
-    private static String answersJson(List<Answer> answers) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        for (Answer answer : answers) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("questionId", answer.questionId().toString());
-            if (!answer.options().isEmpty()) {
-                JsonArrayBuilder ids = Json.createArrayBuilder();
-                answer.options().stream().sorted().forEach(ids::add);
-                o.add("options", ids);
-            }
-            if (answer.bool() != null) {
-                o.add("value", answer.bool());
-            }
-            if (answer.number() != null) {
-                o.add("number", answer.number());
-            }
-            if (answer.text() != null) {
-                o.add("text", answer.text());
-            }
-            a.add(o);
-        }
-        return a.build().toString();
     }
 }
