@@ -23,6 +23,12 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(TYPE_BASE + slug, title, status, detail, null, RequestContext.currentId(), null);
     }
 
+    /** A 400 {@code validation} problem listing each invalid field or parameter, and what it takes, in its detail too. */
+    public static Problem invalid(List<FieldError> errors) {
+        String detail = errors.stream().map(f -> f.field() + " " + f.message()).reduce((a, b) -> a + "; " + b).orElse("The request is not valid");
+        return of(400, "validation", "Invalid request", detail).withErrors(errors);
+    }
+
     public Problem at(String path) {
         return new Problem(type, title, status, detail, path, requestId, errors);
     }

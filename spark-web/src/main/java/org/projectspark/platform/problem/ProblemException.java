@@ -2,6 +2,8 @@ package org.projectspark.platform.problem;
 
 import jakarta.ws.rs.WebApplicationException;
 
+import java.util.List;
+
 /**
  * A request refused at the edge (a body or parameter that is not what the endpoint takes) with the problem document
  * that says why. A WebApplicationException, so JAX-RS passes it through its own parameter and body handling unchanged.
@@ -20,9 +22,8 @@ public class ProblemException extends WebApplicationException {
     }
 
     /** A 400 {@code validation} problem naming each field or parameter and what it takes. */
-    public static ProblemException invalid(java.util.List<Problem.FieldError> errors) {
-        String detail = errors.stream().map(f -> f.field() + " " + f.message()).reduce((a, b) -> a + "; " + b).orElse("The request is not valid");
-        return new ProblemException(Problem.of(400, "validation", "Invalid request", detail).withErrors(errors));
+    public static ProblemException invalid(List<Problem.FieldError> errors) {
+        return new ProblemException(Problem.invalid(errors));
     }
 
     /** A 400 {@code malformed-body} problem: the body is not JSON; {@code at} is where it broke, if known. */

@@ -84,9 +84,7 @@ public final class ProblemMappers {
                 errors.add(new Problem.FieldError(fieldName(v.getPropertyPath()), v.getMessage()));
             }
             errors.sort(Comparator.comparing(Problem.FieldError::field));
-            String detail = errors.stream().map(f -> f.field() + " " + f.message()).reduce((a, b) -> a + "; " + b)
-                    .orElse("The request is not valid");
-            return Problem.of(400, "validation", "Invalid request", detail).at(path(uri)).withErrors(errors).toResponse().build();
+            return Problem.invalid(errors).at(path(uri)).toResponse().build();
         }
 
         /**
