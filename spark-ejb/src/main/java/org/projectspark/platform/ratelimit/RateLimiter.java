@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Token-bucket rate limits (Bucket4j). Buckets live in Redis so every instance of a cluster counts
@@ -52,21 +53,15 @@ public class RateLimiter {
 
     /** Takes one token from the bucket {@code kind:key} of {@code limit}. */
     public RateLimitDecision consume(String kind, String key, Limit limit) {
-        return probe(kind, key, limit, 1);
+        return onBucket(bucketId(kind, key, limit), limit, RateLimiter::takeOne);
     }
 
     /** Gives back a token taken by {@link #consume(String, String, Limit)} for something that turned out not to count. */
     public void refund(String kind, String key, Limit limit) {
-        String id = bucketId(kind, key, limit);
-        if (!redis.isMarkedDown()) {
-            try {
-                shared.builder().build(id.getBytes(StandardCharsets.UTF_8), limit::configuration).addTokens(1);
-                return;
-            } catch (JedisException e) {
-                redis.markDown(e);
-            }
-        }
-        localBucket(id, limit.configuration()).addTokens(1);
+        onBucket(bucketId(kind, key, limit), limit, bucket -> {
+            bucket.addTokens(1);
+            return null;
+        });
     }
 
     /**
@@ -88,7 +83,7 @@ public class RateLimiter {
                 .withOptimization(Optimizations.delaying(new DelayParameters(Math.max(1, capacity / 20), Duration.ofSeconds(1))))
                 .build(k.getBytes(StandardCharsets.UTF_8), limit::configuration));
         try {
-            return decide(bucket, 1);
+            return takeOne(bucket);
         } catch (JedisException e) {
             redis.markDown(e);
             relaxed.remove(id);
@@ -104,23 +99,20 @@ public class RateLimiter {
         return "spark:rl:" + kind + ":" + limit.id() + ":" + key;
     }
 
-    private RateLimitDecision probe(String kind, String key, Limit limit, long tokens) {
-        String id = bucketId(kind, key, limit);
-        BucketConfiguration config = limit.configuration();
-        Bucket bucket = null;
+    /** Acts on the shared bucket in Redis; on this instance's own while Redis is down, or once a call to it fails. */
+    private <T> T onBucket(String id, Limit limit, Function<Bucket, T> action) {
         if (!redis.isMarkedDown()) {
-            bucket = shared.builder().build(id.getBytes(StandardCharsets.UTF_8), () -> config);
+            try {
+                return action.apply(shared.builder().build(id.getBytes(StandardCharsets.UTF_8), limit::configuration));
+            } catch (JedisException e) {
+                redis.markDown(e);
+            }
         }
-        try {
-            return decide(bucket == null ? localBucket(id, config) : bucket, tokens);
-        } catch (JedisException e) {
-            redis.markDown(e);
-            return decide(localBucket(id, config), tokens);
-        }
+        return action.apply(localBucket(id, limit.configuration()));
     }
 
-    private static RateLimitDecision decide(Bucket bucket, long tokens) {
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(tokens);
+    private static RateLimitDecision takeOne(Bucket bucket) {
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return new RateLimitDecision(true, probe.getRemainingTokens(), 0);
         }
