@@ -53,10 +53,6 @@ trap 'rm -rf "$WORK"' EXIT
 
 row() { printf '%-52s %10s %9s %9s   %s\n' "$@"; }
 row_of() { row "$1" "$(field rps "$2")" "$(field p50_ms "$2")" "$(field p99_ms "$2")" "$(field statuses "$2")"; }
-login() {
-  curl -fsS -X POST "$BASE/api/v1/auth/login" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"$1\",\"password\":\"$2\"}" | json 'd["accessToken"]'
-}
 
 require_server "RATE_LIMIT_MAX=100000000 ./spark run"
 for tool in psql redis-cli curl python3 java; do
@@ -68,23 +64,7 @@ CLEAR_CACHES=1 DATABASE_URL="$DATABASE_URL" REDIS_URL="$REDIS_URL" data/load.sh
 [ "$(sql "SELECT count(*) FROM class_enrolments WHERE class_id = '$CLASS_ID'")" -ge 1 ] \
   || { echo "bench: Bench Class 001 ($CLASS_ID) has no students" >&2; exit 1; }
 echo "adding bench teachers up to $TEACHERS as co-teachers of Bench Class 001 ..."
-psql "$DATABASE_URL" -X -q -v ON_ERROR_STOP=1 -v teachers="$TEACHERS" -v class_id="$CLASS_ID" <<'SQL'
-BEGIN;
-CREATE TEMP TABLE extra ON COMMIT DROP AS
-  SELECT t, md5('bench-teacher:' || t)::uuid AS id, 'bench-teacher-' || t AS username FROM generate_series(5, :teachers) t;
-INSERT INTO users (id, username, email, password_hash, is_active, created_at, updated_at)
-SELECT e.id, e.username, NULL, u.password_hash, true, now(), now()
-FROM extra e CROSS JOIN (SELECT password_hash FROM users WHERE username = 'bench-teacher-1') u
-ON CONFLICT DO NOTHING;
-INSERT INTO user_roles (user_id, role) SELECT id, 'TEACHER' FROM extra ON CONFLICT DO NOTHING;
-INSERT INTO profiles (id, user_id, display_name, locale, xp_points, level, time_zone, school_id, ranked, created_at, updated_at)
-SELECT md5('bench-profile:' || id)::uuid, id, 'Bench Teacher ' || t, 'en', 0, 1, 'UTC', 'be4c0000-0000-4000-8000-000000000001',
-       false, now(), now()
-FROM extra ON CONFLICT DO NOTHING;
-INSERT INTO class_teachers (class_id, teacher_id)
-SELECT :'class_id'::uuid, md5('bench-teacher:' || t)::uuid FROM generate_series(1, :teachers) t ON CONFLICT DO NOTHING;
-COMMIT;
-SQL
+add_bench_teachers "$TEACHERS" "$CLASS_ID"
 owner=$(login "bench-teacher-1" "bench password")
 for course in $COURSES; do
   code=$(curl -s -o "$WORK/last" -w '%{http_code}' -X PUT "$BASE/api/v1/classes/$CLASS_ID/courses/$course" \

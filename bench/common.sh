@@ -16,6 +16,11 @@ COURSES="'be4c0000-0000-4000-8000-0000000c0001','be4c0000-0000-4000-8000-0000000
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 # field KEY LINE: a value of the key=value line a load generator (LoadGen, SyncRush) prints
 field() { sed -E "s/.*(^| )$1=([^ ]+).*/\2/" <<< "$2"; }
+# login USERNAME PASSWORD: an access token from BASE
+login() {
+  curl -fsS -X POST "$BASE/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$1\",\"password\":\"$2\"}" | json 'd["accessToken"]'
+}
 sql() { psql "$DATABASE_URL" -X -q -At -v ON_ERROR_STOP=1 -c "$1"; }
 
 # require_tools PACKAGES TOOL...: stops the bench unless every TOOL is installed (PACKAGES: the Debian packages to name)
@@ -148,4 +153,26 @@ latencies() {
     n = NR; split("0.50 0.95 0.99", p, " ")
     for (k = 1; k <= 3; k++) { i = int(n * p[k] + 0.999999); if (i < 1) i = 1; printf "%.2f ", a[i] }
     printf "%.2f\n", a[n] }'
+}
+
+# add_bench_teachers N CLASS_ID: bench-teacher-1 ... -N (password "bench password") teach CLASS_ID; the ones past the
+# bench data's four are added to the bench school once (bench/data/load.sh --drop removes them with the rest)
+add_bench_teachers() {
+  psql "$DATABASE_URL" -X -q -v ON_ERROR_STOP=1 -v teachers="$1" -v class_id="$2" <<'SQL'
+BEGIN;
+CREATE TEMP TABLE extra ON COMMIT DROP AS
+  SELECT t, md5('bench-teacher:' || t)::uuid AS id, 'bench-teacher-' || t AS username FROM generate_series(5, :teachers) t;
+INSERT INTO users (id, username, email, password_hash, is_active, created_at, updated_at)
+SELECT e.id, e.username, NULL, u.password_hash, true, now(), now()
+FROM extra e CROSS JOIN (SELECT password_hash FROM users WHERE username = 'bench-teacher-1') u
+ON CONFLICT DO NOTHING;
+INSERT INTO user_roles (user_id, role) SELECT id, 'TEACHER' FROM extra ON CONFLICT DO NOTHING;
+INSERT INTO profiles (id, user_id, display_name, locale, xp_points, level, time_zone, school_id, ranked, created_at, updated_at)
+SELECT md5('bench-profile:' || id)::uuid, id, 'Bench Teacher ' || t, 'en', 0, 1, 'UTC', 'be4c0000-0000-4000-8000-000000000001',
+       false, now(), now()
+FROM extra ON CONFLICT DO NOTHING;
+INSERT INTO class_teachers (class_id, teacher_id)
+SELECT :'class_id'::uuid, md5('bench-teacher:' || t)::uuid FROM generate_series(1, :teachers) t ON CONFLICT DO NOTHING;
+COMMIT;
+SQL
 }
