@@ -72,7 +72,8 @@ public class SyncEvent {
     @Column(name = "reviewed_at")
     private OffsetDateTime reviewedAt;
 
-    private String result;
+    @Convert(converter = EventOutcomeConverter.class)
+    private EventOutcome result;
 
     private String payload;
 
@@ -95,7 +96,7 @@ public class SyncEvent {
     /** Applied; {@code flags} not empty means it earned nothing and waits for review (payload kept). */
     public static SyncEvent applied(UUID id, UUID userId, String deviceId, long sequence, SyncEventType type,
                                     OffsetDateTime deviceTime, OffsetDateTime receivedAt, UUID receiptId,
-                                    Set<Plausibility.Flag> flags, String result, String payload) {
+                                    Set<Plausibility.Flag> flags, EventOutcome result, String payload) {
         SyncEvent e = new SyncEvent(id, userId, deviceId, sequence, type.name(), deviceTime, receivedAt, receiptId, Outcome.APPLIED);
         e.result = result;
         if (!flags.isEmpty()) {
@@ -135,6 +136,6 @@ public class SyncEvent {
     public Optional<String> reason() { return Optional.ofNullable(reason); }
     public Optional<String> flags() { return Optional.ofNullable(flags); }
     public Optional<Review> review() { return Optional.ofNullable(review); }
-    public Optional<String> result() { return Optional.ofNullable(result); }
+    public Optional<EventOutcome> result() { return Optional.ofNullable(result); }
     public Optional<String> payload() { return Optional.ofNullable(payload); }
 }

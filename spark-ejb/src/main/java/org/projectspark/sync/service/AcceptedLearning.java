@@ -2,7 +2,6 @@ package org.projectspark.sync.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.projectspark.account.domain.Profile;
@@ -15,6 +14,7 @@ import org.projectspark.progress.domain.Submission;
 import org.projectspark.progress.persistence.ProgressRepository;
 import org.projectspark.progress.persistence.PublishedActivities;
 import org.projectspark.progress.service.LearningRewards;
+import org.projectspark.sync.domain.EventOutcome;
 import org.projectspark.sync.domain.SyncEvent;
 import org.projectspark.sync.domain.SyncEventType;
 
@@ -53,15 +53,16 @@ public class AcceptedLearning {
         } catch (IllegalArgumentException e) {
             return 0;
         }
-        if (!type.isLearning() || event.payload().isEmpty()) {
+        if (!type.isLearning() || event.result().isEmpty()) {
             return 0;
         }
-        JsonObject data = EventApplier.parse(event.payload().get()).getJsonObject("data");
+        // what the event did is read from the result it was answered: the submission it made, the activity it moved
+        EventOutcome result = event.result().get();
         OffsetDateTime at = event.deviceTime().isAfter(event.receivedAt()) ? event.receivedAt() : event.deviceTime();
         Profile profile = rewards.lockProfile(event.userId());
         XpRules rules = gamification.rules();
         if (type == SyncEventType.QUIZ_SUBMITTED) {
-            UUID client = Optional.ofNullable(SyncEventReader.uuid(data, "clientSubmissionId")).orElse(event.id());
+            UUID client = result.string("clientSubmissionId").map(UUID::fromString).orElse(event.id());
             Optional<Submission> submission = em.createNamedQuery(Submission.BY_CLIENT_ID, Submission.class)
                     .setParameter("student", event.userId()).setParameter("client", client).getResultStream().findFirst();
             Optional<Activity> activity = submission.flatMap(s -> published.find(s.activityId()));
@@ -78,10 +79,8 @@ public class AcceptedLearning {
             s.recordXp(s.xpAwarded() + earned.xp());
             return earned.xp();
         }
-        UUID activityId = SyncEventReader.uuid(data, "activityId");
-        Optional<Activity> activity = type == SyncEventType.LESSON_OPENED
-                ? Optional.ofNullable(SyncEventReader.uuid(data, "lessonId")).flatMap(published::firstOfLesson)
-                : Optional.ofNullable(activityId).flatMap(published::find);
+        // a lesson opened moved its first activity, which its result names like the others'
+        Optional<Activity> activity = result.string("activityId").map(UUID::fromString).flatMap(published::find);
         if (activity.isEmpty()) {
             return 0;
         }

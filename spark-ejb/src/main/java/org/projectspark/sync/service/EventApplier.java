@@ -5,20 +5,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.projectspark.account.domain.Profile;
 import org.projectspark.gamification.service.StandingChanged;
 import org.projectspark.curriculum.domain.Activity;
 import org.projectspark.curriculum.domain.ActivityType;
-import org.projectspark.curriculum.domain.Answer;
 import org.projectspark.platform.error.SparkException;
 import org.projectspark.progress.persistence.PublishedActivities;
 import org.projectspark.progress.service.LearningContext;
@@ -27,11 +19,10 @@ import org.projectspark.progress.service.LearningRewards;
 import org.projectspark.progress.service.ProgressRecorded;
 import org.projectspark.progress.service.ProgressResult;
 import org.projectspark.progress.service.SubmissionResult;
+import org.projectspark.sync.domain.EventOutcome;
 import org.projectspark.sync.domain.Plausibility;
 import org.projectspark.sync.domain.SyncEvent;
-import org.projectspark.sync.domain.SyncEventType;
 
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -44,7 +35,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Applies a chunk of one student's uploaded events in one transaction. The student's profile row is locked first,
@@ -56,8 +46,6 @@ import java.util.regex.Pattern;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class EventApplier {
-
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     @PersistenceContext(unitName = "spark")
     EntityManager em;
@@ -97,9 +85,9 @@ public class EventApplier {
     }
 
     /** A new event's effect: its result, the plausibility flags that kept it from earning anything, whether it earned XP or badges. */
-    private record Effect(JsonObject result, Set<Plausibility.Flag> flags, boolean earned) {
+    private record Effect(EventOutcome result, Set<Plausibility.Flag> flags, boolean earned) {
 
-        Effect(JsonObject result, Set<Plausibility.Flag> flags) {
+        Effect(EventOutcome result, Set<Plausibility.Flag> flags) {
             this(result, flags, false);
         }
 
@@ -211,13 +199,15 @@ public class EventApplier {
             if (e.type().isLearning()) {
                 days.add(at(session, e).atZoneSameInstant(profile.zone()).toLocalDate());
             }
-            Optional.ofNullable(SyncEventReader.uuid(e.data(), "activityId")).ifPresent(activities::add);
-            if (e.type() == SyncEventType.LESSON_OPENED) {
-                Optional.ofNullable(SyncEventReader.uuid(e.data(), "lessonId")).flatMap(published::firstOfLesson)
-                        .ifPresent(a -> activities.add(a.id()));
-            }
-            if (e.type() == SyncEventType.QUIZ_SUBMITTED) {
-                clientIds.add(Optional.ofNullable(SyncEventReader.uuid(e.data(), "clientSubmissionId")).orElse(e.id()));
+            if (e.data() instanceof EventData.ProgressMade p) {
+                activities.add(p.activityId());
+            } else if (e.data() instanceof EventData.AssignmentHandedIn a) {
+                activities.add(a.activityId());
+            } else if (e.data() instanceof EventData.QuizAnswered q) {
+                activities.add(q.activityId());
+                clientIds.add(q.clientSubmissionId());
+            } else if (e.data() instanceof EventData.LessonOpened l) {
+                published.firstOfLesson(l.lessonId()).ifPresent(a -> activities.add(a.id()));
             }
         }
         Set<UUID> rows = new HashSet<>(activities);
@@ -229,17 +219,10 @@ public class EventApplier {
 
     private Outcome applyNew(Session session, Profile profile, IncomingEvent e) {
         try {
-            Effect effect = switch (e.type()) {
-                case LESSON_OPENED -> lessonOpened(session, profile, e);
-                case PROGRESS -> progress(session, profile, e);
-                case QUIZ_SUBMITTED -> quiz(session, profile, e);
-                case ASSIGNMENT_FILE -> assignment(session, profile, e);
-                case BADGE_SEEN -> badgeSeen(session, e);
-                case NOTIFICATION_READ -> notificationRead(session, e);
-            };
+            Effect effect = effect(session, profile, e);
             List<String> flags = effect.flags().stream().map(Enum::name).sorted().toList();
             em.persist(SyncEvent.applied(e.id(), session.userId(), e.deviceId(), e.sequence(), e.type(), e.deviceTime(),
-                    session.receivedAt(), session.receiptId(), effect.flags(), effect.result().toString(), e.raw()));
+                    session.receivedAt(), session.receiptId(), effect.flags(), effect.result(), e.raw()));
             return new Outcome(EventResult.applied(e, flags, effect.result()), e.type().isLearning(), effect.earned());
         } catch (Refused | SparkException refused) {
             return Outcome.of(reject(session, e, refused.getMessage()));
@@ -261,92 +244,78 @@ public class EventApplier {
 
     // --- learning events: progress moves at the device's time; XP only when the event is plausible ---
 
-    private Effect lessonOpened(Session session, Profile profile, IncomingEvent e) {
-        UUID lessonId = requiredUuid(e, "lessonId");
-        Set<Plausibility.Flag> flags = flags(session, e, Optional.empty(), 0);
-        return Effect.of(recorder.openLesson(profile, lessonId, at(session, e), flags.isEmpty()), flags);
+    private Effect effect(Session session, Profile profile, IncomingEvent e) {
+        EventData data = e.data();
+        if (data instanceof EventData.LessonOpened d) {
+            return lessonOpened(session, profile, e, d);
+        } else if (data instanceof EventData.ProgressMade d) {
+            return progress(session, profile, e, d);
+        } else if (data instanceof EventData.QuizAnswered d) {
+            return quiz(session, profile, e, d);
+        } else if (data instanceof EventData.AssignmentHandedIn d) {
+            return assignment(session, profile, e, d);
+        } else if (data instanceof EventData.BadgeSeen d) {
+            return badgeSeen(session, e, d);
+        }
+        return notificationRead(session, e, (EventData.NotificationRead) data);
     }
 
-    private Effect progress(Session session, Profile profile, IncomingEvent e) {
-        Activity activity = activity(requiredUuid(e, "activityId"));
-        if (!(e.data().get("percent") instanceof JsonNumber n) || !n.isIntegral() || n.intValue() < 0 || n.intValue() > 100) {
-            throw new Refused("data.percent must be a whole number from 0 to 100");
-        }
+    private Effect lessonOpened(Session session, Profile profile, IncomingEvent e, EventData.LessonOpened d) {
         Set<Plausibility.Flag> flags = flags(session, e, Optional.empty(), 0);
-        return Effect.of(recorder.recordProgress(profile, activity, n.intValue(), at(session, e), flags.isEmpty()), flags);
+        return Effect.of(recorder.openLesson(profile, d.lessonId(), at(session, e), flags.isEmpty()), flags);
     }
 
-    private Effect quiz(Session session, Profile profile, IncomingEvent e) {
-        Activity activity = activity(requiredUuid(e, "activityId"));
-        OffsetDateTime startedAt = SyncEventReader.time(e.data(), "startedAt");
-        if (startedAt == null || startedAt.isAfter(e.deviceTime())) {
-            throw new Refused("data.startedAt must be the device time the quiz was opened, not after deviceTime");
-        }
-        UUID clientId = Optional.ofNullable(SyncEventReader.uuid(e.data(), "clientSubmissionId")).orElse(e.id());
-        Set<Plausibility.Flag> flags = flags(session, e, Optional.of(Duration.between(startedAt, e.deviceTime())), activity.questions().size());
-        SubmissionResult r = recorder.answerQuiz(profile, activity, clientId, answers(e.data()), at(session, e), flags.isEmpty());
+    private Effect progress(Session session, Profile profile, IncomingEvent e, EventData.ProgressMade d) {
+        Activity activity = activity(d.activityId());
+        Set<Plausibility.Flag> flags = flags(session, e, Optional.empty(), 0);
+        return Effect.of(recorder.recordProgress(profile, activity, d.percent(), at(session, e), flags.isEmpty()), flags);
+    }
+
+    private Effect quiz(Session session, Profile profile, IncomingEvent e, EventData.QuizAnswered d) {
+        Activity activity = activity(d.activityId());
+        Set<Plausibility.Flag> flags = flags(session, e, Optional.of(Duration.between(d.startedAt(), e.deviceTime())), activity.questions().size());
+        SubmissionResult r = recorder.answerQuiz(profile, activity, d.clientSubmissionId(), d.answers(), at(session, e), flags.isEmpty());
         return new Effect(SyncResults.of(r), flags, r.earnedAnything());
     }
 
-    private Effect assignment(Session session, Profile profile, IncomingEvent e) {
-        Activity activity = activity(requiredUuid(e, "activityId"));
+    private Effect assignment(Session session, Profile profile, IncomingEvent e, EventData.AssignmentHandedIn d) {
+        Activity activity = activity(d.activityId());
         if (activity.type() != ActivityType.ASSIGNMENT) {
             throw new Refused("activity " + activity.id() + " is a " + activity.type() + ", not an assignment");
-        }
-        String fileRef = SyncEventReader.string(e.data(), "fileRef");
-        String fileName = SyncEventReader.string(e.data(), "fileName");
-        String sha256 = SyncEventReader.string(e.data(), "sha256");
-        JsonValue size = e.data().get("sizeBytes");
-        if (fileRef == null || fileRef.isBlank() || fileRef.length() > 512) {
-            throw new Refused("data.fileRef must be the uploaded file's reference, 1 to 512 characters");
-        }
-        if (fileName != null && fileName.length() > 255) {
-            throw new Refused("data.fileName must be at most 255 characters");
-        }
-        if (sha256 != null && !SHA256.matcher(sha256).matches()) {
-            throw new Refused("data.sha256 must be 64 lower-case hex digits");
-        }
-        if (size != null && !(size instanceof JsonNumber n && n.isIntegral() && n.longValue() >= 0)) {
-            throw new Refused("data.sizeBytes must be a whole number of bytes");
         }
         Set<Plausibility.Flag> flags = flags(session, e, Optional.empty(), 0);
         OffsetDateTime at = at(session, e);
         em.createNativeQuery("INSERT INTO assignment_handins (id, student_id, activity_id, file_ref, file_name, size_bytes, sha256, handed_in_at)"
                         + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-                .setParameter(1, e.id()).setParameter(2, profile.userId()).setParameter(3, activity.id()).setParameter(4, fileRef)
-                .setParameter(5, fileName).setParameter(6, size == null ? null : ((JsonNumber) size).longValue())
-                .setParameter(7, sha256).setParameter(8, at).executeUpdate();
+                .setParameter(1, e.id()).setParameter(2, profile.userId()).setParameter(3, activity.id()).setParameter(4, d.fileRef())
+                .setParameter(5, d.fileName()).setParameter(6, d.sizeBytes()).setParameter(7, d.sha256()).setParameter(8, at).executeUpdate();
         ProgressResult outcome = recorder.recordProgress(profile, activity, 0, at, flags.isEmpty());
-        return new Effect(SyncResults.of(outcome).add("handinId", e.id().toString()).build(), flags, outcome.earnedAnything());
+        return new Effect(SyncResults.of(outcome).with("handinId", e.id().toString()).build(), flags, outcome.earnedAnything());
     }
 
     // --- housekeeping events: no XP, so no plausibility check; a time never goes past the arrival ---
 
-    private Effect badgeSeen(Session session, IncomingEvent e) {
-        String badge = SyncEventReader.string(e.data(), "badge");
-        UUID scope = SyncEventReader.uuid(e.data(), "scopeId");
-        if (badge == null || badge.isBlank() || badge.length() > 32) {
-            throw new Refused("data.badge must name a badge the student earned");
-        }
+    private Effect badgeSeen(Session session, IncomingEvent e, EventData.BadgeSeen d) {
+        UUID scope = d.scopeId();
         int seen = em.createNativeQuery("UPDATE student_badges SET seen_at = LEAST(COALESCE(seen_at, ?1), ?1)"
                         + " WHERE student_id = ?2 AND badge = ?3" + (scope == null ? "" : " AND scope_id = ?4"))
-                .setParameter(1, at(session, e)).setParameter(2, session.userId()).setParameter(3, badge)
+                .setParameter(1, at(session, e)).setParameter(2, session.userId()).setParameter(3, d.badge())
                 .setParameter(4, scope == null ? session.userId() : scope).executeUpdate();
         if (seen == 0) {
-            throw new Refused("no badge " + badge + (scope == null ? "" : " for " + scope) + " has been earned by this student");
+            throw new Refused("no badge " + d.badge() + (scope == null ? "" : " for " + scope) + " has been earned by this student");
         }
-        return new Effect(Json.createObjectBuilder().add("badge", badge).add("badgesSeen", seen).build(), Set.of());
+        return new Effect(EventOutcome.builder().with("badge", d.badge()).with("badgesSeen", seen).build(), Set.of());
     }
 
-    private Effect notificationRead(Session session, IncomingEvent e) {
-        UUID id = requiredUuid(e, "notificationId");
+    private Effect notificationRead(Session session, IncomingEvent e, EventData.NotificationRead d) {
+        UUID id = d.notificationId();
         int read = em.createNativeQuery("UPDATE user_notifications SET is_read = true, read_at = LEAST(COALESCE(read_at, ?1), ?1)"
                         + " WHERE id = ?2 AND user_id = ?3")
                 .setParameter(1, at(session, e)).setParameter(2, id).setParameter(3, session.userId()).executeUpdate();
         if (read == 0) {
             throw new Refused("no notification " + id + " for this student (it may have been deleted)");
         }
-        return new Effect(Json.createObjectBuilder().add("notificationId", id.toString()).build(), Set.of());
+        return new Effect(EventOutcome.builder().with("notificationId", id.toString()).build(), Set.of());
     }
 
     // --- helpers ---
@@ -363,54 +332,5 @@ public class EventApplier {
 
     private Activity activity(UUID id) {
         return published.find(id).orElseThrow(() -> new Refused("no published activity with id " + id));
-    }
-
-    private static UUID requiredUuid(IncomingEvent e, String name) {
-        UUID id = SyncEventReader.uuid(e.data(), name);
-        if (id == null) {
-            throw new Refused("data." + name + " must be a UUID");
-        }
-        return id;
-    }
-
-    private static List<Answer> answers(JsonObject data) {
-        if (!(data.get("answers") instanceof JsonArray array) || array.size() > 200) {
-            throw new Refused("data.answers must be an array of at most 200 answers");
-        }
-        List<Answer> answers = new ArrayList<>(array.size());
-        for (JsonValue v : array) {
-            if (v.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new Refused("each answer must be an object with questionId");
-            }
-            JsonObject a = v.asJsonObject();
-            UUID question = SyncEventReader.uuid(a, "questionId");
-            if (question == null) {
-                throw new Refused("each answer needs questionId (a UUID)");
-            }
-            Set<String> options = new HashSet<>();
-            if (a.get("options") instanceof JsonArray opts) {
-                for (JsonValue o : opts) {
-                    if (!(o instanceof JsonString s) || s.getString().length() > 32 || options.size() >= 20) {
-                        throw new Refused("answer options must be at most 20 option ids of at most 32 characters");
-                    }
-                    options.add(s.getString());
-                }
-            }
-            JsonValue value = a.get("value");
-            Boolean bool = value == JsonValue.TRUE ? Boolean.TRUE : value == JsonValue.FALSE ? Boolean.FALSE : null;
-            Double number = a.get("number") instanceof JsonNumber n ? n.doubleValue() : null;
-            String text = SyncEventReader.string(a, "text");
-            if (text != null && text.length() > 500) {
-                throw new Refused("a text answer must be at most 500 characters");
-            }
-            answers.add(new Answer(question, options, bool, number, text));
-        }
-        return answers;
-    }
-
-    static JsonObject parse(String json) {
-        try (JsonReader r = Json.createReader(new StringReader(json))) {
-            return r.readObject();
-        }
     }
 }

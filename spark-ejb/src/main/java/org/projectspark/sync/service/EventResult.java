@@ -1,6 +1,6 @@
 package org.projectspark.sync.service;
 
-import jakarta.json.JsonObject;
+import org.projectspark.sync.domain.EventOutcome;
 
 import java.util.List;
 import java.util.UUID;
@@ -10,11 +10,11 @@ import java.util.UUID;
  * the first time (APPLIED or REJECTED) with its reason, flags and result.
  */
 public record EventResult(int index, UUID eventId, Status status, String original, String reason, List<String> flags,
-                          JsonObject result) {
+                          EventOutcome result) {
 
     public enum Status { APPLIED, DUPLICATE, REJECTED }
 
-    static EventResult applied(IncomingEvent e, List<String> flags, JsonObject result) {
+    static EventResult applied(IncomingEvent e, List<String> flags, EventOutcome result) {
         return new EventResult(e.index(), e.id(), Status.APPLIED, null, null, flags, result);
     }
 

@@ -5,17 +5,10 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.projectspark.platform.error.InvalidRequestException;
 import org.projectspark.platform.error.NotFoundException;
 import org.projectspark.platform.error.RetryLaterException;
-import org.projectspark.platform.error.TooLargeException;
 import org.projectspark.platform.persistence.SqlValues;
 import org.projectspark.school.domain.SchoolClass;
 import org.projectspark.school.service.AccessChecks;
@@ -23,6 +16,7 @@ import org.projectspark.school.service.AccessChecks;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -50,9 +44,6 @@ public class SyncBundles {
     @EJB
     SyncUpload upload;
 
-    @Inject
-    SyncSettings settings;
-
     @EJB
     SyncSessions sessions;
 
@@ -76,71 +67,64 @@ public class SyncBundles {
         return new ExportRecord(id, c, at, students.stream().map(s -> UUID.fromString((String) s)).toList());
     }
 
-    public List<UploadOutcome> importBundle(UUID callerId, UUID classId, String compact, long wireBytes) {
+    /** An import bundle whose signature holds, from an export of the class: its payload may be read. */
+    public record Verified(UUID bundleId, UUID classId, OffsetDateTime exportedAt, String payload) {
+    }
+
+    /**
+     * One student's device upload as a bundle holds it, its events read; {@code problem} says why the upload itself
+     * cannot be applied (it is refused with that reason once its student is known to be the class's).
+     */
+    public record DeviceUpload(String studentId, String deviceId, List<IncomingEvent> events, String problem) {
+    }
+
+    /** The export this bundle answers, and its payload once its signature holds; nothing is read from it before. */
+    public Verified verify(UUID callerId, UUID classId, String compact) {
         checks.classTaughtBy(callerId, classId, "Only the class's teachers and its school's admins import its bundles");
         UUID bundleId = signer.bundleIdOf(compact);
-        List<?> export = em.createNativeQuery("SELECT CAST(class_id AS text), exported_at FROM sync_bundles WHERE id = ?1")
-                .setParameter(1, bundleId).getResultList();
-        if (export.isEmpty() || !classId.toString().equals(((Object[]) export.get(0))[0])) {
-            throw new NotFoundException("no export " + bundleId + " of class " + classId + "; import a bundle made from this class's export");
-        }
-        OffsetDateTime exportedAt = SqlValues.instant(((Object[]) export.get(0))[1]);
-        JsonObject payload = parse(signer.verifiedImport(compact, bundleId));
-        if (!bundleId.toString().equals(string(payload, "bundleId")) || !classId.toString().equals(string(payload, "classId"))) {
-            throw new InvalidRequestException("the bundle's bundleId and classId must be those of the export it answers");
-        }
-        if (!(payload.get("uploads") instanceof JsonArray uploads)) {
-            throw new InvalidRequestException("uploads must be an array of {studentId, deviceId, events}");
-        }
+        Export export = export(bundleId).filter(e -> e.classId().equals(classId.toString()))
+                .orElseThrow(() -> new NotFoundException("no export " + bundleId + " of class " + classId
+                        + "; import a bundle made from this class's export"));
+        return new Verified(bundleId, classId, export.exportedAt(), signer.verifiedImport(compact, bundleId));
+    }
+
+    /** Applies each upload of a verified bundle as an API upload of its student's device, a receipt each. */
+    public List<UploadOutcome> importUploads(UUID callerId, Verified bundle, List<DeviceUpload> uploads, long wireBytes) {
+        checks.classTaughtBy(callerId, bundle.classId(), "Only the class's teachers and its school's admins import its bundles");
         Set<String> enrolled = ((List<?>) em.createNativeQuery("SELECT CAST(student_id AS text) FROM class_enrolments WHERE class_id = ?1")
-                .setParameter(1, classId).getResultList()).stream().map(String.class::cast).collect(Collectors.toSet());
-        int total = uploads.stream().filter(u -> u instanceof JsonObject o && o.get("events") instanceof JsonArray)
-                .mapToInt(u -> u.asJsonObject().getJsonArray("events").size()).sum();
-        if (total > settings.maxEvents() * 20) {
-            throw new TooLargeException("a bundle holds at most " + settings.maxEvents() * 20 + " events; this one has " + total);
-        }
+                .setParameter(1, bundle.classId()).getResultList()).stream().map(String.class::cast).collect(Collectors.toSet());
         List<UploadOutcome> outcomes = new ArrayList<>();
-        for (JsonValue value : uploads) {
-            outcomes.add(importUpload(value, enrolled, exportedAt, wireBytes / Math.max(1, uploads.size())));
+        for (DeviceUpload u : uploads) {
+            outcomes.add(importUpload(u, enrolled, bundle.exportedAt(), wireBytes / Math.max(1, uploads.size())));
         }
-        sessions.bundleImported(bundleId);
+        sessions.bundleImported(bundle.bundleId());
         return outcomes;
     }
 
-    private UploadOutcome importUpload(JsonValue value, Set<String> enrolled, OffsetDateTime exportedAt, long bytes) {
-        JsonObject u = value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : JsonValue.EMPTY_JSON_OBJECT;
-        String student = string(u, "studentId");
-        String device = string(u, "deviceId");
-        if (student == null || !enrolled.contains(student)) {
-            return new UploadOutcome(null, device, null, "studentId " + student + " is not a student of this class");
+    private UploadOutcome importUpload(DeviceUpload u, Set<String> enrolled, OffsetDateTime exportedAt, long bytes) {
+        if (u.studentId() == null || !enrolled.contains(u.studentId())) {
+            return new UploadOutcome(null, u.deviceId(), null, "studentId " + u.studentId() + " is not a student of this class");
         }
-        if (device == null || !SyncEventReader.DEVICE_ID.matcher(device).matches() || !(u.get("events") instanceof JsonArray events)) {
-            return new UploadOutcome(UUID.fromString(student), device, null, "each upload needs deviceId (1 to 64 letters, digits or . _ : -) and events");
-        }
-        if (events.size() > settings.maxEvents()) {
-            return new UploadOutcome(UUID.fromString(student), device, null, "an upload holds at most " + settings.maxEvents() + " events");
-        }
-        List<IncomingEvent> incoming = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            incoming.add(SyncEventReader.read(i, events.get(i), device));
+        UUID student = UUID.fromString(u.studentId());
+        if (u.problem() != null) {
+            return new UploadOutcome(student, u.deviceId(), null, u.problem());
         }
         try {
-            return new UploadOutcome(UUID.fromString(student), device,
-                    upload.upload(UUID.fromString(student), device, incoming, bytes, SyncSessions.Source.BUNDLE, exportedAt), null);
+            return new UploadOutcome(student, u.deviceId(),
+                    upload.upload(student, u.deviceId(), u.events(), bytes, SyncSessions.Source.BUNDLE, exportedAt), null);
         } catch (RetryLaterException e) {
-            return new UploadOutcome(UUID.fromString(student), device, null, e.getMessage());
+            return new UploadOutcome(student, u.deviceId(), null, e.getMessage());
         }
     }
 
-    private static JsonObject parse(String json) {
-        try {
-            return EventApplier.parse(json);
-        } catch (JsonParsingException | ClassCastException e) {
-            throw new InvalidRequestException("the bundle's payload is not a JSON object: " + e.getMessage());
-        }
+    private record Export(String classId, OffsetDateTime exportedAt) {
     }
 
-    private static String string(JsonObject o, String name) {
-        return o.get(name) instanceof JsonString s ? s.getString() : null;
+    private Optional<Export> export(UUID bundleId) {
+        return em.createNativeQuery("SELECT CAST(class_id AS text), exported_at FROM sync_bundles WHERE id = ?1").setParameter(1, bundleId)
+                .getResultStream().findFirst().map(row -> {
+                    Object[] r = (Object[]) row;
+                    return new Export((String) r[0], SqlValues.instant(r[1]));
+                });
     }
 }

@@ -2,10 +2,6 @@ package org.projectspark.sync.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -62,7 +58,7 @@ public class SyncChanges {
     @Inject
     StudentCards cards;
 
-    public JsonObject changes(UUID studentId, Optional<String> since, int limit) {
+    public ChangesPage changes(UUID studentId, Optional<String> since, int limit) {
         Instant now = Instant.now();
         SyncCursor cursor = since.map(s -> SyncCursor.decode(s)
                         .orElseThrow(() -> new InvalidRequestException("since must be a cursor this server gave (or absent for a first sync)")))
@@ -71,7 +67,7 @@ public class SyncChanges {
             throw new GoneException("this cursor is older than the " + SyncSettings.CHANGES_KEPT_DAYS
                     + " days of changes the server keeps; start again with a full sync (no since)");
         }
-        Changes changes = new Changes(studentId);
+        Collected changes = new Collected(studentId);
         SyncCursor next;
         boolean more;
         if (cursor.mode() == SyncCursor.Mode.FULL) {
@@ -85,12 +81,7 @@ public class SyncChanges {
             more = last > 0;
             next = more ? cursor.nextPage(last) : new SyncCursor(SyncCursor.Mode.DELTA, cursor.nextWatermark(), 0, 0, 0, "", now);
         }
-        JsonObjectBuilder page = Json.createObjectBuilder().add("mode", cursor.mode().name()).add("cursor", next.encode())
-                .add("hasMore", more).add("changes", changes.build());
-        if (!more) {
-            page.add("leaderboards", leaderboards(studentId, changes.classIds()));
-        }
-        return page.build();
+        return new ChangesPage(cursor.mode(), next.encode(), more, changes.build(), more ? null : leaderboards(studentId, changes.classIds()));
     }
 
     /** The oldest transaction still running: anything this read cannot see was written at or above it. */
@@ -100,7 +91,7 @@ public class SyncChanges {
 
     // --- first sync: the whole state, section by section ---
 
-    private SyncCursor full(Changes changes, SyncCursor cursor, int limit) {
+    private SyncCursor full(Collected changes, SyncCursor cursor, int limit) {
         switch (cursor.section()) {
             case SECTION_STATE -> {
                 changes.profile();
@@ -125,7 +116,7 @@ public class SyncChanges {
     // --- deltas: the change log of the student's scopes ---
 
     /** Adds a page of changes; the sequence of the last one when there are more, else 0. */
-    private long delta(Changes changes, SyncCursor cursor, int limit) {
+    private long delta(Collected changes, SyncCursor cursor, int limit) {
         List<UUID> scopes = new ArrayList<>();
         scopes.add(changes.studentId);
         scopes.addAll(changes.classIds());
@@ -138,13 +129,12 @@ public class SyncChanges {
             q.setParameter(p++, s);
         }
         q.setParameter(p++, Long.toString(cursor.watermark())).setParameter(p++, cursor.afterSeq()).setParameter(p, limit + 1);
-        List<?> rows = q.getResultList();
+        List<LoggedChange> rows = ((List<?>) q.getResultList()).stream().map(LoggedChange::of).toList();
         Map<String, Set<String>> keys = new LinkedHashMap<>();
         long last = 0;
-        for (int i = 0; i < Math.min(rows.size(), limit); i++) {
-            Object[] r = (Object[]) rows.get(i);
-            last = ((Number) r[0]).longValue();
-            keys.computeIfAbsent((String) r[1], k -> new LinkedHashSet<>()).add((String) r[2]);
+        for (LoggedChange change : rows.subList(0, Math.min(rows.size(), limit))) {
+            last = change.seq();
+            keys.computeIfAbsent(change.entity(), k -> new LinkedHashSet<>()).add(change.key());
         }
         keys.forEach((entity, ids) -> {
             switch (entity) {
@@ -161,10 +151,18 @@ public class SyncChanges {
         return rows.size() > limit ? last : 0;
     }
 
+    /** A row of the change log: which entity of which kind changed. */
+    private record LoggedChange(long seq, String entity, String key) {
+        static LoggedChange of(Object row) {
+            Object[] r = (Object[]) row;
+            return new LoggedChange(((Number) r[0]).longValue(), (String) r[1], (String) r[2]);
+        }
+    }
+
     // --- leaderboard snapshot ---
 
-    private JsonArrayBuilder leaderboards(UUID studentId, List<UUID> classIds) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+    private List<ChangesPage.ClassBoard> leaderboards(UUID studentId, List<UUID> classIds) {
+        List<ChangesPage.ClassBoard> a = new ArrayList<>();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (UUID classId : classIds) {
             Board board = Board.of(Board.Scope.CLASS, classId, Board.Period.WEEK, now);
@@ -174,40 +172,36 @@ public class SyncChanges {
             top.standings().forEach(s -> ids.add(s.studentId()));
             me.standings().forEach(s -> ids.add(s.studentId()));
             Map<UUID, StudentCards.Card> names = cards.of(ids);
-            a.add(Json.createObjectBuilder().add("classId", classId.toString()).add("period", "week")
-                    .add("week", board.week().orElse("")).add("total", top.total())
-                    .add("top", standings(top.standings(), names)).add("aroundMe", standings(me.standings(), names)));
+            a.add(new ChangesPage.ClassBoard(classId.toString(), board.week().orElse(""), top.total(),
+                    lines(top.standings(), names), lines(me.standings(), names)));
         }
         return a;
     }
 
-    private static JsonArrayBuilder standings(List<Standing> standings, Map<UUID, StudentCards.Card> names) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        for (Standing s : standings) {
+    private static List<ChangesPage.BoardLine> lines(List<Standing> standings, Map<UUID, StudentCards.Card> names) {
+        return standings.stream().map(s -> {
             StudentCards.Card card = names.get(s.studentId());
-            a.add(Json.createObjectBuilder().add("rank", s.rank()).add("studentId", s.studentId().toString())
-                    .add("displayName", card == null ? "" : card.displayName()).add("xp", s.xp()));
-        }
-        return a;
+            return new ChangesPage.BoardLine(s.rank(), s.studentId().toString(), card == null ? "" : card.displayName(), s.xp());
+        }).toList();
     }
 
     /** The entities of one page, by kind, each in its current state. */
-    private final class Changes {
+    private final class Collected {
         final UUID studentId;
         private List<UUID> classIds;
         private List<UUID> courseIds;
-        private JsonObject profile;
-        private final Map<String, JsonObject> classes = new LinkedHashMap<>();
+        private ChangesPage.ProfileState profile;
+        private final Map<String, ChangesPage.ClassState> classes = new LinkedHashMap<>();
         private final Set<String> removedClasses = new LinkedHashSet<>();
-        private final Map<String, JsonObject> courses = new LinkedHashMap<>();
+        private final Map<String, ChangesPage.CourseRef> courses = new LinkedHashMap<>();
         private final Set<String> removedCourses = new LinkedHashSet<>();
-        private final List<JsonObject> progress = new ArrayList<>();
-        private final List<JsonObject> submissions = new ArrayList<>();
-        private final Map<String, JsonObject> badges = new LinkedHashMap<>();
-        private final Map<String, JsonObject> notifications = new LinkedHashMap<>();
+        private final List<ChangesPage.ProgressState> progress = new ArrayList<>();
+        private final List<ChangesPage.SubmissionState> submissions = new ArrayList<>();
+        private final Map<String, ChangesPage.BadgeState> badges = new LinkedHashMap<>();
+        private final Map<String, ChangesPage.NotificationState> notifications = new LinkedHashMap<>();
         private final Set<String> removedNotifications = new LinkedHashSet<>();
 
-        Changes(UUID studentId) {
+        Collected(UUID studentId) {
             this.studentId = studentId;
         }
 
@@ -231,13 +225,8 @@ public class SyncChanges {
             Object[] r = (Object[]) em.createNativeQuery("SELECT p.display_name, p.locale, p.time_zone, p.xp_points, p.level,"
                     + " COALESCE(s.current_days, 0), COALESCE(s.longest_days, 0), CAST(s.last_active_on AS text)"
                     + " FROM profiles p LEFT JOIN streaks s ON s.student_id = p.user_id WHERE p.user_id = ?1").setParameter(1, studentId).getSingleResult();
-            JsonObjectBuilder b = Json.createObjectBuilder().add("displayName", (String) r[0]).add("locale", (String) r[1])
-                    .add("timeZone", (String) r[2]).add("xp", ((Number) r[3]).longValue()).add("level", ((Number) r[4]).intValue())
-                    .add("streakDays", ((Number) r[5]).intValue()).add("longestStreakDays", ((Number) r[6]).intValue());
-            if (r[7] != null) {
-                b.add("lastActiveOn", (String) r[7]);
-            }
-            profile = b.build();
+            profile = new ChangesPage.ProfileState((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue(),
+                    ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), (String) r[7]);
         }
 
         /** The classes among {@code ids} (all when null) the student is enrolled in; the others were left. */
@@ -251,29 +240,14 @@ public class SyncChanges {
                 }
                 Object[] c = (Object[]) em.createNativeQuery("SELECT name, grade, subject, CAST(school_id AS text) FROM classes WHERE id = ?1")
                         .setParameter(1, UUID.fromString(id)).getSingleResult();
-                JsonArrayBuilder assignments = Json.createArrayBuilder();
-                List<?> rows = em.createNativeQuery("SELECT CAST(course_id AS text), assigned_at, due_at FROM class_courses WHERE class_id = ?1 ORDER BY assigned_at, course_id")
-                        .setParameter(1, UUID.fromString(id)).getResultList();
-                Set<String> assigned = new LinkedHashSet<>();
-                for (Object o : rows) {
-                    Object[] a = (Object[]) o;
-                    JsonObjectBuilder ab = Json.createObjectBuilder().add("courseId", (String) a[0]).add("assignedAt", time(a[1]));
-                    if (a[2] != null) {
-                        ab.add("dueAt", time(a[2]));
-                    }
-                    assignments.add(ab);
-                    assigned.add((String) a[0]);
-                }
-                JsonObjectBuilder b = Json.createObjectBuilder().add("id", id).add("name", (String) c[0]).add("schoolId", (String) c[3])
-                        .add("assignments", assignments);
-                if (c[1] != null) {
-                    b.add("grade", (String) c[1]);
-                }
-                if (c[2] != null) {
-                    b.add("subject", (String) c[2]);
-                }
-                classes.put(id, b.build());
-                courses(assigned);
+                List<ChangesPage.Assignment> assignments = ((List<?>) em.createNativeQuery("SELECT CAST(course_id AS text), assigned_at, due_at"
+                                + " FROM class_courses WHERE class_id = ?1 ORDER BY assigned_at, course_id")
+                        .setParameter(1, UUID.fromString(id)).getResultList()).stream().map(row -> {
+                            Object[] a = (Object[]) row;
+                            return new ChangesPage.Assignment((String) a[0], SqlValues.instant(a[1]), a[2] == null ? null : SqlValues.instant(a[2]));
+                        }).toList();
+                classes.put(id, new ChangesPage.ClassState(id, (String) c[0], (String) c[3], assignments, (String) c[1], (String) c[2]));
+                courses(assignments.stream().map(ChangesPage.Assignment::courseId).collect(Collectors.toCollection(LinkedHashSet::new)));
             }
         }
 
@@ -281,19 +255,17 @@ public class SyncChanges {
         void courses(Set<String> ids) {
             Set<String> mine = courseIds().stream().map(UUID::toString).collect(Collectors.toSet());
             for (String id : ids) {
-                List<?> rows = em.createNativeQuery("SELECT status, content_version, subject, default_locale FROM courses WHERE id = ?1")
-                        .setParameter(1, UUID.fromString(id)).getResultList();
-                if (rows.isEmpty() || !mine.contains(id) || !"PUBLISHED".equals(((Object[]) rows.get(0))[0])) {
+                Optional<Object[]> row = em.createNativeQuery("SELECT status, content_version, subject, default_locale FROM courses WHERE id = ?1")
+                        .setParameter(1, UUID.fromString(id)).getResultStream().findFirst().map(Object[].class::cast);
+                if (row.isEmpty() || !mine.contains(id) || !"PUBLISHED".equals(row.get()[0])) {
                     if (!courses.containsKey(id)) {
                         removedCourses.add(id);
                     }
                     continue;
                 }
-                Object[] r = (Object[]) rows.get(0);
-                int version = ((Number) r[1]).intValue();
+                Object[] r = row.get();
                 removedCourses.remove(id);
-                courses.put(id, Json.createObjectBuilder().add("id", id).add("contentVersion", version).add("subject", (String) r[2])
-                        .add("defaultLocale", (String) r[3]).add("href", "/api/v1/courses/" + id).build());
+                courses.put(id, new ChangesPage.CourseRef(id, ((Number) r[1]).intValue(), (String) r[2], (String) r[3]));
             }
         }
 
@@ -304,20 +276,13 @@ public class SyncChanges {
                     ? "CAST(activity_id AS text) > ?2 ORDER BY CAST(activity_id AS text) LIMIT ?3"
                     : "activity_id IN (" + params(activityIds.size(), 2) + ")")).setParameter(1, studentId);
             bind(q, activityIds, after, limit);
-            List<?> rows = q.getResultList();
-            for (Object o : rows) {
-                Object[] r = (Object[]) o;
-                JsonObjectBuilder b = Json.createObjectBuilder().add("activityId", (String) r[0]).add("status", (String) r[1])
-                        .add("percent", ((Number) r[2]).intValue()).add("attempts", ((Number) r[4]).intValue()).add("lastAccessed", time(r[5]));
-                if (r[3] != null) {
-                    b.add("bestScore", (BigDecimal) r[3]);
-                }
-                if (r[6] != null) {
-                    b.add("completedAt", time(r[6]));
-                }
-                progress.add(b.build());
-            }
-            return activityIds == null && rows.size() == limit ? (String) ((Object[]) rows.get(rows.size() - 1))[0] : null;
+            List<ChangesPage.ProgressState> rows = ((List<?>) q.getResultList()).stream().map(row -> {
+                Object[] r = (Object[]) row;
+                return new ChangesPage.ProgressState((String) r[0], (String) r[1], ((Number) r[2]).intValue(), ((Number) r[4]).intValue(),
+                        SqlValues.instant(r[5]), (BigDecimal) r[3], r[6] == null ? null : SqlValues.instant(r[6]));
+            }).toList();
+            progress.addAll(rows);
+            return activityIds == null && rows.size() == limit ? rows.get(rows.size() - 1).activityId() : null;
         }
 
         String submissions(Set<String> ids, String after, int limit) {
@@ -326,30 +291,26 @@ public class SyncChanges {
                     ? "CAST(id AS text) > ?2 ORDER BY CAST(id AS text) LIMIT ?3"
                     : "id IN (" + params(ids.size(), 2) + ")")).setParameter(1, studentId);
             bind(q, ids, after, limit);
-            List<?> rows = q.getResultList();
-            for (Object o : rows) {
-                Object[] r = (Object[]) o;
-                submissions.add(Json.createObjectBuilder().add("id", (String) r[0]).add("clientSubmissionId", (String) r[1])
-                        .add("activityId", (String) r[2]).add("attempt", ((Number) r[3]).intValue()).add("score", (BigDecimal) r[4])
-                        .add("correct", ((Number) r[5]).intValue()).add("total", ((Number) r[6]).intValue())
-                        .add("xpAwarded", ((Number) r[7]).intValue()).add("submittedAt", time(r[8])).build());
-            }
-            return ids == null && rows.size() == limit ? (String) ((Object[]) rows.get(rows.size() - 1))[0] : null;
+            List<ChangesPage.SubmissionState> rows = ((List<?>) q.getResultList()).stream().map(row -> {
+                Object[] r = (Object[]) row;
+                return new ChangesPage.SubmissionState((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(), (BigDecimal) r[4],
+                        ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), SqlValues.instant(r[8]));
+            }).toList();
+            submissions.addAll(rows);
+            return ids == null && rows.size() == limit ? rows.get(rows.size() - 1).id() : null;
         }
 
         /** The student's badges ({@code keys} "BADGE/scope" narrow it; a student holds a few dozen at most). */
         void badges(Set<String> keys) {
             List<?> rows = em.createNativeQuery("SELECT badge, CAST(scope_id AS text), earned_at, seen_at FROM student_badges WHERE student_id = ?1 ORDER BY earned_at, badge")
                     .setParameter(1, studentId).getResultList();
-            for (Object o : rows) {
-                Object[] r = (Object[]) o;
-                String key = r[0] + "/" + r[1];
+            for (Object row : rows) {
+                Object[] r = (Object[]) row;
+                ChangesPage.BadgeState badge = new ChangesPage.BadgeState((String) r[0], (String) r[1], SqlValues.instant(r[2]),
+                        r[3] == null ? null : SqlValues.instant(r[3]));
+                String key = badge.badge() + "/" + badge.scopeId();
                 if (keys == null || keys.contains(key)) {
-                    JsonObjectBuilder b = Json.createObjectBuilder().add("badge", (String) r[0]).add("scopeId", (String) r[1]).add("earnedAt", time(r[2]));
-                    if (r[3] != null) {
-                        b.add("seenAt", time(r[3]));
-                    }
-                    badges.put(key, b.build());
+                    badges.put(key, badge);
                 }
             }
         }
@@ -360,31 +321,20 @@ public class SyncChanges {
                     + " WHERE user_id = ?1 AND " + (ids == null ? "(NOT is_read OR created_at > now() - interval '30 days') ORDER BY created_at DESC LIMIT 500"
                     : "id IN (" + params(ids.size(), 2) + ")")).setParameter(1, studentId);
             bind(q, ids, null, 0);
-            for (Object o : q.getResultList()) {
-                Object[] r = (Object[]) o;
-                JsonObjectBuilder b = Json.createObjectBuilder().add("id", (String) r[0]).add("kind", (String) r[1]).add("title", (String) r[2])
-                        .add("body", (String) r[3]).add("read", (Boolean) r[4]).add("createdAt", time(r[6]));
-                if (r[5] != null) {
-                    b.add("readAt", time(r[5]));
-                }
-                notifications.put((String) r[0], b.build());
+            for (Object row : q.getResultList()) {
+                Object[] r = (Object[]) row;
+                notifications.put((String) r[0], new ChangesPage.NotificationState((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                        (Boolean) r[4], SqlValues.instant(r[6]), r[5] == null ? null : SqlValues.instant(r[5])));
             }
             if (ids != null) {
                 ids.stream().filter(id -> !notifications.containsKey(id)).forEach(removedNotifications::add);
             }
         }
 
-        JsonObject build() {
-            JsonObjectBuilder b = Json.createObjectBuilder();
-            if (profile != null) {
-                b.add("profile", profile);
-            }
-            b.add("classes", array(classes.values())).add("removedClasses", strings(removedClasses))
-                    .add("courses", array(courses.values())).add("removedCourses", strings(removedCourses))
-                    .add("progress", array(progress)).add("submissions", array(submissions))
-                    .add("badges", array(badges.values())).add("notifications", array(notifications.values()))
-                    .add("removedNotifications", strings(removedNotifications));
-            return b.build();
+        ChangesPage.Changes build() {
+            return new ChangesPage.Changes(profile, List.copyOf(classes.values()), List.copyOf(removedClasses), List.copyOf(courses.values()),
+                    List.copyOf(removedCourses), List.copyOf(progress), List.copyOf(submissions), List.copyOf(badges.values()),
+                    List.copyOf(notifications.values()), List.copyOf(removedNotifications));
         }
     }
 
@@ -411,21 +361,5 @@ public class SyncChanges {
 
     private static List<UUID> uuids(List<?> rows) {
         return rows.stream().map(r -> UUID.fromString((String) r)).toList();
-    }
-
-    private static JsonArrayBuilder array(java.util.Collection<JsonObject> items) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        items.forEach(a::add);
-        return a;
-    }
-
-    private static JsonArrayBuilder strings(java.util.Collection<String> items) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        items.forEach(a::add);
-        return a;
-    }
-
-    private static String time(Object column) {
-        return SqlValues.instant(column).toInstant().toString();
     }
 }

@@ -12,6 +12,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
+import jakarta.json.stream.JsonGenerator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -29,10 +30,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.projectspark.curriculum.api.CourseViews;
 import org.projectspark.curriculum.domain.Course;
 import org.projectspark.curriculum.service.CourseCatalog;
 import org.projectspark.sync.service.BundleSigner;
+import org.projectspark.sync.service.ChangesPage;
 import org.projectspark.sync.service.SyncBundles;
 import org.projectspark.sync.service.SyncChanges;
 import org.projectspark.sync.service.SyncOversight;
@@ -40,6 +43,7 @@ import org.projectspark.sync.service.SyncSettings;
 
 import java.io.InputStream;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -138,34 +142,37 @@ public class ClassSyncResource {
     @Produces(JOSE)
     public Response export(@PathParam("id") UUID classId, @Context SecurityContext security) {
         SyncBundles.ExportRecord export = bundles.startExport(caller(security), classId);
-        JsonArrayBuilder students = Json.createArrayBuilder();
-        Set<String> courseIds = new LinkedHashSet<>();
-        for (UUID student : export.students()) {
-            JsonArrayBuilder pages = Json.createArrayBuilder();
-            String cursor = null;
-            boolean more = true;
-            while (more) {
-                JsonObject page = changes.changes(student, Optional.ofNullable(cursor), 100_000);
-                pages.add(page);
-                cursor = page.getString("cursor");
-                more = page.getBoolean("hasMore");
-                page.getJsonObject("changes").getJsonArray("courses").forEach(c -> courseIds.add(c.asJsonObject().getString("id")));
+        StringWriter payload = new StringWriter();
+        try (JsonGenerator g = Json.createGenerator(payload)) {
+            g.writeStartObject().write("format", "spark-class-bundle/1").write("bundleId", export.bundleId().toString())
+                    .write("classId", classId.toString()).write("className", export.schoolClass().name())
+                    .write("exportedAt", SyncViews.time(export.exportedAt())).write("importKey", signer.importKeyText(export.bundleId()));
+            Set<String> courseIds = new LinkedHashSet<>();
+            g.writeStartArray("students");
+            for (UUID student : export.students()) {
+                g.writeStartObject().write("studentId", student.toString()).writeStartArray("pages");
+                String cursor = null;
+                boolean more = true;
+                while (more) {
+                    ChangesPage page = changes.changes(student, Optional.ofNullable(cursor), 100_000);
+                    SyncViews.page(g, page);
+                    cursor = page.cursor();
+                    more = page.hasMore();
+                    page.changes().courses().forEach(c -> courseIds.add(c.id()));
+                }
+                g.writeEnd().write("cursor", cursor).writeEnd();
             }
-            students.add(Json.createObjectBuilder().add("studentId", student.toString()).add("pages", pages).add("cursor", cursor));
-        }
-        JsonArrayBuilder courses = Json.createArrayBuilder();
-        for (String id : courseIds) {
-            Course course = catalog.course(UUID.fromString(id), false);
-            JsonObjectBuilder content = Json.createObjectBuilder();
-            for (String locale : course.title().asMap().keySet()) {
-                content.add(locale, payload(JSONB.toJson(CourseViews.course(course, course.localeFor(List.of(locale))))));
+            g.writeEnd().writeStartArray("courses");
+            for (String id : courseIds) {
+                Course course = catalog.course(UUID.fromString(id), false);
+                g.writeStartObject().write("id", id).write("contentVersion", course.contentVersion()).writeStartObject("content");
+                for (String locale : course.title().asMap().keySet()) {
+                    g.write(locale, payload(JSONB.toJson(CourseViews.course(course, course.localeFor(List.of(locale))))));
+                }
+                g.writeEnd().writeEnd();
             }
-            courses.add(Json.createObjectBuilder().add("id", id).add("contentVersion", course.contentVersion()).add("content", content));
+            g.writeEnd().writeEnd();
         }
-        JsonObject payload = Json.createObjectBuilder().add("format", "spark-class-bundle/1").add("bundleId", export.bundleId().toString())
-                .add("classId", classId.toString()).add("className", export.schoolClass().name())
-                .add("exportedAt", SyncViews.time(export.exportedAt())).add("importKey", signer.importKeyText(export.bundleId()))
-                .add("students", students).add("courses", courses).build();
         String file = "spark-class-" + classId + "-" + export.exportedAt().toLocalDate() + ".bundle";
         return Response.ok(signer.signExport(export.bundleId(), payload.toString()), JOSE)
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
@@ -179,23 +186,28 @@ public class ClassSyncResource {
     @POST
     @Path("bundles")
     @Consumes({JOSE, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
-    public JsonObject importBundle(@PathParam("id") UUID classId, InputStream body,
-                                   @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding, @Context SecurityContext security) {
+    public StreamingOutput importBundle(@PathParam("id") UUID classId, InputStream body,
+                                        @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding, @Context SecurityContext security) {
         SyncBodies.Text text = SyncBodies.readText(body, encoding, settings.maxBatchBytes());
-        JsonArrayBuilder uploads = Json.createArrayBuilder();
-        for (SyncBundles.UploadOutcome o : bundles.importBundle(caller(security), classId, text.text(), text.wireBytes())) {
-            JsonObjectBuilder b = Json.createObjectBuilder();
-            Optional.ofNullable(o.studentId()).ifPresent(s -> b.add("studentId", s.toString()));
-            Optional.ofNullable(o.deviceId()).ifPresent(d -> b.add("deviceId", d));
-            if (o.receipt() != null) {
-                JsonObject receipt = SyncViews.receipt(o.receipt());
-                receipt.forEach(b::add);
-            } else {
-                b.add("refused", o.refused());
+        SyncBundles.Verified bundle = bundles.verify(caller(security), classId, text.text());
+        List<SyncBundles.UploadOutcome> outcomes = bundles.importUploads(caller(security), bundle,
+                SyncBundleReader.uploads(bundle, settings.maxEvents()), text.wireBytes());
+        return SyncViews.streamed(g -> {
+            g.writeStartObject().write("classId", classId.toString()).writeStartArray("uploads");
+            for (SyncBundles.UploadOutcome o : outcomes) {
+                g.writeStartObject();
+                Optional.ofNullable(o.studentId()).ifPresent(s -> g.write("studentId", s.toString()));
+                Optional.ofNullable(o.deviceId()).ifPresent(d -> g.write("deviceId", d));
+                if (o.receipt() != null) {
+                    // the receipt's device is the upload's, named above when there is one
+                    SyncViews.receiptFields(g, o.receipt(), o.deviceId() == null);
+                } else {
+                    g.write("refused", o.refused());
+                }
+                g.writeEnd();
             }
-            uploads.add(b);
-        }
-        return Json.createObjectBuilder().add("classId", classId.toString()).add("uploads", uploads).build();
+            g.writeEnd().writeEnd();
+        });
     }
 
     private static JsonObject payload(String json) {

@@ -4,9 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -27,12 +25,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.projectspark.platform.error.InvalidRequestException;
 import org.projectspark.platform.error.TooLargeException;
+import org.projectspark.sync.service.ChangesPage;
 import org.projectspark.sync.service.EventResult;
 import org.projectspark.sync.service.IncomingEvent;
 import org.projectspark.sync.service.SyncChanges;
-import org.projectspark.sync.service.SyncEventReader;
 import org.projectspark.sync.service.SyncSessions;
 import org.projectspark.sync.service.SyncSettings;
 import org.projectspark.sync.service.SyncStatus;
@@ -42,6 +41,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -111,7 +111,7 @@ public class SyncResource {
     @POST
     @Path("events")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject upload(InputStream body, @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
+    public StreamingOutput upload(InputStream body, @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
                              @Context SecurityContext security) {
         SyncBodies.Body batch = SyncBodies.read(body, encoding, settings.maxBatchBytes());
         String device = batch.json().get("deviceId") instanceof JsonString s ? s.getString() : null;
@@ -127,14 +127,15 @@ public class SyncResource {
         for (int i = 0; i < events.size(); i++) {
             incoming.add(SyncEventReader.read(i, events.get(i), device));
         }
-        return SyncViews.receipt(upload.upload(student(security), device, incoming, batch.wireBytes(), SyncSessions.Source.API));
+        SyncUpload.Receipt receipt = upload.upload(student(security), device, incoming, batch.wireBytes(), SyncSessions.Source.API);
+        return SyncViews.streamed(g -> SyncViews.receipt(g, receipt));
     }
 
     /** Which of these events ({@code {"eventIds": [...]}}) the server holds, with their first results; the rest are missing. */
     @POST
     @Path("events/held")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject held(InputStream body, @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
+    public StreamingOutput held(InputStream body, @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
                            @Context SecurityContext security) {
         JsonArray ids = array(SyncBodies.read(body, encoding, settings.maxBatchBytes()).json(), "eventIds");
         if (ids.size() > settings.maxEvents()) {
@@ -149,17 +150,13 @@ public class SyncResource {
             }
         }
         Map<UUID, EventResult> held = status.held(student(security), asked);
-        JsonArrayBuilder found = Json.createArrayBuilder();
-        JsonArrayBuilder missing = Json.createArrayBuilder();
-        for (UUID id : asked) {
-            EventResult r = held.get(id);
-            if (r == null) {
-                missing.add(id.toString());
-            } else {
-                found.add(SyncViews.result(r).remove("index"));
-            }
-        }
-        return Json.createObjectBuilder().add("held", found).add("missing", missing).build();
+        return SyncViews.streamed(g -> {
+            g.writeStartObject().writeStartArray("held");
+            asked.stream().map(held::get).filter(Objects::nonNull).forEach(r -> SyncViews.result(g, r, false));
+            g.writeEnd().writeStartArray("missing");
+            asked.stream().filter(id -> !held.containsKey(id)).forEach(id -> g.write(id.toString()));
+            g.writeEnd().writeEnd();
+        });
     }
 
     @GET
@@ -174,12 +171,13 @@ public class SyncResource {
      */
     @GET
     @Path("changes")
-    public JsonObject changes(@QueryParam("since") @Size(max = 400, message = "since must be a cursor this server gave") String since,
+    public StreamingOutput changes(@QueryParam("since") @Size(max = 400, message = "since must be a cursor this server gave") String since,
                               @QueryParam("limit") @DefaultValue("0") @Min(value = 0, message = "limit must be from 10 to 1000")
                               @Max(value = 1000, message = "limit must be from 10 to 1000") int limit,
                               @Context SecurityContext security) {
         int page = limit == 0 ? settings.changesPage() : Math.max(limit, 10);
-        return changes.changes(student(security), Optional.ofNullable(since).filter(s -> !s.isBlank()), page);
+        ChangesPage changed = changes.changes(student(security), Optional.ofNullable(since).filter(s -> !s.isBlank()), page);
+        return SyncViews.streamed(g -> SyncViews.page(g, changed));
     }
 
     private static JsonArray array(JsonObject json, String name) {

@@ -4,48 +4,223 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.projectspark.sync.domain.EventOutcome;
+import org.projectspark.sync.service.ChangesPage;
 import org.projectspark.sync.service.EventResult;
 import org.projectspark.sync.service.SyncStatus;
 import org.projectspark.sync.service.SyncUpload;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Consumer;
 
-/** The JSON the sync endpoints answer, built directly: a 5,000-event receipt is written once, without a bean copy. */
+/**
+ * The JSON the sync endpoints answer, written directly: a 5,000-event receipt or a page of changes with a generator
+ * as it goes out, without a bean copy or a tree of it; the small answers as objects.
+ */
 final class SyncViews {
 
     private SyncViews() {
     }
 
-    static JsonObject receipt(SyncUpload.Receipt r) {
-        JsonArrayBuilder results = Json.createArrayBuilder();
-        r.results().forEach(e -> results.add(result(e)));
-        return Json.createObjectBuilder().add("receiptId", r.receiptId().toString()).add("deviceId", r.deviceId())
-                .add("received", r.received()).add("applied", r.applied()).add("duplicate", r.duplicate())
-                .add("rejected", r.rejected()).add("heldThroughSequence", r.heldThrough()).add("results", results).build();
+    /** A body written as it is made: a 5,000-event receipt or a page of changes goes out without a tree of it first. */
+    static StreamingOutput streamed(Consumer<JsonGenerator> body) {
+        return out -> {
+            try (JsonGenerator g = Json.createGenerator(out)) {
+                body.accept(g);
+            }
+        };
     }
 
-    static JsonObjectBuilder result(EventResult e) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("index", e.index());
-        if (e.eventId() != null) {
-            b.add("eventId", e.eventId().toString());
+    static void receipt(JsonGenerator g, SyncUpload.Receipt r) {
+        g.writeStartObject();
+        receiptFields(g, r, true);
+        g.writeEnd();
+    }
+
+    /** The receipt's fields in an object already open ({@code withDevice} false when it names the device already). */
+    static void receiptFields(JsonGenerator g, SyncUpload.Receipt r, boolean withDevice) {
+        g.write("receiptId", r.receiptId().toString());
+        if (withDevice) {
+            g.write("deviceId", r.deviceId());
         }
-        b.add("status", e.status().name());
+        g.write("received", r.received()).write("applied", r.applied()).write("duplicate", r.duplicate())
+                .write("rejected", r.rejected()).write("heldThroughSequence", r.heldThrough());
+        g.writeStartArray("results");
+        r.results().forEach(e -> result(g, e, true));
+        g.writeEnd();
+    }
+
+    static void result(JsonGenerator g, EventResult e, boolean withIndex) {
+        g.writeStartObject();
+        if (withIndex) {
+            g.write("index", e.index());
+        }
+        if (e.eventId() != null) {
+            g.write("eventId", e.eventId().toString());
+        }
+        g.write("status", e.status().name());
         if (e.original() != null) {
-            b.add("original", e.original());
+            g.write("original", e.original());
         }
         if (e.reason() != null) {
-            b.add("reason", e.reason());
+            g.write("reason", e.reason());
         }
         if (!e.flags().isEmpty()) {
-            JsonArrayBuilder flags = Json.createArrayBuilder();
-            e.flags().forEach(flags::add);
-            b.add("flags", flags);
+            g.writeStartArray("flags");
+            e.flags().forEach(g::write);
+            g.writeEnd();
         }
         if (e.result() != null) {
-            b.add("result", e.result());
+            g.writeKey("result");
+            outcome(g, e.result());
         }
-        return b;
+        g.writeEnd();
+    }
+
+    /** An event's result, as the device was first answered it (numbers as they were: whole, or decimals with their scale). */
+    private static void outcome(JsonGenerator g, Object value) {
+        if (value instanceof String s) {
+            g.write(s);
+        } else if (value instanceof Boolean b) {
+            g.write(b);
+        } else if (value instanceof Integer i) {
+            g.write(i);
+        } else if (value instanceof Long l) {
+            g.write(l);
+        } else if (value instanceof BigDecimal d) {
+            g.write(d);
+        } else if (value instanceof EventOutcome o) {
+            g.writeStartObject();
+            o.fields().forEach((name, v) -> {
+                g.writeKey(name);
+                outcome(g, v);
+            });
+            g.writeEnd();
+        } else {
+            g.writeStartArray();
+            ((List<?>) value).forEach(v -> outcome(g, v));
+            g.writeEnd();
+        }
+    }
+
+    // --- a page of changes (GET /sync/changes, and each page of a class bundle) ---
+
+    static void page(JsonGenerator g, ChangesPage p) {
+        g.writeStartObject().write("mode", p.mode().name()).write("cursor", p.cursor()).write("hasMore", p.hasMore());
+        g.writeKey("changes");
+        changes(g, p.changes());
+        if (p.leaderboards() != null) {
+            g.writeStartArray("leaderboards");
+            for (ChangesPage.ClassBoard b : p.leaderboards()) {
+                g.writeStartObject().write("classId", b.classId()).write("period", "week").write("week", b.week()).write("total", b.total());
+                boardLines(g, "top", b.top());
+                boardLines(g, "aroundMe", b.aroundMe());
+                g.writeEnd();
+            }
+            g.writeEnd();
+        }
+        g.writeEnd();
+    }
+
+    private static void changes(JsonGenerator g, ChangesPage.Changes c) {
+        g.writeStartObject();
+        if (c.profile() != null) {
+            ChangesPage.ProfileState p = c.profile();
+            g.writeStartObject("profile").write("displayName", p.displayName()).write("locale", p.locale()).write("timeZone", p.timeZone())
+                    .write("xp", p.xp()).write("level", p.level()).write("streakDays", p.streakDays())
+                    .write("longestStreakDays", p.longestStreakDays());
+            optional(g, "lastActiveOn", p.lastActiveOn());
+            g.writeEnd();
+        }
+        g.writeStartArray("classes");
+        for (ChangesPage.ClassState k : c.classes()) {
+            g.writeStartObject().write("id", k.id()).write("name", k.name()).write("schoolId", k.schoolId());
+            g.writeStartArray("assignments");
+            for (ChangesPage.Assignment a : k.assignments()) {
+                g.writeStartObject().write("courseId", a.courseId()).write("assignedAt", time(a.assignedAt()));
+                optional(g, "dueAt", a.dueAt());
+                g.writeEnd();
+            }
+            g.writeEnd();
+            optional(g, "grade", k.grade());
+            optional(g, "subject", k.subject());
+            g.writeEnd();
+        }
+        g.writeEnd();
+        strings(g, "removedClasses", c.removedClasses());
+        g.writeStartArray("courses");
+        for (ChangesPage.CourseRef k : c.courses()) {
+            g.writeStartObject().write("id", k.id()).write("contentVersion", k.contentVersion()).write("subject", k.subject())
+                    .write("defaultLocale", k.defaultLocale()).write("href", "/api/v1/courses/" + k.id()).writeEnd();
+        }
+        g.writeEnd();
+        strings(g, "removedCourses", c.removedCourses());
+        g.writeStartArray("progress");
+        for (ChangesPage.ProgressState p : c.progress()) {
+            g.writeStartObject().write("activityId", p.activityId()).write("status", p.status()).write("percent", p.percent())
+                    .write("attempts", p.attempts()).write("lastAccessed", time(p.lastAccessed()));
+            if (p.bestScore() != null) {
+                g.write("bestScore", p.bestScore());
+            }
+            optional(g, "completedAt", p.completedAt());
+            g.writeEnd();
+        }
+        g.writeEnd();
+        g.writeStartArray("submissions");
+        for (ChangesPage.SubmissionState s : c.submissions()) {
+            g.writeStartObject().write("id", s.id()).write("clientSubmissionId", s.clientSubmissionId()).write("activityId", s.activityId())
+                    .write("attempt", s.attempt()).write("score", s.score()).write("correct", s.correct()).write("total", s.total())
+                    .write("xpAwarded", s.xpAwarded()).write("submittedAt", time(s.submittedAt())).writeEnd();
+        }
+        g.writeEnd();
+        g.writeStartArray("badges");
+        for (ChangesPage.BadgeState b : c.badges()) {
+            g.writeStartObject().write("badge", b.badge()).write("scopeId", b.scopeId()).write("earnedAt", time(b.earnedAt()));
+            optional(g, "seenAt", b.seenAt());
+            g.writeEnd();
+        }
+        g.writeEnd();
+        g.writeStartArray("notifications");
+        for (ChangesPage.NotificationState n : c.notifications()) {
+            g.writeStartObject().write("id", n.id()).write("kind", n.kind()).write("title", n.title()).write("body", n.body())
+                    .write("read", n.read()).write("createdAt", time(n.createdAt()));
+            optional(g, "readAt", n.readAt());
+            g.writeEnd();
+        }
+        g.writeEnd();
+        strings(g, "removedNotifications", c.removedNotifications());
+        g.writeEnd();
+    }
+
+    private static void boardLines(JsonGenerator g, String name, List<ChangesPage.BoardLine> lines) {
+        g.writeStartArray(name);
+        for (ChangesPage.BoardLine l : lines) {
+            g.writeStartObject().write("rank", l.rank()).write("studentId", l.studentId()).write("displayName", l.displayName())
+                    .write("xp", l.xp()).writeEnd();
+        }
+        g.writeEnd();
+    }
+
+    private static void strings(JsonGenerator g, String name, List<String> values) {
+        g.writeStartArray(name);
+        values.forEach(g::write);
+        g.writeEnd();
+    }
+
+    private static void optional(JsonGenerator g, String name, String value) {
+        if (value != null) {
+            g.write(name, value);
+        }
+    }
+
+    private static void optional(JsonGenerator g, String name, OffsetDateTime value) {
+        if (value != null) {
+            g.write(name, time(value));
+        }
     }
 
     static JsonObject device(SyncStatus.Device d) {
