@@ -1,10 +1,14 @@
 package org.projectspark.platform.persistence;
 
+import jakarta.persistence.Query;
+
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Values of native query rows, whose Java types depend on the driver and EclipseLink rather than the entity mapping,
@@ -13,6 +17,15 @@ import java.util.Collection;
 public final class SqlValues {
 
     private SqlValues() {
+    }
+
+    /**
+     * The rows of a native query of two or more columns, each turned into a named value by {@code row}: the one place
+     * that reads the query's columns by position, written beside the SQL that orders them.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> List<T> rows(Query query, Function<Object[], T> row) {
+        return ((List<Object[]>) query.getResultList()).stream().map(row).toList();
     }
 
     /** A {@code timestamptz} column: EclipseLink hands native results over as {@link Timestamp}. */
@@ -27,6 +40,11 @@ public final class SqlValues {
             return t.toInstant().atOffset(ZoneOffset.UTC);
         }
         throw new IllegalArgumentException("not a timestamp: " + column.getClass().getName());
+    }
+
+    /** A count or sum column, whichever {@link Number} the driver hands over; NULL, a sum over no rows, is 0. */
+    public static long count(Object column) {
+        return column == null ? 0 : ((Number) column).longValue();
     }
 
     /** A {@code date} column: the driver hands it over as {@link java.sql.Date}. */

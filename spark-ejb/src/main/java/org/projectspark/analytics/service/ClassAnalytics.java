@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import static org.projectspark.platform.persistence.SqlValues.count;
+
 /**
  * A class's analytics from PostgreSQL: the nightly summary (class_performance_summary) and the live
  * per-student figures. Callers check who may see the class first; the web layer caches the answer.
@@ -121,15 +123,20 @@ public class ClassAnalytics {
     }
 
     private ClassSeen checkReadable(UUID callerId, UUID classId) {
-        List<?> rows = reads.createNativeQuery(READABLE).setParameter(1, classId).setParameter(2, callerId).getResultList();
-        if (rows.isEmpty()) {
-            throw new NotFoundException("No class with id " + classId);
-        }
-        Object[] r = (Object[]) rows.get(0);
-        if (!Boolean.TRUE.equals(r[2])) {
+        ReaderOfClass reader = SqlValues.rows(reads.createNativeQuery(READABLE).setParameter(1, classId).setParameter(2, callerId), ReaderOfClass::of)
+                .stream().findFirst().orElseThrow(() -> new NotFoundException("No class with id " + classId));
+        if (!reader.allowed()) {
             throw new AccessDeniedException("Only the class's teachers and the school's admins see its analytics");
         }
-        return new ClassSeen(classId, (String) r[0], (UUID) r[1], r[3] == null ? "en" : (String) r[3]);
+        return new ClassSeen(classId, reader.className(), reader.schoolId(), reader.locale());
+    }
+
+    /** What {@link #READABLE} answers: the class, whether the caller may read it, and in which language (English without a profile). */
+    private record ReaderOfClass(String className, UUID schoolId, boolean allowed, String locale) {
+
+        static ReaderOfClass of(Object[] row) {
+            return new ReaderOfClass((String) row[0], (UUID) row[1], Boolean.TRUE.equals(row[2]), row[3] == null ? "en" : (String) row[3]);
+        }
     }
 
     public ClassDashboard dashboard(ClassSeen c) {
@@ -146,50 +153,36 @@ public class ClassAnalytics {
                 days(c.id(), school, now), now);
     }
 
+    /** The nightly figures; all nought before the class's first night. */
     public ClassDashboard.Summary summary(UUID classId) {
-        List<?> rows = reads.createNativeQuery("SELECT students, active_last_7_days, average_score, completion_rate, xp_this_week,"
-                + " lessons_completed, refreshed_at FROM class_performance_summary WHERE class_id = ?1").setParameter(1, classId).getResultList();
-        if (rows.isEmpty()) {
-            return new ClassDashboard.Summary(0, 0, null, null, 0, 0, null);
-        }
-        Object[] r = (Object[]) rows.get(0);
-        return new ClassDashboard.Summary(n(r[0]), n(r[1]), (BigDecimal) r[2], (BigDecimal) r[3], n(r[4]), n(r[5]), time(r[6]));
+        return SqlValues.rows(reads.createNativeQuery("SELECT students, active_last_7_days, average_score, completion_rate, xp_this_week,"
+                        + " lessons_completed, refreshed_at FROM class_performance_summary WHERE class_id = ?1").setParameter(1, classId),
+                r -> new ClassDashboard.Summary(count(r[0]), count(r[1]), (BigDecimal) r[2], (BigDecimal) r[3], count(r[4]), count(r[5]),
+                        SqlValues.instant(r[6])))
+                .stream().findFirst().orElse(new ClassDashboard.Summary(0, 0, null, null, 0, 0, null));
     }
 
     public List<ClassDashboard.StudentRow> students(UUID classId) {
-        List<?> rows = reads.createNativeQuery(STUDENTS).setParameter(1, classId).setParameter(2, settings.struggle().recentQuizzes()).getResultList();
-        return rows.stream().map(o -> (Object[]) o).map(r -> new ClassDashboard.StudentRow((UUID) r[0], (String) r[1], (String) r[2],
-                n(r[3]), (int) n(r[4]), n(r[5]), n(r[6]), n(r[7]), (BigDecimal) r[8], (BigDecimal) r[9], n(r[10]), time(r[11]))).toList();
+        return SqlValues.rows(reads.createNativeQuery(STUDENTS).setParameter(1, classId).setParameter(2, settings.struggle().recentQuizzes()),
+                r -> new ClassDashboard.StudentRow((UUID) r[0], (String) r[1], (String) r[2], count(r[3]), (int) count(r[4]), count(r[5]),
+                        count(r[6]), count(r[7]), (BigDecimal) r[8], (BigDecimal) r[9], count(r[10]), SqlValues.instant(r[11])));
     }
 
     /** Over the last {@value #DAYS_SHOWN} days: a class's trouble spots move as it goes through the course. */
     private List<ClassDashboard.HardQuestion> hardest(UUID classId, OffsetDateTime now, String locale) {
-        List<?> rows = reads.createNativeQuery(HARDEST).setParameter(1, classId).setParameter(2, now.minusDays(DAYS_SHOWN)).setParameter(3, locale)
-                .getResultList();
-        return rows.stream().map(o -> (Object[]) o).map(r -> new ClassDashboard.HardQuestion((UUID) r[0], (UUID) r[1], (String) r[2],
-                (String) r[3], n(r[4]), (BigDecimal) r[5])).toList();
+        return SqlValues.rows(reads.createNativeQuery(HARDEST).setParameter(1, classId).setParameter(2, now.minusDays(DAYS_SHOWN))
+                        .setParameter(3, locale),
+                r -> new ClassDashboard.HardQuestion((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], count(r[4]), (BigDecimal) r[5]));
     }
 
     private List<ClassDashboard.Day> days(UUID classId, School school, OffsetDateTime now) {
         LocalDate today = now.atZoneSameInstant(school.zone()).toLocalDate();
         LocalDate first = today.minusDays(DAYS_SHOWN - 1L);
         OffsetDateTime from = first.atStartOfDay(school.zone()).toOffsetDateTime();
-        Map<LocalDate, Object[]> byDay = new HashMap<>();
-        for (Object o : reads.createNativeQuery(DAYS).setParameter(1, classId).setParameter(2, from).setParameter(3, school.zone().getId()).getResultList()) {
-            Object[] r = (Object[]) o;
-            byDay.put(SqlValues.day(r[0]), r);
-        }
-        return first.datesUntil(today.plusDays(1)).map(d -> {
-            Object[] r = byDay.get(d);
-            return r == null ? new ClassDashboard.Day(d, 0, 0, 0) : new ClassDashboard.Day(d, n(r[1]), n(r[2]), n(r[3]));
-        }).toList();
-    }
-
-    static long n(Object o) {
-        return o == null ? 0 : ((Number) o).longValue();
-    }
-
-    static OffsetDateTime time(Object o) {
-        return SqlValues.instant(o);
+        Map<LocalDate, ClassDashboard.Day> learned = new HashMap<>();
+        SqlValues.rows(reads.createNativeQuery(DAYS).setParameter(1, classId).setParameter(2, from).setParameter(3, school.zone().getId()),
+                r -> new ClassDashboard.Day(SqlValues.day(r[0]), count(r[1]), count(r[2]), count(r[3]))).forEach(d -> learned.put(d.day(), d));
+        // a day nobody learned on has no row, and shows as nought
+        return first.datesUntil(today.plusDays(1)).map(d -> learned.getOrDefault(d, new ClassDashboard.Day(d, 0, 0, 0))).toList();
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import org.projectspark.account.domain.User;
 import org.projectspark.gamification.domain.Streak;
 import org.projectspark.gamification.domain.StudentBadge;
+import org.projectspark.platform.persistence.SqlValues;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -14,9 +15,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.projectspark.analytics.service.ClassAnalytics.n;
-import static org.projectspark.analytics.service.ClassAnalytics.time;
 
 /** Builds a student's report from PostgreSQL. Callers check who may see the student first. */
 @ApplicationScoped
@@ -41,6 +39,11 @@ public class StudentReports {
             + "     WHERE e.student_id = ?1 AND cc.course_id = c.id) AS due"
             + " FROM courses c WHERE c.id IN (SELECT course_id FROM mine) ORDER BY due NULLS LAST, 2, c.id";
 
+    /** When the student last opened an activity, and their average score over their ?2 latest submissions. */
+    private static final String RECENTLY = "SELECT (SELECT max(sp.last_accessed) FROM student_progress sp WHERE sp.student_id = ?1),"
+            + " (SELECT round(avg(y.score), 2) FROM (SELECT x.score FROM submissions x WHERE x.student_id = ?1"
+            + "   ORDER BY x.submitted_at DESC LIMIT ?2) y)";
+
     private static final String RECENT = "SELECT s.activity_id, COALESCE(a.title::jsonb ->> ?2, a.title::jsonb ->> co.default_locale),"
             + " s.attempt, s.score, s.submitted_at FROM submissions s JOIN activities a ON a.id = s.activity_id"
             + " JOIN lessons l ON l.id = a.lesson_id JOIN course_units cu ON cu.id = l.unit_id JOIN courses co ON co.id = cu.course_id"
@@ -58,33 +61,37 @@ public class StudentReports {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Optional<Streak> streak = Optional.ofNullable(reads.find(Streak.class, id));
         int current = streak.map(s -> s.currentAsOf(now.atZoneSameInstant(student.profile().zone()).toLocalDate())).orElse(0);
-        Object[] facts = (Object[]) reads.createNativeQuery("SELECT (SELECT max(sp.last_accessed) FROM student_progress sp WHERE sp.student_id = ?1),"
-                + " (SELECT round(avg(y.score), 2) FROM (SELECT x.score FROM submissions x WHERE x.student_id = ?1"
-                + "   ORDER BY x.submitted_at DESC LIMIT ?2) y)").setParameter(1, id).setParameter(2, settings.struggle().recentQuizzes()).getSingleResult();
-        OffsetDateTime lastActive = time(facts[0]);
+        Recently recently = SqlValues.rows(reads.createNativeQuery(RECENTLY).setParameter(1, id)
+                .setParameter(2, settings.struggle().recentQuizzes()), Recently::of).get(0);
         return new StudentReport(id, student.profile().displayName(), student.username(), student.profile().xpPoints(),
-                student.profile().level(), current, streak.map(Streak::longest).orElse(0), lastActive,
-                settings.struggle().of(Optional.ofNullable((BigDecimal) facts[1]), Optional.ofNullable(lastActive).map(OffsetDateTime::toInstant),
-                        now.toInstant()),
+                student.profile().level(), current, streak.map(Streak::longest).orElse(0), recently.lastActive(),
+                settings.struggle().of(Optional.ofNullable(recently.averageScore()),
+                        Optional.ofNullable(recently.lastActive()).map(OffsetDateTime::toInstant), now.toInstant()),
                 courses(id, locale), recent(id, locale), badges(id), now);
     }
 
     private List<StudentReport.CourseProgress> courses(UUID id, String locale) {
-        List<?> rows = reads.createNativeQuery(COURSES).setParameter(1, id).setParameter(2, locale).getResultList();
-        return rows.stream().map(o -> (Object[]) o)
-                .map(r -> new StudentReport.CourseProgress((UUID) r[0], (String) r[1], n(r[2]), n(r[3]), (BigDecimal) r[4], time(r[5])))
-                .toList();
+        return SqlValues.rows(reads.createNativeQuery(COURSES).setParameter(1, id).setParameter(2, locale),
+                r -> new StudentReport.CourseProgress((UUID) r[0], (String) r[1], SqlValues.count(r[2]), SqlValues.count(r[3]), (BigDecimal) r[4],
+                        SqlValues.instant(r[5])));
     }
 
     private List<StudentReport.RecentSubmission> recent(UUID id, String locale) {
-        List<?> rows = reads.createNativeQuery(RECENT).setParameter(1, id).setParameter(2, locale).getResultList();
-        return rows.stream().map(o -> (Object[]) o)
-                .map(r -> new StudentReport.RecentSubmission((UUID) r[0], (String) r[1], (int) n(r[2]), (BigDecimal) r[3], time(r[4])))
-                .toList();
+        return SqlValues.rows(reads.createNativeQuery(RECENT).setParameter(1, id).setParameter(2, locale),
+                r -> new StudentReport.RecentSubmission((UUID) r[0], (String) r[1], (int) SqlValues.count(r[2]), (BigDecimal) r[3],
+                        SqlValues.instant(r[4])));
     }
 
     private List<StudentReport.Badge> badges(UUID id) {
         return reads.createNamedQuery(StudentBadge.OF_STUDENT, StudentBadge.class).setParameter("student", id).getResultList().stream()
                 .map(b -> new StudentReport.Badge(b.badge().name(), b.earnedAt())).toList();
+    }
+
+    /** What {@link #RECENTLY} answers: both columns may be NULL, for a student who has not started. */
+    private record Recently(OffsetDateTime lastActive, BigDecimal averageScore) {
+
+        static Recently of(Object[] row) {
+            return new Recently(SqlValues.instant(row[0]), (BigDecimal) row[1]);
+        }
     }
 }

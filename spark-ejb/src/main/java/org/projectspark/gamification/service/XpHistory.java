@@ -40,18 +40,14 @@ public class XpHistory {
     GamificationSettings gamification;
 
     /** What the rules give each of these students (keyed by student; zones by student). */
-    @SuppressWarnings("unchecked")
     public Map<UUID, Long> replay(EntityManager em, Map<UUID, ZoneId> zones) {
         Map<UUID, List<XpReplay.Learning>> learning = new HashMap<>();
         String ids = SqlValues.array(zones.keySet());
-        for (Object[] r : (List<Object[]>) em.createNativeQuery(LEARNING).setParameter(1, ids).getResultList()) {
-            learning.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new XpReplay.Learning((UUID) r[1], SqlValues.instant(r[2]),
-                    r[3] == null ? null : ((BigDecimal) r[3]).doubleValue(), (Boolean) r[4]));
+        for (Learned l : SqlValues.rows(em.createNativeQuery(LEARNING).setParameter(1, ids), Learned::of)) {
+            learning.computeIfAbsent(l.studentId(), k -> new ArrayList<>()).add(l.learning());
         }
-        for (Object[] r : (List<Object[]>) em.createNativeQuery(DAYS).setParameter(1, ids).getResultList()) {
-            UUID student = (UUID) r[0];
-            LocalDate day = SqlValues.day(r[1]);
-            learning.computeIfAbsent(student, k -> new ArrayList<>()).add(XpReplay.Learning.dayOf(day, zones.get(student)));
+        for (LearningDay d : SqlValues.rows(em.createNativeQuery(DAYS).setParameter(1, ids), LearningDay::of)) {
+            learning.computeIfAbsent(d.studentId(), k -> new ArrayList<>()).add(XpReplay.Learning.dayOf(d.day(), zones.get(d.studentId())));
         }
         learning.values().forEach(l -> l.sort(Comparator.comparing(XpReplay.Learning::at)));
         Map<UUID, Long> totals = new HashMap<>();
@@ -61,5 +57,22 @@ public class XpHistory {
 
     public long replay(EntityManager em, UUID studentId, ZoneId zone) {
         return replay(em, Map.of(studentId, zone)).get(studentId);
+    }
+
+    /** A row of {@link #LEARNING}: one graded attempt or first counted completion of a student. */
+    private record Learned(UUID studentId, XpReplay.Learning learning) {
+
+        static Learned of(Object[] row) {
+            return new Learned((UUID) row[0], new XpReplay.Learning((UUID) row[1], SqlValues.instant(row[2]),
+                    row[3] == null ? null : ((BigDecimal) row[3]).doubleValue(), (Boolean) row[4]));
+        }
+    }
+
+    /** A row of {@link #DAYS}. */
+    private record LearningDay(UUID studentId, LocalDate day) {
+
+        static LearningDay of(Object[] row) {
+            return new LearningDay((UUID) row[0], SqlValues.day(row[1]));
+        }
     }
 }

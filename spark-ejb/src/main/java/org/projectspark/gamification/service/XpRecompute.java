@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.projectspark.platform.persistence.SqlValues;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -29,6 +30,11 @@ public class XpRecompute {
 
     private static final Logger LOG = Logger.getLogger(XpRecompute.class.getName());
     private static final int BATCH = 500;
+    /** Up to ?2 students after id ?1, in id order: whoever holds XP or has the student role. */
+    private static final String STUDENTS = "SELECT p.user_id, p.time_zone, p.xp_points, p.level, u.username, p.display_name"
+            + " FROM profiles p JOIN users u ON u.id = p.user_id WHERE p.user_id > ?1"
+            + " AND (p.xp_points > 0 OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = p.user_id AND r.role = 'STUDENT'))"
+            + " ORDER BY p.user_id LIMIT ?2";
 
     @PersistenceContext(unitName = "spark")
     EntityManager em;
@@ -55,31 +61,25 @@ public class XpRecompute {
         long checked = 0;
         UUID after = new UUID(0, 0);
         while (true) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> students = em.createNativeQuery("SELECT p.user_id, p.time_zone, p.xp_points, p.level, u.username, p.display_name"
-                            + " FROM profiles p JOIN users u ON u.id = p.user_id WHERE p.user_id > ?1"
-                            + " AND (p.xp_points > 0 OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = p.user_id AND r.role = 'STUDENT'))"
-                            + " ORDER BY p.user_id LIMIT ?2")
-                    .setParameter(1, after).setParameter(2, BATCH).getResultList();
+            List<Student> students = SqlValues.rows(em.createNativeQuery(STUDENTS).setParameter(1, after).setParameter(2, BATCH), Student::of);
             if (students.isEmpty()) {
                 break;
             }
             Map<UUID, ZoneId> zones = new LinkedHashMap<>();
-            Map<UUID, Object[]> rows = new HashMap<>();
-            for (Object[] s : students) {
-                zones.put((UUID) s[0], ZoneId.of((String) s[1]));
-                rows.put((UUID) s[0], s);
+            Map<UUID, Student> byId = new HashMap<>();
+            for (Student s : students) {
+                zones.put(s.id(), s.zone());
+                byId.put(s.id(), s);
             }
             history.replay(em, zones).forEach((id, target) -> {
-                Object[] s = rows.get(id);
-                long before = ((Number) s[2]).longValue();
-                if (target != before) {
-                    corrections.add(new XpCorrection(id, (String) s[4], (String) s[5], before, target, ((Number) s[3]).intValue(),
+                Student s = byId.get(id);
+                if (target != s.xp()) {
+                    corrections.add(new XpCorrection(id, s.username(), s.displayName(), s.xp(), target, s.level(),
                             gamification.curve().levelFor(target)));
                 }
             });
             checked += students.size();
-            after = (UUID) students.get(students.size() - 1)[0];
+            after = students.get(students.size() - 1).id();
         }
         if (!dryRun) {
             List<XpCorrection> applied = new ArrayList<>();
@@ -95,5 +95,14 @@ public class XpRecompute {
         }
         corrections.sort((a, b) -> Long.compare(Math.abs(b.delta()), Math.abs(a.delta())));
         return new Report(runId, dryRun, checked, corrections);
+    }
+
+    /** A student as the scan finds them: their XP and level as stored, and the zone their days are counted in. */
+    private record Student(UUID id, ZoneId zone, long xp, int level, String username, String displayName) {
+
+        static Student of(Object[] row) {
+            return new Student((UUID) row[0], ZoneId.of((String) row[1]), ((Number) row[2]).longValue(), ((Number) row[3]).intValue(),
+                    (String) row[4], (String) row[5]);
+        }
     }
 }

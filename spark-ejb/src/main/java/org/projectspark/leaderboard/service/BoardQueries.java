@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import org.projectspark.leaderboard.domain.Board;
 import org.projectspark.leaderboard.domain.Standing;
+import org.projectspark.platform.persistence.SqlValues;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -52,19 +53,13 @@ public class BoardQueries {
 
     /** Where a student is scored: their school and classes, whether ranked, their all-time and weekly XP. */
     public Optional<StudentBoards> boardsOf(UUID studentId, OffsetDateTime weekStart) {
-        List<?> rows = em.createNativeQuery("SELECT p.ranked, p.xp_points, p.school_id,"
+        return SqlValues.rows(em.createNativeQuery("SELECT p.user_id, p.ranked, p.xp_points, p.school_id,"
                         + " (SELECT COALESCE(SUM(e.points), 0) FROM xp_events e WHERE e.student_id = p.user_id"
                         + "  AND e.created_at >= ?2 AND e.created_at < ?3 AND e.reason <> 'RULES_ADJUSTMENT'),"
                         + " (SELECT string_agg(c.class_id::text, ',') FROM class_enrolments c WHERE c.student_id = p.user_id)"
                         + " FROM profiles p WHERE p.user_id = ?1")
-                .setParameter(1, studentId).setParameter(2, weekStart).setParameter(3, weekStart.plusWeeks(1)).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] row = (Object[]) rows.get(0);
-        List<UUID> classes = row[4] == null ? List.of() : Arrays.stream(((String) row[4]).split(",")).map(UUID::fromString).toList();
-        return Optional.of(new StudentBoards(studentId, (Boolean) row[0], ((Number) row[1]).longValue(),
-                Optional.ofNullable((UUID) row[2]), ((Number) row[3]).longValue(), classes));
+                .setParameter(1, studentId).setParameter(2, weekStart).setParameter(3, weekStart.plusWeeks(1)), StudentBoards::of)
+                .stream().findFirst();
     }
 
     /** The SQL of a CTE {@code board(student_id, xp)}; parameters ?1 scope id, ?2/?3 the week. */
@@ -90,19 +85,22 @@ public class BoardQueries {
         return q;
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Standing.Scored> scored(Query q) {
-        return ((List<Object[]>) q.getResultList()).stream()
-                .map(r -> new Standing.Scored((UUID) r[0], ((Number) r[1]).longValue())).toList();
+        return SqlValues.rows(q, r -> new Standing.Scored((UUID) r[0], ((Number) r[1]).longValue()));
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Standing> standings(Query q) {
-        return ((List<Object[]>) q.getResultList()).stream()
-                .map(r -> new Standing((UUID) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue())).toList();
+        return SqlValues.rows(q, r -> new Standing((UUID) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue()));
     }
 
     /** Where a student is scored, from PostgreSQL. */
     public record StudentBoards(UUID studentId, boolean ranked, long xp, Optional<UUID> schoolId, long weekXp, List<UUID> classIds) {
+
+        /** Classes come as one comma-separated column: a student's boards are read in one row. */
+        static StudentBoards of(Object[] row) {
+            List<UUID> classes = row[5] == null ? List.of() : Arrays.stream(((String) row[5]).split(",")).map(UUID::fromString).toList();
+            return new StudentBoards((UUID) row[0], (Boolean) row[1], ((Number) row[2]).longValue(), Optional.ofNullable((UUID) row[3]),
+                    ((Number) row[4]).longValue(), classes);
+        }
     }
 }

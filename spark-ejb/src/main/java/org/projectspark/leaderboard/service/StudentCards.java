@@ -12,10 +12,11 @@ import org.projectspark.gamification.service.StandingChanged;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * What a board shows of a student besides XP: name, level, whether the name is hidden on global boards.
@@ -31,7 +32,7 @@ public class StudentCards {
     EntityManager reads;
 
     /** A student as boards show them. */
-    public record Card(String displayName, int level, boolean hiddenOnGlobalBoards) {
+    public record Card(UUID studentId, String displayName, int level, boolean hiddenOnGlobalBoards) {
     }
 
     private final Cache<UUID, Card> cards = Caffeine.newBuilder()
@@ -41,15 +42,10 @@ public class StudentCards {
         return cards.getAll(studentIds, this::load);
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<UUID, Card> load(java.util.Set<? extends UUID> ids) {
-        Map<UUID, Card> loaded = new HashMap<>();
-        List<Object[]> rows = reads.createQuery("SELECT p.user.id, p.displayName, p.standing.level, p.hideNameOnGlobalBoards FROM Profile p WHERE p.user.id IN :ids")
-                .setParameter("ids", List.copyOf(ids)).getResultList();
-        for (Object[] r : rows) {
-            loaded.put((UUID) r[0], new Card((String) r[1], (Integer) r[2], (Boolean) r[3]));
-        }
-        return loaded;
+    private Map<UUID, Card> load(Set<? extends UUID> ids) {
+        return reads.createQuery("SELECT NEW org.projectspark.leaderboard.service.StudentCards.Card(p.user.id, p.displayName,"
+                        + " p.standing.level, p.hideNameOnGlobalBoards) FROM Profile p WHERE p.user.id IN :ids", Card.class)
+                .setParameter("ids", List.copyOf(ids)).getResultStream().collect(Collectors.toMap(Card::studentId, c -> c));
     }
 
     void profileChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProfileChanged changed) {

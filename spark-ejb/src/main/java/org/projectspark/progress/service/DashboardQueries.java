@@ -12,11 +12,11 @@ import org.projectspark.gamification.domain.Streak;
 import org.projectspark.gamification.domain.StudentBadge;
 import org.projectspark.gamification.service.GamificationSettings;
 import org.projectspark.platform.error.NotFoundException;
+import org.projectspark.platform.persistence.SqlValues;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,50 +58,55 @@ public class DashboardQueries {
     }
 
     /** Lessons with some but not all activities completed, most recently opened first. */
-    @SuppressWarnings("unchecked")
     private List<StudentDashboard.LessonView> inProgress(UUID studentId, String locale) {
-        List<Object[]> rows = reads.createNativeQuery("SELECT a.lesson_id, max(p.last_accessed),"
+        List<LessonFigures> lessons = SqlValues.rows(reads.createNativeQuery("SELECT a.lesson_id,"
                         + " count(*) FILTER (WHERE p.status = 'COMPLETED' AND a.type <> 'ASSIGNMENT'),"
-                        + " (SELECT count(*) FROM activities x WHERE x.lesson_id = a.lesson_id AND x.type <> 'ASSIGNMENT')"
+                        + " (SELECT count(*) FROM activities x WHERE x.lesson_id = a.lesson_id AND x.type <> 'ASSIGNMENT'),"
+                        + " max(p.last_accessed)"
                         + " FROM student_progress p JOIN activities a ON a.id = p.activity_id"
                         + " WHERE p.student_id = ?1 AND p.status IN ('IN_PROGRESS', 'COMPLETED')"
                         + " GROUP BY a.lesson_id"
                         + " HAVING count(*) FILTER (WHERE p.status = 'COMPLETED' AND a.type <> 'ASSIGNMENT')"
                         + "  < (SELECT count(*) FROM activities x WHERE x.lesson_id = a.lesson_id AND x.type <> 'ASSIGNMENT')"
-                        + " ORDER BY 2 DESC LIMIT ?2")
-                .setParameter(1, studentId).setParameter(2, IN_PROGRESS_SHOWN).getResultList();
-        List<StudentDashboard.LessonView> lessons = new ArrayList<>();
-        for (Object[] r : rows) {
-            lesson((UUID) r[0], locale, ((Number) r[2]).intValue(), ((Number) r[3]).intValue(), org.projectspark.platform.persistence.SqlValues.instant(r[1])).ifPresent(lessons::add);
-        }
-        return lessons;
+                        + " ORDER BY 4 DESC LIMIT ?2")
+                .setParameter(1, studentId).setParameter(2, IN_PROGRESS_SHOWN), LessonFigures::of);
+        return lessons.stream().flatMap(l -> lesson(l, locale).stream()).toList();
     }
 
     /**
      * The first lesson not completed yet, in course order, of the course the student worked in last; a
      * student who has not started yet (or finished what they started) gets the first lesson of the next course.
      */
-    @SuppressWarnings("unchecked")
     private Optional<StudentDashboard.LessonView> nextLesson(UUID studentId, String locale) {
-        List<Object[]> rows = reads.createNativeQuery("SELECT l.id,"
+        List<LessonFigures> next = SqlValues.rows(reads.createNativeQuery("SELECT l.id,"
                         + " (SELECT count(*) FROM activities a JOIN student_progress p ON p.activity_id = a.id AND p.student_id = ?1"
                         + "   AND p.status = 'COMPLETED' WHERE a.lesson_id = l.id AND a.type <> 'ASSIGNMENT'),"
-                        + " (SELECT count(*) FROM activities a WHERE a.lesson_id = l.id AND a.type <> 'ASSIGNMENT')"
+                        + " (SELECT count(*) FROM activities a WHERE a.lesson_id = l.id AND a.type <> 'ASSIGNMENT'),"
+                        // the columns of the lessons under way; the next lesson shows no time last opened
+                        + " CAST(NULL AS timestamptz)"
                         + " FROM lessons l JOIN course_units u ON u.id = l.unit_id JOIN courses c ON c.id = u.course_id AND c.status = 'PUBLISHED'"
                         + " WHERE EXISTS (SELECT 1 FROM activities a WHERE a.lesson_id = l.id AND a.type <> 'ASSIGNMENT' AND NOT EXISTS"
                         + "   (SELECT 1 FROM student_progress p WHERE p.activity_id = a.id AND p.student_id = ?1 AND p.status = 'COMPLETED'))"
                         + " ORDER BY (SELECT max(p.last_accessed) FROM student_progress p JOIN activities a ON a.id = p.activity_id"
                         + "   JOIN lessons l2 ON l2.id = a.lesson_id JOIN course_units u2 ON u2.id = l2.unit_id"
                         + "   WHERE u2.course_id = c.id AND p.student_id = ?1) DESC NULLS LAST, c.published_at, c.id, u.position, l.position LIMIT 1")
-                .setParameter(1, studentId).getResultList();
-        return rows.stream().findFirst().flatMap(r -> lesson((UUID) r[0], locale, ((Number) r[1]).intValue(), ((Number) r[2]).intValue(), null));
+                .setParameter(1, studentId), LessonFigures::of);
+        return next.stream().findFirst().flatMap(l -> lesson(l, locale));
     }
 
-    private Optional<StudentDashboard.LessonView> lesson(UUID lessonId, String locale, int completed, int total, OffsetDateTime lastAccessed) {
-        return Optional.ofNullable(reads.find(Lesson.class, lessonId)).map(l -> {
+    /** A lesson as both queries above answer it: the student's completed activities of how many, when they last opened it. */
+    private record LessonFigures(UUID lessonId, int completed, int activities, OffsetDateTime lastAccessed) {
+
+        static LessonFigures of(Object[] row) {
+            return new LessonFigures((UUID) row[0], ((Number) row[1]).intValue(), ((Number) row[2]).intValue(), SqlValues.instant(row[3]));
+        }
+    }
+
+    private Optional<StudentDashboard.LessonView> lesson(LessonFigures figures, String locale) {
+        return Optional.ofNullable(reads.find(Lesson.class, figures.lessonId())).map(l -> {
             Course course = l.unit().course();
             return new StudentDashboard.LessonView(l.id(), l.title().in(locale, course.defaultLocale()), course.id(),
-                    course.title().in(locale, course.defaultLocale()), completed, total, lastAccessed);
+                    course.title().in(locale, course.defaultLocale()), figures.completed(), figures.activities(), figures.lastAccessed());
         });
     }
 }

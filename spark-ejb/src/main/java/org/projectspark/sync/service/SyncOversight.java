@@ -52,37 +52,50 @@ public class SyncOversight {
     public record Attention(UUID eventId, UUID studentId, String displayName, String deviceId, long sequence, String type,
                             OffsetDateTime deviceTime, OffsetDateTime receivedAt, String outcome, String reason,
                             String flags, String review, String payload) {
+
+        static Attention of(Object[] row) {
+            return new Attention(UUID.fromString((String) row[0]), UUID.fromString((String) row[1]), (String) row[2], (String) row[3],
+                    ((Number) row[4]).longValue(), (String) row[5], SqlValues.instant(row[6]), SqlValues.instant(row[7]), (String) row[8],
+                    (String) row[9], (String) row[10], (String) row[11], (String) row[12]);
+        }
     }
 
     public enum Kind { PENDING, REJECTED, ALL }
 
+    /** Each student of class ?1 with each of their devices (one row with no device for a student who has none), by name. */
+    private static final String CLASS_DEVICES = "SELECT CAST(e.student_id AS text), p.display_name, d.device_id, d.label, d.registered_at,"
+            + " d.last_synced_at, d.held_through, l.status,"
+            + " (SELECT count(*) FROM sync_events x WHERE x.user_id = e.student_id AND x.device_id = d.device_id AND x.review = 'PENDING'),"
+            + " (SELECT count(*) FROM sync_events x WHERE x.user_id = e.student_id AND x.device_id = d.device_id AND x.outcome = 'REJECTED')"
+            + " FROM class_enrolments e JOIN profiles p ON p.user_id = e.student_id"
+            + " LEFT JOIN sync_devices d ON d.user_id = e.student_id LEFT JOIN sync_logs l ON l.id = d.last_receipt_id"
+            + " WHERE e.class_id = ?1 ORDER BY p.display_name, e.student_id, d.registered_at";
+
     public List<StudentStatus> classStatus(UUID callerId, UUID classId) {
         checks.classTaughtBy(callerId, classId, "Only the class's teachers and its school's admins see its sync status");
-        List<?> rows = em.createNativeQuery("SELECT CAST(e.student_id AS text), p.display_name, d.device_id, d.label, d.registered_at,"
-                        + " d.last_synced_at, d.held_through, l.status,"
-                        + " (SELECT count(*) FROM sync_events x WHERE x.user_id = e.student_id AND x.device_id = d.device_id AND x.review = 'PENDING'),"
-                        + " (SELECT count(*) FROM sync_events x WHERE x.user_id = e.student_id AND x.device_id = d.device_id AND x.outcome = 'REJECTED')"
-                        + " FROM class_enrolments e JOIN profiles p ON p.user_id = e.student_id"
-                        + " LEFT JOIN sync_devices d ON d.user_id = e.student_id LEFT JOIN sync_logs l ON l.id = d.last_receipt_id"
-                        + " WHERE e.class_id = ?1 ORDER BY p.display_name, e.student_id, d.registered_at")
-                .setParameter(1, classId).getResultList();
-        Map<String, List<DeviceStatus>> devices = new LinkedHashMap<>();
-        Map<String, String> names = new LinkedHashMap<>();
-        for (Object o : rows) {
-            Object[] r = (Object[]) o;
-            String student = (String) r[0];
-            names.put(student, (String) r[1]);
-            List<DeviceStatus> list = devices.computeIfAbsent(student, s -> new ArrayList<>());
-            if (r[2] != null) {
-                list.add(new DeviceStatus((String) r[2], (String) r[3], SqlValues.instant(r[4]), time(r[5]),
-                        ((Number) r[6]).longValue(), (String) r[7], ((Number) r[8]).longValue(), ((Number) r[9]).longValue()));
-            }
+        List<StudentDevice> rows = SqlValues.rows(em.createNativeQuery(CLASS_DEVICES).setParameter(1, classId), StudentDevice::of);
+        Map<UUID, List<DeviceStatus>> devices = new LinkedHashMap<>();
+        Map<UUID, String> names = new LinkedHashMap<>();
+        for (StudentDevice row : rows) {
+            names.put(row.studentId(), row.displayName());
+            List<DeviceStatus> list = devices.computeIfAbsent(row.studentId(), s -> new ArrayList<>());
+            row.device().ifPresent(list::add);
         }
         List<StudentStatus> students = new ArrayList<>();
-        devices.forEach((student, list) -> students.add(new StudentStatus(UUID.fromString(student), names.get(student),
+        devices.forEach((student, list) -> students.add(new StudentStatus(student, names.get(student),
                 list.stream().map(DeviceStatus::lastSyncedAt).filter(java.util.Objects::nonNull).max(OffsetDateTime::compareTo).orElse(null),
                 list.stream().mapToLong(DeviceStatus::pendingReview).sum(), list.stream().mapToLong(DeviceStatus::rejected).sum(), list)));
         return students;
+    }
+
+    /** A row of {@link #CLASS_DEVICES}. */
+    private record StudentDevice(UUID studentId, String displayName, Optional<DeviceStatus> device) {
+
+        static StudentDevice of(Object[] row) {
+            return new StudentDevice(UUID.fromString((String) row[0]), (String) row[1], Optional.ofNullable((String) row[2])
+                    .map(deviceId -> new DeviceStatus(deviceId, (String) row[3], SqlValues.instant(row[4]), SqlValues.instant(row[5]),
+                            ((Number) row[6]).longValue(), (String) row[7], ((Number) row[8]).longValue(), ((Number) row[9]).longValue())));
+        }
     }
 
     /** The class's events that need a teacher: waiting for review, rejected, or both; newest first. */
@@ -93,19 +106,11 @@ public class SyncOversight {
             case REJECTED -> "x.outcome = 'REJECTED'";
             case ALL -> "(x.review = 'PENDING' OR x.outcome = 'REJECTED')";
         };
-        List<?> rows = em.createNativeQuery("SELECT CAST(x.id AS text), CAST(x.user_id AS text), p.display_name, x.device_id, x.sequence, x.type,"
-                        + " x.device_time, x.received_at, x.outcome, x.reason, x.flags, x.review, x.payload"
+        return SqlValues.rows(em.createNativeQuery("SELECT CAST(x.id AS text), CAST(x.user_id AS text), p.display_name, x.device_id,"
+                        + " x.sequence, x.type, x.device_time, x.received_at, x.outcome, x.reason, x.flags, x.review, x.payload"
                         + " FROM class_enrolments e JOIN sync_events x ON x.user_id = e.student_id JOIN profiles p ON p.user_id = e.student_id"
                         + " WHERE e.class_id = ?1 AND " + which + " ORDER BY x.received_at DESC, x.sequence DESC LIMIT ?2")
-                .setParameter(1, classId).setParameter(2, limit).getResultList();
-        List<Attention> events = new ArrayList<>();
-        for (Object o : rows) {
-            Object[] r = (Object[]) o;
-            events.add(new Attention(UUID.fromString((String) r[0]), UUID.fromString((String) r[1]), (String) r[2], (String) r[3],
-                    ((Number) r[4]).longValue(), (String) r[5], SqlValues.instant(r[6]), SqlValues.instant(r[7]), (String) r[8],
-                    (String) r[9], (String) r[10], (String) r[11], (String) r[12]));
-        }
-        return events;
+                .setParameter(1, classId).setParameter(2, limit), Attention::of);
     }
 
     /** The review recorded, and the XP accepting it earned the student. */
@@ -137,9 +142,5 @@ public class SyncOversight {
             standingChanged.fire(new StandingChanged(event.userId()));
         }
         return new Reviewed(event, xp);
-    }
-
-    private static OffsetDateTime time(Object column) {
-        return column == null ? null : SqlValues.instant(column);
     }
 }

@@ -11,8 +11,9 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
+
+import static org.projectspark.platform.persistence.SqlValues.count;
 
 /**
  * What the server holds of a student's devices, for the device itself: which events it has (so an upload cut
@@ -27,24 +28,30 @@ public class SyncStatus {
 
     public record Device(String deviceId, String label, OffsetDateTime registeredAt, OffsetDateTime lastSyncedAt,
                          UUID lastReceiptId, long heldThroughSequence, long eventsHeld) {
+
+        static Device of(Object[] row) {
+            return new Device((String) row[0], (String) row[1], SqlValues.instant(row[2]), SqlValues.instant(row[3]),
+                    row[4] == null ? null : UUID.fromString((String) row[4]), ((Number) row[5]).longValue(), ((Number) row[6]).longValue());
+        }
     }
 
     public record Receipt(UUID receiptId, String deviceId, String source, String status, int received, int applied,
                           int duplicate, int rejected, long bytesReceived, Long durationMs, String error,
                           OffsetDateTime startedAt, OffsetDateTime completedAt) {
+
+        static Receipt of(Object[] row) {
+            return new Receipt(UUID.fromString((String) row[0]), (String) row[1], (String) row[2], (String) row[3], (int) count(row[4]),
+                    (int) count(row[5]), (int) count(row[6]), (int) count(row[7]), count(row[8]), row[9] == null ? null : count(row[9]),
+                    (String) row[10], SqlValues.instant(row[11]), SqlValues.instant(row[12]));
+        }
     }
 
     public Device device(UUID userId, String deviceId) {
-        List<?> rows = em.createNativeQuery("SELECT d.label, d.registered_at, d.last_synced_at, CAST(d.last_receipt_id AS text), d.held_through,"
-                        + " (SELECT count(*) FROM sync_events e WHERE e.user_id = d.user_id AND e.device_id = d.device_id)"
+        return SqlValues.rows(em.createNativeQuery("SELECT d.device_id, d.label, d.registered_at, d.last_synced_at, CAST(d.last_receipt_id AS text),"
+                        + " d.held_through, (SELECT count(*) FROM sync_events e WHERE e.user_id = d.user_id AND e.device_id = d.device_id)"
                         + " FROM sync_devices d WHERE d.user_id = ?1 AND d.device_id = ?2")
-                .setParameter(1, userId).setParameter(2, deviceId).getResultList();
-        if (rows.isEmpty()) {
-            throw new NotFoundException("device " + deviceId + " has not been registered by this student");
-        }
-        Object[] r = (Object[]) rows.get(0);
-        return new Device(deviceId, (String) r[0], SqlValues.instant(r[1]), r[2] == null ? null : SqlValues.instant(r[2]),
-                r[3] == null ? null : UUID.fromString((String) r[3]), ((Number) r[4]).longValue(), ((Number) r[5]).longValue());
+                .setParameter(1, userId).setParameter(2, deviceId), Device::of)
+                .stream().findFirst().orElseThrow(() -> new NotFoundException("device " + deviceId + " has not been registered by this student"));
     }
 
     public List<Device> devices(UUID userId) {
@@ -68,19 +75,11 @@ public class SyncStatus {
     }
 
     public Receipt receipt(UUID userId, UUID receiptId) {
-        List<?> rows = em.createNativeQuery("SELECT device_id, source, status, events_received, events_applied, events_duplicate,"
-                        + " events_rejected, bytes_received, duration_ms, error, created_at, completed_at FROM sync_logs WHERE id = ?1 AND user_id = ?2")
-                .setParameter(1, receiptId).setParameter(2, userId).getResultList();
-        if (rows.isEmpty()) {
-            throw new NotFoundException("no receipt " + receiptId + " for this student (receipts are kept 7 days)");
-        }
-        Object[] r = (Object[]) rows.get(0);
-        return new Receipt(receiptId, (String) r[0], (String) r[1], (String) r[2], n(r[3]), n(r[4]), n(r[5]), n(r[6]),
-                ((Number) r[7]).longValue(), r[8] == null ? null : ((Number) r[8]).longValue(), (String) r[9],
-                SqlValues.instant(r[10]), Optional.ofNullable(r[11]).map(SqlValues::instant).orElse(null));
-    }
-
-    private static int n(Object o) {
-        return ((Number) o).intValue();
+        return SqlValues.rows(em.createNativeQuery("SELECT CAST(id AS text), device_id, source, status, events_received, events_applied,"
+                        + " events_duplicate, events_rejected, bytes_received, duration_ms, error, created_at, completed_at"
+                        + " FROM sync_logs WHERE id = ?1 AND user_id = ?2")
+                .setParameter(1, receiptId).setParameter(2, userId), Receipt::of)
+                .stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("no receipt " + receiptId + " for this student (receipts are kept 7 days)"));
     }
 }

@@ -61,7 +61,7 @@ public class DashboardResource {
     }
 
     /**
-     * Answers {@link org.projectspark.progress.service.StudentDashboard} as JSON. The JSON is its own shared key: a
+     * Answers {@link DashboardView} as JSON. The JSON is its own shared key: a
      * held answer ({@link HeldAnswers}) is served while this instance's copy of the student's cached dashboard is still
      * this one, so a change to their own data (which drops it here at once) is seen on their next read.
      */
@@ -80,7 +80,7 @@ public class DashboardResource {
     }
 
     private String build(UUID studentId) {
-        return jsonb.toJson(dashboards.of(studentId));
+        return jsonb.toJson(DashboardView.of(dashboards.of(studentId)));
     }
 
     void profileChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProfileChanged changed) {
