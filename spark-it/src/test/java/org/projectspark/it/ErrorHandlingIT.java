@@ -196,7 +196,8 @@ class ErrorHandlingIT extends DeployedEar {
     private static void dropServerConnections() throws SQLException {
         try (Connection c = Fixtures.database(); Statement s = c.createStatement()) {
             s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                    + " WHERE application_name IN ('project-spark', 'project-spark-read') AND pid <> pg_backend_pid()");
+                    + " WHERE application_name IN ('project-spark', 'project-spark-read') AND datname = current_database()"
+                    + " AND pid <> pg_backend_pid()"); // only the test server's: a development server on this machine keeps its own
         }
     }
 }
