@@ -18,6 +18,16 @@ public enum SyncEventType {
     /** The student read a notification. */
     NOTIFICATION_READ;
 
+    /** The type of this name, if there is one (a rejected event keeps the name the device sent). */
+    public static java.util.Optional<SyncEventType> named(String name) {
+        for (SyncEventType t : values()) {
+            if (t.name().equals(name)) {
+                return java.util.Optional.of(t);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Whether the event can earn XP, badges or a streak day, and so needs to be plausible to do so. */
     public boolean isLearning() {
         return this == LESSON_OPENED || this == PROGRESS || this == QUIZ_SUBMITTED || this == ASSIGNMENT_FILE;

@@ -13,6 +13,7 @@ import org.projectspark.gamification.domain.Streak;
 import org.projectspark.gamification.domain.StudentBadge;
 import org.projectspark.gamification.domain.XpRules;
 import org.projectspark.gamification.service.GamificationSettings;
+import org.projectspark.progress.domain.ProgressStatus;
 import org.projectspark.progress.domain.StudentProgress;
 import org.projectspark.progress.domain.Submission;
 import org.projectspark.platform.error.InvalidRequestException;
@@ -133,6 +134,54 @@ public class LearningRecorder {
                     progress.credit(at), false, false, at, null));
         }
         return ProgressResult.of(progress, earned, profile.xpPoints(), profile.level());
+    }
+
+    /** Locks the student's profile row for a learning act: acts of one student apply one at a time on every instance. */
+    public Profile lockLearner(UUID studentId) {
+        return rewards.lockProfile(studentId);
+    }
+
+    /**
+     * A quiz answer that was held for review (it moved progress and earned nothing) and that a teacher accepted: it
+     * earns now what it would have earned at {@code at}, never twice (the ledger holds each award once).
+     *
+     * @return the XP it earned now
+     */
+    public int rewardAcceptedQuiz(Profile profile, UUID clientSubmissionId, OffsetDateTime at) {
+        Optional<Submission> submission = known.submission(em, profile.userId(), clientSubmissionId);
+        Optional<Activity> activity = submission.flatMap(s -> published.find(s.activityId()));
+        if (activity.isEmpty()) {
+            return 0;
+        }
+        Submission s = submission.get();
+        XpRules rules = gamification.rules();
+        double score = s.score().doubleValue();
+        boolean perfect = s.questionCount() > 0 && s.correctCount() == s.questionCount();
+        boolean passed = score >= rules.passScore();
+        boolean credited = passed && progressRecords.progressOf(profile.userId(), activity.get(), at).credit(at);
+        LearningRewards.Rewards earned = rewards.reward(profile, new LearningRewards.Learning(activity.get(),
+                rules.awardsFor(score, perfect), credited, passed, perfect, at, s.id()));
+        s.recordXp(s.xpAwarded() + earned.xp());
+        return earned.xp();
+    }
+
+    /**
+     * Progress that was held for review and that a teacher accepted: if it completed the activity, the completion
+     * earns now what it would have earned at {@code at}, never twice.
+     *
+     * @return the XP it earned now
+     */
+    public int rewardAcceptedProgress(Profile profile, UUID activityId, OffsetDateTime at) {
+        Optional<Activity> activity = published.find(activityId);
+        if (activity.isEmpty()) {
+            return 0;
+        }
+        StudentProgress progress = progressRecords.progressOf(profile.userId(), activity.get(), at);
+        if (progress.status() != ProgressStatus.COMPLETED) {
+            return 0;
+        }
+        return rewards.reward(profile, new LearningRewards.Learning(activity.get(), gamification.rules().awardsForCompletion(),
+                progress.credit(at), false, false, at, null)).xp();
     }
 
     private SubmissionResult replay(Submission s, Profile profile) {
