@@ -37,8 +37,6 @@ import org.projectspark.school.service.MembershipChanged;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -49,7 +47,8 @@ import java.util.function.Supplier;
 /**
  * Leaderboards: global (everyone may look), a school's (its members), a class's (its students and
  * teachers, the school's admins); all-time or this week. {@code /me} is the caller's rank with the
- * neighbours around them. The {@code X-Leaderboard-Source} header says whether Redis or PostgreSQL answered.
+ * neighbours around them. One pair of methods serves every board ({@link BoardAddress}), so the parameters, their
+ * messages and the access step are the same for all. The {@code X-Leaderboard-Source} header says whether Redis or PostgreSQL answered.
  */
 @Path("leaderboards")
 @ApplicationScoped
@@ -74,50 +73,33 @@ public class LeaderboardResource {
 
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
 
+    /** A board's place in the URL: {@code global}, {@code schools/{id}} or {@code classes/{id}}. */
+    private static final String BOARD = "{board: global|schools/[^/]+|classes/[^/]+}";
+
     @GET
-    @Path("global")
-    public Response global(@QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
-                           @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
-        return top(() -> board(Board.Scope.GLOBAL, null, period), () -> null, limit);
+    @Path(BOARD)
+    public Response top(@PathParam("board") BoardAddress board,
+                        @QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
+                        @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
+        return top(() -> board.at(period), nameOf(board), limit);
     }
 
     @GET
-    @Path("global/me")
-    public Response globalMe(@QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
-                             @QueryParam("neighbours") @DefaultValue("2") @Min(0) @Max(10) int neighbours) {
-        return around(() -> board(Board.Scope.GLOBAL, null, period), () -> null, neighbours);
+    @Path(BOARD + "/me")
+    public Response me(@PathParam("board") BoardAddress board,
+                       @QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
+                       @QueryParam("neighbours") @DefaultValue("2") @Min(0) @Max(10) int neighbours) {
+        return around(() -> board.at(period), nameOf(board), neighbours);
     }
 
-    @GET
-    @Path("schools/{id}")
-    public Response school(@PathParam("id") UUID id, @QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
-                           @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
-        UUID caller = caller();
-        return top(() -> board(Board.Scope.SCHOOL, id, period), () -> readers.schoolName(caller, id), limit);
-    }
-
-    @GET
-    @Path("schools/{id}/me")
-    public Response schoolMe(@PathParam("id") UUID id, @QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
-                             @QueryParam("neighbours") @DefaultValue("2") @Min(0) @Max(10) int neighbours) {
-        UUID caller = caller();
-        return around(() -> board(Board.Scope.SCHOOL, id, period), () -> readers.schoolName(caller, id), neighbours);
-    }
-
-    @GET
-    @Path("classes/{id}")
-    public Response schoolClass(@PathParam("id") UUID id, @QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
-                                @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
-        UUID caller = caller();
-        return top(() -> board(Board.Scope.CLASS, id, period), () -> readers.className(caller, id), limit);
-    }
-
-    @GET
-    @Path("classes/{id}/me")
-    public Response schoolClassMe(@PathParam("id") UUID id, @QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
-                                  @QueryParam("neighbours") @DefaultValue("2") @Min(0) @Max(10) int neighbours) {
-        UUID caller = caller();
-        return around(() -> board(Board.Scope.CLASS, id, period), () -> readers.className(caller, id), neighbours);
+    /** The access step: a school's or class's name for a caller who may see its board (null for the global one), else a refusal. */
+    private Supplier<String> nameOf(BoardAddress board) {
+        UUID caller = Caller.current().id();
+        return switch (board.scope()) {
+            case GLOBAL -> () -> null;
+            case SCHOOL -> () -> readers.schoolName(caller, board.id());
+            case CLASS -> () -> readers.className(caller, board.id());
+        };
     }
 
     /** A top-N page and its answer as anyone not on it sees it; {@code key} tells this rendering from the next. */
@@ -216,11 +198,4 @@ public class LeaderboardResource {
         return new Seen(page, name, cardsOf(page));
     }
 
-    private static Board board(Board.Scope scope, UUID id, String period) {
-        return Board.of(scope, id, Board.Period.ofCode(period), OffsetDateTime.now(ZoneOffset.UTC));
-    }
-
-    private static UUID caller() {
-        return Caller.current().id();
-    }
 }

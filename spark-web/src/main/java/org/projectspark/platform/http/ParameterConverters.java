@@ -72,6 +72,14 @@ public class ParameterConverters implements ParamConverterProvider {
 
     private static final String AN_ID = JsonShape.AN_ID;
 
+    /**
+     * An id read from part of a path that JAX-RS does not convert itself (a path parameter holding more than an id),
+     * refused as a converted parameter is: a 400 {@code validation} problem naming {@code name}.
+     */
+    public static UUID id(String name, String text) {
+        return (UUID) converter(name, AN_ID, null, t -> JsonShape.isUuid(t) ? UUID.fromString(t) : null).fromString(text);
+    }
+
     /** A converter whose {@code parse} answers null for text it does not take. */
     private static ParamConverter<Object> converter(String name, String expected, Object absent, Function<String, Object> parse) {
         return new ParamConverter<>() {
