@@ -1,12 +1,13 @@
 package org.projectspark.account.service;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import org.projectspark.platform.cache.Copies;
+import org.projectspark.platform.cache.InstanceCopies;
 import org.projectspark.platform.config.SparkSettings;
 import org.projectspark.platform.redis.Redis;
 import redis.clients.jedis.params.SetParams;
@@ -28,9 +29,9 @@ import java.util.UUID;
  *   <li>{@code 0}: ended, written after the ending commits, for as long as an access token lives, and it
  *   overwrites {@code 1}, so a request racing a sign-out cannot put back a stale "open".</li>
  * </ul>
- * In front of Redis, each instance remembers an answer for {@value #LOCAL_TTL_MILLIS} ms, so a device's burst
- * of requests costs one look-up: a sign-out on another instance is honoured here within that time (at once
- * on the instance that ended the session). Without Redis every miss goes to the database.
+ * In front of Redis, each instance remembers an answer for {@value #LOCAL_TTL_MILLIS} ms ({@link InstanceCopies}), so
+ * a device's burst of requests costs one look-up; a sign-out drops it on every instance. Without Redis every miss
+ * goes to the database.
  */
 @ApplicationScoped
 public class SessionGuard {
@@ -52,10 +53,15 @@ public class SessionGuard {
     @Inject
     SparkSettings settings;
 
-    private final Cache<UUID, Boolean> local = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMillis(LOCAL_TTL_MILLIS))
-            .maximumSize(100_000)
-            .build();
+    @Inject
+    InstanceCopies copies;
+
+    private Copies<UUID, Boolean> local;
+
+    @PostConstruct
+    void init() {
+        local = copies.byId("sessions", Duration.ofMillis(LOCAL_TTL_MILLIS), 100_000);
+    }
 
     public boolean isActive(UUID sessionId) {
         return local.get(sessionId, this::isActiveShared);
@@ -74,12 +80,16 @@ public class SessionGuard {
         return active;
     }
 
+    /** Redis first, then the copies: an instance that drops its copy must not read "open" again from Redis. */
     void sessionsEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionsEnded ended) {
-        ended.sessionIds().forEach(id -> local.put(id, false));
         long ttl = Math.max(OPEN_TTL_SECONDS, settings.accessTokenLifetime().toSeconds());
         redis.call(r -> {
             ended.sessionIds().forEach(id -> r.setex(key(id), ttl, "0"));
             return null;
+        });
+        ended.sessionIds().forEach(id -> {
+            local.drop(id);
+            local.put(id, false);
         });
     }
 

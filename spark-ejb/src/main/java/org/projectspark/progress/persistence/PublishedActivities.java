@@ -1,16 +1,18 @@
 package org.projectspark.progress.persistence;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.projectspark.curriculum.domain.Activity;
 import org.projectspark.curriculum.domain.ActivityType;
 import org.projectspark.curriculum.domain.Lesson;
 import org.projectspark.curriculum.service.CourseChanged;
+import org.projectspark.platform.cache.Copies;
+import org.projectspark.platform.cache.InstanceCopies;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,8 +23,8 @@ import java.util.UUID;
 /**
  * Activities as grading needs them (questions, answer keys, lesson and course), kept on each instance for
  * {@value #TTL_SECONDS} s: a class submitting the same quiz should not read it from PostgreSQL 30 times.
- * Dropped at once on this instance when a course changes; other instances follow within the TTL. The
- * cached objects are detached and only ever read.
+ * Dropped on every instance ({@link InstanceCopies}) when a course changes. The cached objects are detached and only
+ * ever read.
  */
 @ApplicationScoped
 public class PublishedActivities {
@@ -32,17 +34,22 @@ public class PublishedActivities {
     @PersistenceContext(unitName = "spark-read")
     EntityManager reads;
 
-    private final Cache<UUID, Optional<Activity>> activities = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(TTL_SECONDS)).maximumSize(20_000).build();
+    @Inject
+    InstanceCopies copies;
 
-    private final Cache<UUID, Optional<UUID>> firstActivities = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(TTL_SECONDS)).maximumSize(20_000).build();
+    private Copies<UUID, Optional<Activity>> activities;
+    private Copies<UUID, Optional<UUID>> firstActivities;
+    private Copies<UUID, List<UUID>> lessonRequirements;
+    private Copies<UUID, List<UUID>> courseRequirements;
 
-    private final Cache<UUID, List<UUID>> lessonRequirements = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(TTL_SECONDS)).maximumSize(20_000).build();
-
-    private final Cache<UUID, List<UUID>> courseRequirements = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(TTL_SECONDS)).maximumSize(2_000).build();
+    @PostConstruct
+    void init() {
+        Duration ttl = Duration.ofSeconds(TTL_SECONDS);
+        activities = copies.byId("activities", ttl, 20_000);
+        firstActivities = copies.byId("first-activities", ttl, 20_000);
+        lessonRequirements = copies.byId("lesson-requirements", ttl, 20_000);
+        courseRequirements = copies.byId("course-requirements", ttl, 2_000);
+    }
 
     /**
      * The activities a student completes for the lesson to count as completed: all of them but assignments, which
@@ -94,9 +101,9 @@ public class PublishedActivities {
     }
 
     void courseChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CourseChanged changed) {
-        activities.invalidateAll();
-        firstActivities.invalidateAll();
-        lessonRequirements.invalidateAll();
-        courseRequirements.invalidateAll();
+        activities.dropAll();
+        firstActivities.dropAll();
+        lessonRequirements.dropAll();
+        courseRequirements.dropAll();
     }
 }

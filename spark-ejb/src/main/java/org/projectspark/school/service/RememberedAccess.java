@@ -1,11 +1,13 @@
 package org.projectspark.school.service;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import org.projectspark.account.service.ProfileChanged;
+import org.projectspark.platform.cache.Copies;
+import org.projectspark.platform.cache.InstanceCopies;
 
 import java.time.Duration;
 import java.util.Map;
@@ -16,8 +18,8 @@ import java.util.function.Supplier;
 /**
  * Recent answers to "may this reader see that?", per reader, for {@value #TTL_MILLIS} ms: a staff room polling a
  * dashboard, or a student's app opening its boards, costs the database one check per reader and burst, not one per
- * read. Dropped for a user at once (on this instance) when their account, school, classes or teaching change; other
- * instances follow within that time, as with sign-outs. Refusals (the check throws) are not remembered.
+ * read. Dropped for a user on every instance ({@link InstanceCopies}) when their account, school, classes or teaching
+ * change. Refusals (the check throws) are not remembered.
  */
 @ApplicationScoped
 public class RememberedAccess {
@@ -28,8 +30,15 @@ public class RememberedAccess {
     public record Question(String kind, UUID id) {
     }
 
-    private final Cache<UUID, Map<Question, Object>> byReader = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMillis(TTL_MILLIS)).maximumSize(50_000).build();
+    @Inject
+    InstanceCopies copies;
+
+    private Copies<UUID, Map<Question, Object>> byReader;
+
+    @PostConstruct
+    void init() {
+        byReader = copies.byId("access", Duration.ofMillis(TTL_MILLIS), 50_000);
+    }
 
     /** The reader's remembered answer to the question, or the check's (which throws when the answer is no). */
     @SuppressWarnings("unchecked")
@@ -44,14 +53,14 @@ public class RememberedAccess {
     }
 
     void profileChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProfileChanged changed) {
-        byReader.invalidate(changed.userId());
+        byReader.drop(changed.userId());
     }
 
     void membershipChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) MembershipChanged changed) {
-        byReader.invalidate(changed.userId());
+        byReader.drop(changed.userId());
     }
 
     void teachingChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ClassTeachingChanged changed) {
-        byReader.invalidate(changed.teacherId());
+        byReader.drop(changed.teacherId());
     }
 }
