@@ -1,32 +1,35 @@
 package org.projectspark.platform.redis;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import org.projectspark.platform.cache.Copies;
 
-import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * JSON answers cached twice: in Redis for the cluster ({@code ttlSeconds}) and on this instance for
- * {@code localMillis}, so the hottest reads cost no network at all. Dropping an entry drops both; other
- * instances see the drop within {@code localMillis}. Without Redis the answer is built on a local miss.
+ * JSON answers cached in Redis for the cluster ({@code ttlSeconds}) and, when given {@code copies}, on each instance
+ * for their time ({@link org.projectspark.platform.cache.InstanceCopies}), so the hottest reads cost no network at all.
+ * Dropping an entry drops it in Redis and then every instance's copy. Without Redis the answer is built on a miss.
  * Keys are per user (a user id, or a user id and the URL they asked for); callers check access first.
- * {@code localMillis} 0: Redis only (for callers that keep their own copy on the instance).
  */
 public final class JsonCache {
 
     private final Redis redis;
     private final String prefix;
     private final long ttlSeconds;
-    private final Cache<String, String> local;
+    private final Copies<String, String> copies;
 
-    public JsonCache(Redis redis, String prefix, long ttlSeconds, long localMillis) {
+    /** Redis only (for callers that keep their own copy on the instance). */
+    public JsonCache(Redis redis, String prefix, long ttlSeconds) {
+        this(redis, prefix, ttlSeconds, null);
+    }
+
+    public JsonCache(Redis redis, String prefix, long ttlSeconds, Copies<String, String> copies) {
         this.redis = redis;
         this.prefix = prefix;
         this.ttlSeconds = ttlSeconds;
-        this.local = Caffeine.newBuilder().expireAfterWrite(Duration.ofMillis(localMillis)).maximumSize(100_000).build();
+        this.copies = copies;
     }
 
     public String get(UUID id, Function<UUID, String> build) {
@@ -34,24 +37,30 @@ public final class JsonCache {
     }
 
     public String get(String key, Supplier<String> build) {
-        return local.get(key, k -> redis.call(r -> r.get(prefix + k)).orElseGet(() -> store(k, build.get())));
+        Function<String, String> shared = k -> redis.call(r -> r.get(prefix + k)).orElseGet(() -> store(k, build.get()));
+        return copies == null ? shared.apply(key) : copies.get(key, shared);
     }
 
     /** This instance's copy, if it holds one: no Redis, no build. */
-    public String localCopy(UUID id) {
-        return local.getIfPresent(id.toString());
+    public Optional<String> localCopy(UUID id) {
+        return copies == null ? Optional.empty() : copies.find(id.toString());
     }
 
     /** Builds the answer anew (the reader asked for fresh figures) and caches it for the next reads. */
     public String refresh(String key, Supplier<String> build) {
         String json = store(key, build.get());
-        local.put(key, json);
+        if (copies != null) {
+            copies.put(key, json);
+        }
         return json;
     }
 
+    /** Redis first: an instance that drops its copy must not read the old answer again from Redis. */
     public void drop(UUID id) {
-        local.invalidate(id.toString());
         redis.call(r -> r.del(prefix + id));
+        if (copies != null) {
+            copies.drop(id.toString());
+        }
     }
 
     public long ttlSeconds() {

@@ -21,10 +21,13 @@ import org.projectspark.platform.error.NotFoundException;
 import org.projectspark.progress.persistence.ProgressRepository;
 import org.projectspark.progress.persistence.PublishedActivities;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -134,6 +137,26 @@ public class LearningRecorder {
                     progress.credit(at), false, false, at, null));
         }
         return ProgressResult.of(progress, earned, profile.xpPoints(), profile.level());
+    }
+
+    /** A published activity, as grading and progress read it. */
+    public Optional<Activity> publishedActivity(UUID id) {
+        return published.find(id);
+    }
+
+    /**
+     * Reads ahead what a batch of learning acts will read, in a few queries rather than several per act or per day:
+     * the progress rows of its activities, of the lessons' first activities and of the rest of their lessons, earlier
+     * submissions with these client ids, and what rewarding them reads (XP reasons, the XP of their days, badges).
+     */
+    public void readAhead(Profile profile, Set<UUID> activities, Set<UUID> lessons, Set<UUID> clientSubmissionIds, Set<LocalDate> days) {
+        Set<UUID> acts = new HashSet<>(activities);
+        lessons.forEach(l -> published.firstOfLesson(l).ifPresent(a -> acts.add(a.id())));
+        Set<UUID> rows = new HashSet<>(acts);
+        acts.forEach(id -> published.find(id).ifPresent(a -> rows.addAll(published.requiredForLesson(a.lesson().id()))));
+        known.preloadProgress(em, profile.userId(), rows);
+        known.preloadSubmissions(em, profile.userId(), clientSubmissionIds);
+        known.preloadRewards(em, profile.userId(), acts, days, profile.zone());
     }
 
     /** Locks the student's profile row for a learning act: acts of one student apply one at a time on every instance. */

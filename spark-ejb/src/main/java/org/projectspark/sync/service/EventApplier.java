@@ -12,10 +12,7 @@ import org.projectspark.gamification.service.StandingChanged;
 import org.projectspark.curriculum.domain.Activity;
 import org.projectspark.curriculum.domain.ActivityType;
 import org.projectspark.platform.error.SparkException;
-import org.projectspark.progress.persistence.PublishedActivities;
-import org.projectspark.progress.service.LearningContext;
 import org.projectspark.progress.service.LearningRecorder;
-import org.projectspark.progress.service.LearningRewards;
 import org.projectspark.progress.service.ProgressRecorded;
 import org.projectspark.progress.service.ProgressResult;
 import org.projectspark.progress.service.SubmissionResult;
@@ -51,19 +48,10 @@ public class EventApplier {
     EntityManager em;
 
     @Inject
-    LearningRewards rewards;
-
-    @Inject
     LearningRecorder recorder;
 
     @Inject
-    PublishedActivities published;
-
-    @Inject
     SyncSettings settings;
-
-    @Inject
-    LearningContext known;
 
     @Inject
     SyncRecords records;
@@ -130,7 +118,7 @@ public class EventApplier {
     }
 
     private Applied applyEvents(Session session, List<IncomingEvent> events) {
-        Profile profile = rewards.lockProfile(session.userId());
+        Profile profile = recorder.lockLearner(session.userId());
         Map<UUID, SyncEvent> held = held(events);
         preload(session, profile, events, held);
         Map<UUID, EventResult> firstInBatch = new HashMap<>();
@@ -188,8 +176,8 @@ public class EventApplier {
      * several per event or per day.
      */
     private void preload(Session session, Profile profile, List<IncomingEvent> events, Map<UUID, SyncEvent> held) {
-        UUID student = profile.userId();
         Set<UUID> activities = new HashSet<>();
+        Set<UUID> lessons = new HashSet<>();
         Set<UUID> clientIds = new HashSet<>();
         Set<LocalDate> days = new HashSet<>();
         for (IncomingEvent e : events) {
@@ -207,14 +195,10 @@ public class EventApplier {
                 activities.add(q.activityId());
                 clientIds.add(q.clientSubmissionId());
             } else if (e.data() instanceof EventData.LessonOpened l) {
-                published.firstOfLesson(l.lessonId()).ifPresent(a -> activities.add(a.id()));
+                lessons.add(l.lessonId());
             }
         }
-        Set<UUID> rows = new HashSet<>(activities);
-        activities.forEach(id -> published.find(id).ifPresent(a -> rows.addAll(published.requiredForLesson(a.lesson().id()))));
-        known.preloadProgress(em, student, rows);
-        known.preloadSubmissions(em, student, clientIds);
-        known.preloadRewards(em, student, activities, days, profile.zone());
+        recorder.readAhead(profile, activities, lessons, clientIds, days);
     }
 
     private Outcome applyNew(Session session, Profile profile, IncomingEvent e) {
@@ -331,6 +315,6 @@ public class EventApplier {
     }
 
     private Activity activity(UUID id) {
-        return published.find(id).orElseThrow(() -> new Refused("no published activity with id " + id));
+        return recorder.publishedActivity(id).orElseThrow(() -> new Refused("no published activity with id " + id));
     }
 }

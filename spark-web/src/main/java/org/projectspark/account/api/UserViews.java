@@ -11,14 +11,16 @@ import jakarta.json.bind.JsonbConfig;
 import org.projectspark.account.service.ProfileChanged;
 import org.projectspark.gamification.service.StandingChanged;
 import org.projectspark.account.service.AccountQueries;
+import org.projectspark.platform.cache.InstanceCopies;
 import org.projectspark.platform.redis.JsonCache;
 import org.projectspark.platform.redis.Redis;
 
+import java.time.Duration;
 import java.util.UUID;
 
 /**
  * The JSON of GET /users/me, cached for the cluster ({@value #TTL_SECONDS} s, the guide's default TTL) and
- * on each instance for {@value #LOCAL_TTL_MILLIS} ms, dropped when the account changes. Apps open on this
+ * on each instance for {@value #LOCAL_TTL_MILLIS} ms, dropped everywhere when the account changes. Apps open on this
  * call, so it is the most frequent read there is.
  */
 @ApplicationScoped
@@ -33,12 +35,15 @@ public class UserViews {
     @Inject
     Redis redis;
 
+    @Inject
+    InstanceCopies copies;
+
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
     private JsonCache cache;
 
     @PostConstruct
     void init() {
-        cache = new JsonCache(redis, "spark:me:", TTL_SECONDS, LOCAL_TTL_MILLIS);
+        cache = new JsonCache(redis, "spark:me:", TTL_SECONDS, copies.of("me", Duration.ofMillis(LOCAL_TTL_MILLIS), 100_000, key -> key));
     }
 
     public String json(UUID userId) {

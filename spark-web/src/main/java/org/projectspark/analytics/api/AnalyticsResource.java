@@ -1,6 +1,5 @@
 package org.projectspark.analytics.api;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,16 +9,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.projectspark.analytics.service.Analytics;
 import org.projectspark.analytics.service.ClassAnalytics;
-import org.projectspark.platform.http.CurrentRequest;
-import org.projectspark.platform.http.HeldAnswers;
-import org.projectspark.platform.redis.Redis;
 import org.projectspark.platform.security.Caller;
 
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Reports, cached {@value CachedAnswers#ANALYTICS_TTL_SECONDS} s per reader: a student's report (their
+ * Reports, cached per reader ({@link CachedAnswers#REPORTS}): a student's report (their
  * teachers, school admin, guardians, themselves) and a class report as CSV for spreadsheets.
  */
 @Path("analytics")
@@ -33,24 +29,14 @@ public class AnalyticsResource {
     Analytics analytics;
 
     @Inject
-    Redis redis;
-
-    @Inject
-    HeldAnswers held;
-
-    private CachedAnswers cache;
-
-    @PostConstruct
-    void init() {
-        cache = new CachedAnswers(redis, held, "analytics", CachedAnswers.ANALYTICS_TTL_SECONDS);
-    }
+    CachedAnswers cached;
 
     @GET
     @Path("students/{id}")
     public Response studentReport(@PathParam("id") UUID id) {
-        Caller caller = Caller.current();
-        Analytics.StudentSeen seen = analytics.studentFor(caller.id(), id);
-        return cache.json(caller, CurrentRequest.get(), seen.key(), () -> analytics.studentFor(caller.id(), id).key(), () -> analytics.report(seen));
+        UUID caller = Caller.current().id();
+        Analytics.StudentSeen seen = analytics.studentFor(caller, id);
+        return cached.json(CachedAnswers.REPORTS, seen.key(), () -> analytics.studentFor(caller, id).key(), () -> analytics.report(seen));
     }
 
     /** One line per student: what a teacher opens in a spreadsheet or prints for a parents' meeting. */
@@ -58,9 +44,9 @@ public class AnalyticsResource {
     @Path("classes/{id}/report.csv")
     @RolesAllowed({"TEACHER", "SCHOOL_ADMIN", "ADMIN"})
     public Response classReport(@PathParam("id") UUID id) {
-        Caller caller = Caller.current();
-        ClassAnalytics.ClassSeen seen = analytics.classFor(caller.id(), id);
-        return cache.answer(caller, CurrentRequest.get(), CSV, Map.of("Content-Disposition", "attachment; filename=\"class-" + id + "-report.csv\""),
-                seen.key(), () -> analytics.classFor(caller.id(), id).key(), () -> ClassReportCsv.of(analytics.dashboard(seen)));
+        UUID caller = Caller.current().id();
+        ClassAnalytics.ClassSeen seen = analytics.classFor(caller, id);
+        return cached.answer(CachedAnswers.REPORTS, CSV, Map.of("Content-Disposition", "attachment; filename=\"class-" + id + "-report.csv\""),
+                seen.key(), () -> analytics.classFor(caller, id).key(), () -> ClassReportCsv.of(analytics.dashboard(seen)));
     }
 }

@@ -2,6 +2,8 @@ package org.projectspark.analytics.api;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.projectspark.platform.concurrent.FreshBuilds;
+import org.projectspark.platform.http.CurrentRequest;
 import org.projectspark.platform.http.HeldAnswers;
 import org.projectspark.platform.redis.JsonCache;
 import org.projectspark.platform.redis.Redis;
@@ -21,10 +24,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Answers cached in Redis per user and URL with the guide's TTLs (analytics 600 s, dashboards 180 s).
+ * Answers cached in Redis per user and URL with the guide's TTLs ({@link #REPORTS} 600 s, {@link #CLASS_DASHBOARDS} 180 s).
  * Only called after the caller's access was checked for this request, so an entry never reaches anyone
  * but the user it was built for, and only while they may still see it. {@code Cache-Control: no-cache}
  * from the client builds the answer anew. {@code X-Cache} says whether it came from the cache.
@@ -35,10 +39,15 @@ import java.util.function.Supplier;
  * {@code sharedKey}), so readers asking for fresh figures at the same moment share one build that started
  * after they asked ({@link FreshBuilds}): a staff room reloading one class costs the database a build at a time, not one per reader.
  */
-final class CachedAnswers {
+@ApplicationScoped
+public class CachedAnswers {
 
-    static final long ANALYTICS_TTL_SECONDS = 600;
-    static final long DASHBOARD_TTL_SECONDS = 180;
+    /** What is cached: its Redis prefix ({@code spark:cache:<name>:}) and time to live. */
+    record Kind(String name, long ttlSeconds) {
+    }
+
+    static final Kind REPORTS = new Kind("analytics", 600);
+    static final Kind CLASS_DASHBOARDS = new Kind("dashboard", 180);
 
     /** A fresh build: its text for Redis, its encoded form for this instance. */
     private record Fresh(String text, HeldAnswers.Answer encoded) {
@@ -49,9 +58,14 @@ final class CachedAnswers {
     /** Bounded by bytes: a burst of distinct large answers must not crowd the heap. */
     static final long RECENT_MAX_BYTES = 32L * 1024 * 1024;
 
-    /** Redis only: the instance's copy is held by {@link HeldAnswers}, once, as bytes. */
-    private final JsonCache cache;
-    private final HeldAnswers held;
+    @Inject
+    Redis redis;
+
+    @Inject
+    HeldAnswers held;
+
+    /** Redis only, one per kind: the instance's copy is held by {@link HeldAnswers}, once, as bytes. */
+    private final Map<Kind, JsonCache> caches = new ConcurrentHashMap<>();
     /**
      * Answers encoded here lately, by shared key, URL and ETag. A reader's copy from Redis that is byte for byte one
      * of them reuses its encoding: a class's hundred teachers cost this instance one gzip of each build they hold, not
@@ -62,22 +76,20 @@ final class CachedAnswers {
             .weigher((String key, HeldAnswers.Answer a) -> a.weight()).build();
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
 
-    CachedAnswers(Redis redis, HeldAnswers held, String kind, long ttlSeconds) {
-        this.cache = new JsonCache(redis, "spark:cache:" + kind + ":", ttlSeconds, 0);
-        this.held = held;
-    }
-
     /** A JSON answer: {@code build}'s result as JSON-B writes it (nulls left out, as everywhere in the API). */
-    Response json(Caller caller, ContainerRequestContext request, String sharedKey, Supplier<String> recheck, Supplier<Object> build) {
-        return answer(caller, request, MediaType.APPLICATION_JSON, Map.of(), sharedKey, recheck, () -> jsonb.toJson(build.get()));
+    Response json(Kind kind, String sharedKey, Supplier<String> recheck, Supplier<Object> build) {
+        return answer(kind, MediaType.APPLICATION_JSON, Map.of(), sharedKey, recheck, () -> jsonb.toJson(build.get()));
     }
 
     /**
      * {@code sharedKey}: what, besides the URL, the answer depends on (never the reader, only what they see);
      * {@code recheck}: the resource's access step for this caller again, answering the shared key they may see now.
      */
-    Response answer(Caller caller, ContainerRequestContext request, String mediaType, Map<String, String> headers, String sharedKey,
-                    Supplier<String> recheck, Supplier<String> build) {
+    Response answer(Kind kind, String mediaType, Map<String, String> headers, String sharedKey, Supplier<String> recheck,
+                    Supplier<String> build) {
+        Caller caller = Caller.current();
+        ContainerRequestContext request = CurrentRequest.get();
+        JsonCache cache = caches.computeIfAbsent(kind, k -> new JsonCache(redis, "spark:cache:" + k.name() + ":", k.ttlSeconds()));
         URI uri = request.getUriInfo().getRequestUri();
         String url = uri.getRawPath() + "?" + nullToEmpty(uri.getRawQuery());
         String key = caller.id() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(url.getBytes(StandardCharsets.UTF_8));

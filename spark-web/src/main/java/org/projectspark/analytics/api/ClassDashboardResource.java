@@ -1,6 +1,5 @@
 package org.projectspark.analytics.api;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,9 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.projectspark.analytics.service.Analytics;
 import org.projectspark.analytics.service.ClassAnalytics;
-import org.projectspark.platform.http.CurrentRequest;
-import org.projectspark.platform.http.HeldAnswers;
-import org.projectspark.platform.redis.Redis;
 import org.projectspark.platform.security.Caller;
 
 import java.util.UUID;
@@ -27,22 +23,12 @@ public class ClassDashboardResource {
     Analytics analytics;
 
     @Inject
-    Redis redis;
-
-    @Inject
-    HeldAnswers held;
-
-    private CachedAnswers cache;
-
-    @PostConstruct
-    void init() {
-        cache = new CachedAnswers(redis, held, "dashboard", CachedAnswers.DASHBOARD_TTL_SECONDS);
-    }
+    CachedAnswers cached;
 
     @GET
     public Response dashboard(@PathParam("id") UUID id) {
-        Caller caller = Caller.current();
-        ClassAnalytics.ClassSeen seen = analytics.classFor(caller.id(), id);
-        return cache.json(caller, CurrentRequest.get(), seen.key(), () -> analytics.classFor(caller.id(), id).key(), () -> analytics.dashboard(seen));
+        UUID caller = Caller.current().id();
+        ClassAnalytics.ClassSeen seen = analytics.classFor(caller, id);
+        return cached.json(CachedAnswers.CLASS_DASHBOARDS, seen.key(), () -> analytics.classFor(caller, id).key(), () -> analytics.dashboard(seen));
     }
 }

@@ -2,8 +2,7 @@ package org.projectspark.leaderboard.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -31,6 +30,8 @@ import org.projectspark.leaderboard.service.Leaderboards;
 import org.projectspark.leaderboard.service.StudentCards;
 import org.projectspark.platform.error.AccessDeniedException;
 import org.projectspark.platform.http.CurrentRequest;
+import org.projectspark.platform.cache.Copies;
+import org.projectspark.platform.cache.InstanceCopies;
 import org.projectspark.platform.http.HeldAnswers;
 import org.projectspark.platform.security.Caller;
 import org.projectspark.school.service.MembershipChanged;
@@ -71,6 +72,9 @@ public class LeaderboardResource {
     @Inject
     HeldAnswers held;
 
+    @Inject
+    InstanceCopies copies;
+
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
 
     /** A board's place in the URL: {@code global}, {@code schools/{id}} or {@code classes/{id}}. */
@@ -110,13 +114,17 @@ public class LeaderboardResource {
 
     /**
      * A class (or a whole country) opens the same top ten at the same time: each instance renders it once a
-     * second at most, and at once again after a change committed here. Whoever is on the page gets it
+     * second at most, and at once again after a change committed on any instance. Whoever is on the page gets it
      * rendered for them ({@code me}). A reader's answer is held ({@link HeldAnswers}) while the rendering it came
      * from is the current one and {@code nameNow}, the access step (a board's name, null for the global one), still
      * lets them see it.
      */
-    private final Cache<String, Rendered> recentTops = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(1)).maximumSize(10_000).build();
+    private Copies<String, Rendered> recentTops;
+
+    @PostConstruct
+    void init() {
+        recentTops = copies.of("top-boards", Duration.ofSeconds(1), 10_000, key -> key);
+    }
 
     private Response top(Supplier<Board> boardNow, Supplier<String> nameNow, int limit) {
         Caller caller = Caller.current();
@@ -130,7 +138,7 @@ public class LeaderboardResource {
         });
         Supplier<String> recheck = () -> {
             String nameSeen = nameNow.get();
-            Rendered current = recentTops.getIfPresent(boardNow.get().key() + "|" + limit);
+            Rendered current = recentTops.find(boardNow.get().key() + "|" + limit).orElse(null);
             return current == null || !Objects.equals(current.name(), nameSeen) ? "" : current.key();
         };
         return held.answer(caller, CurrentRequest.get(), r.key(), recheck, built -> {
@@ -146,15 +154,15 @@ public class LeaderboardResource {
     }
 
     void profileChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProfileChanged changed) {
-        recentTops.invalidateAll();
+        recentTops.dropAll();
     }
 
     void standingChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) StandingChanged changed) {
-        recentTops.invalidateAll();
+        recentTops.dropAll();
     }
 
     void membershipChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) MembershipChanged changed) {
-        recentTops.invalidateAll();
+        recentTops.dropAll();
     }
 
     private LeaderboardView view(BoardPage page, String name, UUID caller) {

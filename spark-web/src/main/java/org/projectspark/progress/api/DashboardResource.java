@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.projectspark.account.service.ProfileChanged;
 import org.projectspark.gamification.service.StandingChanged;
 import org.projectspark.platform.http.CurrentRequest;
+import org.projectspark.platform.cache.InstanceCopies;
 import org.projectspark.platform.http.HeldAnswers;
 import org.projectspark.platform.redis.JsonCache;
 import org.projectspark.platform.redis.Redis;
@@ -25,6 +26,7 @@ import org.projectspark.progress.service.DashboardQueries;
 import org.projectspark.progress.service.ProgressRecorded;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -52,12 +54,16 @@ public class DashboardResource {
     @Inject
     HeldAnswers held;
 
+    @Inject
+    InstanceCopies copies;
+
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
     private JsonCache cache;
 
     @PostConstruct
     void init() {
-        cache = new JsonCache(redis, "spark:dashboard:", TTL_SECONDS, LOCAL_TTL_MILLIS);
+        cache = new JsonCache(redis, "spark:dashboard:", TTL_SECONDS,
+                copies.of("dashboards", Duration.ofMillis(LOCAL_TTL_MILLIS), 100_000, key -> key));
     }
 
     /**
@@ -73,7 +79,7 @@ public class DashboardResource {
             built.set(true);
             return build(id);
         });
-        return held.answer(caller, CurrentRequest.get(), json, () -> cache.localCopy(caller.id()), b -> {
+        return held.answer(caller, CurrentRequest.get(), json, () -> cache.localCopy(caller.id()).orElse(null), b -> {
             b.set(built.get());
             return HeldAnswers.Answer.of(MediaType.APPLICATION_JSON, json.getBytes(StandardCharsets.UTF_8), Map.of());
         });
