@@ -43,9 +43,14 @@ import java.util.zip.ZipInputStream;
  */
 final class ApiSurface {
 
-    /** One path or query parameter. */
-    record Param(String name, boolean inPath, Class<?> type, Long min, Long max) {
+    /**
+     * One path or query parameter. {@code sample}: a value the path's template takes for it, when the template names
+     * one (the first alternative of {@code {board: global|schools/[^/]+}} is {@code global}), else null.
+     */
+    record Param(String name, boolean inPath, Class<?> type, Long min, Long max, String sample) {
     }
+
+    private static final java.util.regex.Pattern TEMPLATE_PARAM = java.util.regex.Pattern.compile("\\{\\s*(\\w+)\\s*:\\s*([\\w-]+)(\\||\\s*})");
 
     /** One operation: {@code path} has its {@code {name}} placeholders; {@code body} is null when it takes none. */
     record Operation(String method, String path, List<Param> params, Class<?> body, Type bodyType, List<String> consumes) {
@@ -104,6 +109,11 @@ final class ApiSurface {
     private static Operation operation(String http, String base, jakarta.ws.rs.Path root, Class<?> type, Method m) {
         jakarta.ws.rs.Path sub = m.getAnnotation(jakarta.ws.rs.Path.class);
         String path = "/" + base + "/" + root.value() + (sub == null ? "" : "/" + sub.value());
+        java.util.Map<String, String> samples = new java.util.HashMap<>();
+        java.util.regex.Matcher literal = TEMPLATE_PARAM.matcher(path);
+        while (literal.find()) {
+            samples.put(literal.group(1), literal.group(2));
+        }
         path = path.replaceAll("\\{\\s*(\\w+)\\s*:[^}]*}", "{$1}").replaceAll("/+", "/").replaceAll("(.)/$", "$1");
         List<Param> params = new ArrayList<>();
         Class<?> body = null;
@@ -115,7 +125,7 @@ final class ApiSurface {
                 Min min = p.getAnnotation(Min.class);
                 Max max = p.getAnnotation(Max.class);
                 params.add(new Param(inPath != null ? inPath.value() : inQuery.value(), inPath != null, p.getType(),
-                        min == null ? null : min.value(), max == null ? null : max.value()));
+                        min == null ? null : min.value(), max == null ? null : max.value(), inPath != null ? samples.get(inPath.value()) : null));
             } else if (Stream.of(Context.class, Suspended.class, HeaderParam.class, FormParam.class, CookieParam.class,
                     MatrixParam.class, BeanParam.class).noneMatch(p::isAnnotationPresent)) {
                 body = p.getType();

@@ -226,12 +226,12 @@ class EdgeSweepIT extends DeployedEar {
         return List.of("x".repeat(5_000));
     }
 
-    /** The path with each placeholder filled: a fresh id for ids, a word for names; {@code name} gets {@code value}. */
+    /** The path with each placeholder filled: the template's own sample, a fresh id for ids, a word for names; {@code name} gets {@code value}. */
     private static String fill(ApiSurface.Operation op, String name, String value) {
         String path = op.path();
         for (ApiSurface.Param p : op.params()) {
             if (p.inPath()) {
-                String v = p.name().equals(name) ? value : p.type() == UUID.class ? UUID.randomUUID().toString() : "x";
+                String v = p.name().equals(name) ? value : p.sample() != null ? p.sample() : p.type() == UUID.class ? UUID.randomUUID().toString() : "x";
                 path = path.replace("{" + p.name() + "}", v);
             }
         }

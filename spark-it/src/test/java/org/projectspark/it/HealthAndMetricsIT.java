@@ -44,6 +44,31 @@ class HealthAndMetricsIT extends DeployedEar {
         assertThat(metrics.getJsonObject("memory").getInt("used")).isPositive();
     }
 
+    /**
+     * Every instance drops its copies of what changed through Payara's Data Grid: a change here is announced on the
+     * grid's topic and heard back (by this instance, and by any other of the cluster).
+     */
+    @Test
+    void aChangeIsAnnouncedOnTheDataGridAndHeardBack() throws InterruptedException {
+        JsonObject grid = Api.get("/api/v1/health", null).json().getJsonObject("services").getJsonObject("dataGrid");
+        assertThat(grid.getString("status")).isEqualTo("healthy");
+        assertThat(grid.getInt("members")).isGreaterThanOrEqualTo(1);
+        long before = grid.getJsonNumber("dropsHeard").longValue();
+
+        String token = Api.newStudent().getString("accessToken");
+        assertThat(Api.get("/api/v1/users/me", token).status()).isEqualTo(200); // a copy of /users/me on this instance
+        assertThat(Api.patch("/api/v1/users/me", "{\"displayName\":\"Heard Everywhere\"}", token).status()).isEqualTo(200);
+
+        long heard = before;
+        for (int i = 0; i < 50 && heard == before; i++) {
+            Thread.sleep(100);
+            heard = Api.get("/api/v1/health", null).json().getJsonObject("services").getJsonObject("dataGrid")
+                    .getJsonNumber("dropsHeard").longValue();
+        }
+        assertThat(heard).as("drops heard on the Data Grid after a profile change").isGreaterThan(before);
+        assertThat(Api.get("/api/v1/users/me", token).json().getString("displayName")).isEqualTo("Heard Everywhere");
+    }
+
     @Test
     void requestsAreCountedPerRouteTemplateAndStatus() {
         String token = Api.newStudent().getString("accessToken");

@@ -1,14 +1,16 @@
 package org.projectspark.leaderboard.service;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.projectspark.account.service.ProfileChanged;
 import org.projectspark.gamification.service.StandingChanged;
+import org.projectspark.platform.cache.Copies;
+import org.projectspark.platform.cache.InstanceCopies;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -21,7 +23,7 @@ import java.util.stream.Collectors;
 /**
  * What a board shows of a student besides XP: name, level, whether the name is hidden on global boards.
  * Every student of a board opens the same top ten, so cards are kept for {@value #TTL_SECONDS} s on each
- * instance (dropped at once on this instance when the account changes).
+ * instance, dropped on every instance when the account changes ({@link InstanceCopies}).
  */
 @ApplicationScoped
 public class StudentCards {
@@ -35,8 +37,15 @@ public class StudentCards {
     public record Card(UUID studentId, String displayName, int level, boolean hiddenOnGlobalBoards) {
     }
 
-    private final Cache<UUID, Card> cards = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(TTL_SECONDS)).maximumSize(200_000).build();
+    @Inject
+    InstanceCopies copies;
+
+    private Copies<UUID, Card> cards;
+
+    @PostConstruct
+    void init() {
+        cards = copies.byId("student-cards", Duration.ofSeconds(TTL_SECONDS), 200_000);
+    }
 
     public Map<UUID, Card> of(Collection<UUID> studentIds) {
         return cards.getAll(studentIds, this::load);
@@ -49,10 +58,10 @@ public class StudentCards {
     }
 
     void profileChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProfileChanged changed) {
-        cards.invalidate(changed.userId());
+        cards.drop(changed.userId());
     }
 
     void standingChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) StandingChanged changed) {
-        cards.invalidate(changed.studentId());
+        cards.drop(changed.studentId());
     }
 }

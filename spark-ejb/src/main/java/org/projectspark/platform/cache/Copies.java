@@ -2,7 +2,10 @@ package org.projectspark.platform.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -27,6 +30,11 @@ public final class Copies<K, V> {
     /** This instance's copy, else {@code read}'s (kept from now on; a {@code null} is not kept). */
     public V get(K key, Function<? super K, ? extends V> read) {
         return here.get(key, read);
+    }
+
+    /** This instance's copies of {@code keys}, the missing ones read together by {@code read}. */
+    public Map<K, V> getAll(Collection<? extends K> keys, Function<Set<? extends K>, Map<K, V>> read) {
+        return here.getAll(keys, read);
     }
 
     public Optional<V> find(K key) {

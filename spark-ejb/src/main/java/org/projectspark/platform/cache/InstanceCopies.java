@@ -11,8 +11,10 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,18 +37,25 @@ public class InstanceCopies {
     static final String ALL = "*";
 
     private final Map<String, Copies<?, ?>> kinds = new ConcurrentHashMap<>();
+    private HazelcastInstance grid;
     private ITopic<String> topic;
     private UUID listener;
+    /** Announcements heard from the Data Grid, this instance's own included: the health document shows it. */
+    private final AtomicLong heard = new AtomicLong();
 
     @PostConstruct
     void join() {
         try {
-            HazelcastInstance grid = InitialContext.doLookup(DATA_GRID);
+            grid = InitialContext.doLookup(DATA_GRID);
             topic = grid.getTopic(TOPIC);
-            listener = topic.addMessageListener(m -> dropHere(m.getMessageObject()));
+            listener = topic.addMessageListener(m -> {
+                heard.incrementAndGet();
+                dropHere(m.getMessageObject());
+            });
         } catch (NamingException | RuntimeException | LinkageError noGrid) {
             LOG.log(Level.INFO, "No Data Grid ({0}): copies are dropped on this instance only, others keep theirs for their time",
                     noGrid.toString());
+            grid = null;
             topic = null;
         }
     }
@@ -65,6 +74,20 @@ public class InstanceCopies {
     /** Whether drops reach the other instances (the Data Grid is there). */
     public boolean clustered() {
         return topic != null;
+    }
+
+    /** For the health document: the Data Grid's members (this instance among them), if there is a Data Grid. */
+    public Optional<Integer> gridMembers() {
+        try {
+            return grid == null ? Optional.empty() : Optional.of(grid.getCluster().getMembers().size());
+        } catch (RuntimeException gridGone) {
+            return Optional.empty();
+        }
+    }
+
+    /** For the health document: how many drops this instance heard announced on the Data Grid since it started. */
+    public long dropsHeard() {
+        return heard.get();
     }
 
     /**

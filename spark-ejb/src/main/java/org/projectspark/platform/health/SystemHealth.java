@@ -3,6 +3,7 @@ package org.projectspark.platform.health;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.projectspark.platform.cache.InstanceCopies;
 import org.projectspark.platform.config.SparkSettings;
 import org.projectspark.platform.redis.Redis;
 
@@ -30,6 +31,9 @@ public class SystemHealth {
 
     @Resource(lookup = "jdbc/spark")
     DataSource dataSource;
+
+    @Inject
+    InstanceCopies copies;
 
     @Inject
     Redis redis;
@@ -75,6 +79,7 @@ public class SystemHealth {
         redisMs.ifPresent(ms -> redisReport.put("responseTime", round(ms)));
         redisReport.put("required", false);
         services.put("redis", redisReport);
+        services.put("dataGrid", dataGridReport());
         services.put("external", Map.of("status", "healthy", "checked", 0));
         services.put("system", systemReport());
 
@@ -87,6 +92,17 @@ public class SystemHealth {
         doc.put("environment", settings.deployColor());
         doc.put("mode", settings.environment());
         return doc;
+    }
+
+    /** Payara's Data Grid, through which every instance drops its copies of what changed (InstanceCopies). */
+    private Map<String, Object> dataGridReport() {
+        Map<String, Object> grid = new LinkedHashMap<>();
+        Optional<Integer> members = copies.gridMembers();
+        grid.put("status", members.isPresent() ? "healthy" : "unavailable");
+        members.ifPresent(n -> grid.put("members", n));
+        grid.put("dropsHeard", copies.dropsHeard());
+        grid.put("required", false);
+        return grid;
     }
 
     private Map<String, Object> systemReport() {
