@@ -22,12 +22,17 @@ import java.util.UUID;
 @NamedQuery(name = XpEvent.SUM_SINCE,
         query = "SELECT COALESCE(SUM(e.points), 0) FROM XpEvent e WHERE e.studentId = :student AND e.createdAt >= :since"
                 + " AND e.createdAt < :until AND e.reason <> '" + XpEvent.RULES_ADJUSTMENT + "'")
+@NamedQuery(name = XpEvent.OF_SOURCES_OR_BETWEEN,
+        query = "SELECT e FROM XpEvent e WHERE e.studentId = :student AND (e.sourceId IN :sources"
+                + " OR (e.createdAt >= :since AND e.createdAt < :until))")
 @NamedQuery(name = XpEvent.SUM, query = "SELECT COALESCE(SUM(e.points), 0) FROM XpEvent e WHERE e.studentId = :student")
 public class XpEvent {
 
     public static final String REASONS_FOR_SOURCE = "XpEvent.reasonsForSource";
     public static final String SUM_SINCE = "XpEvent.sumSince";
     public static final String SUM = "XpEvent.sum";
+    /** The lines of some sources and those made in a span of time: what rewarding a batch of learning reads at once. */
+    public static final String OF_SOURCES_OR_BETWEEN = "XpEvent.ofSourcesOrBetween";
     /** The reason of a correction after a rules change (source: the recompute run); it counts toward no day's cap. */
     public static final String RULES_ADJUSTMENT = "RULES_ADJUSTMENT";
 
@@ -63,6 +68,13 @@ public class XpEvent {
 
     public int points() { return points; }
     public String reason() { return reason; }
+    public UUID sourceId() { return sourceId; }
+    public OffsetDateTime createdAt() { return createdAt; }
+
+    /** Whether the line counts toward its day's cap (as {@link #SUM_SINCE} counts): every line but a rules adjustment. */
+    public boolean countsTowardDailyCap() {
+        return !RULES_ADJUSTMENT.equals(reason);
+    }
 
     /** Primary key as JPA sees it: student, reason, source (unique in the table; its own id column is the database's). */
     public static class Key implements java.io.Serializable {

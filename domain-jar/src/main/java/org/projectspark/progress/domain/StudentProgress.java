@@ -22,9 +22,12 @@ import java.util.UUID;
 @Table(name = "student_progress")
 @NamedQuery(name = StudentProgress.OF_STUDENT_AND_ACTIVITY,
         query = "SELECT p FROM StudentProgress p WHERE p.studentId = :student AND p.activityId = :activity")
+@NamedQuery(name = StudentProgress.OF_ACTIVITIES,
+        query = "SELECT p FROM StudentProgress p WHERE p.studentId = :student AND p.activityId IN :ids")
 public class StudentProgress {
 
     public static final String OF_STUDENT_AND_ACTIVITY = "StudentProgress.ofStudentAndActivity";
+    public static final String OF_ACTIVITIES = "StudentProgress.ofActivities";
 
     @Id
     private UUID id;

@@ -24,9 +24,12 @@ import java.util.UUID;
 @Table(name = "submissions")
 @NamedQuery(name = Submission.BY_CLIENT_ID,
         query = "SELECT s FROM Submission s WHERE s.studentId = :student AND s.clientSubmissionId = :client")
+@NamedQuery(name = Submission.BY_CLIENT_IDS,
+        query = "SELECT s FROM Submission s WHERE s.studentId = :student AND s.clientSubmissionId IN :ids")
 public class Submission {
 
     public static final String BY_CLIENT_ID = "Submission.byClientId";
+    public static final String BY_CLIENT_IDS = "Submission.byClientIds";
 
     @Id
     private UUID id;

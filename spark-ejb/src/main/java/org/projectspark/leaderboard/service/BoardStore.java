@@ -6,7 +6,6 @@ import org.projectspark.leaderboard.domain.Board;
 import org.projectspark.leaderboard.domain.Standing;
 import org.projectspark.platform.redis.Redis;
 import org.projectspark.platform.redis.RedisScript;
-import org.projectspark.platform.redis.SharedPipeline;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
@@ -45,9 +44,6 @@ public class BoardStore {
 
     @Inject
     Redis redis;
-
-    @Inject
-    SharedPipeline reads;
 
     private volatile boolean writesLost;
 
@@ -94,7 +90,7 @@ public class BoardStore {
         static final Read NOT_BUILT = new Read(false, List.of(), 0);
     }
 
-    // One script each (sent with other callers' in a shared pipeline): the built marker, the run of the board and what ranks it are read atomically.
+    // One script each, one round trip through the pooled client: the built marker, the run of the board and what ranks it are read atomically.
     private static final RedisScript TOP = new RedisScript("""
             if redis.call('EXISTS', KEYS[2]) == 0 then return {-1} end
             return {redis.call('ZCARD', KEYS[1]), 0, 0, redis.call('ZREVRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1, 'WITHSCORES')}
@@ -112,14 +108,14 @@ public class BoardStore {
     /** The first {@code limit} standings; empty when Redis is down. */
     public Optional<Read> top(Board board, int limit) {
         forgetBoardsIfWritesWereLost();
-        return reads.run(TOP, List.of(board.key(), board.builtMarkerKey()), List.of(String.valueOf(limit))).map(BoardStore::read);
+        return redis.call(r -> TOP.run(r, List.of(board.key(), board.builtMarkerKey()), List.of(String.valueOf(limit)))).map(BoardStore::read);
     }
 
     /** The student and up to {@code neighbours} each side (no standings: not on the board); empty when Redis is down. */
     public Optional<Read> around(Board board, UUID studentId, int neighbours) {
         forgetBoardsIfWritesWereLost();
-        return reads.run(AROUND, List.of(board.key(), board.builtMarkerKey()),
-                List.of(studentId.toString(), String.valueOf(neighbours))).map(BoardStore::read);
+        return redis.call(r -> AROUND.run(r, List.of(board.key(), board.builtMarkerKey()),
+                List.of(studentId.toString(), String.valueOf(neighbours)))).map(BoardStore::read);
     }
 
     private static Read read(Object reply) {

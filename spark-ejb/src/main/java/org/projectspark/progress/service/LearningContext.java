@@ -4,8 +4,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import jakarta.persistence.Query;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.projectspark.gamification.domain.StudentBadge;
 import org.projectspark.gamification.domain.XpEvent;
 import org.projectspark.platform.persistence.SqlValues;
 import org.projectspark.progress.domain.ProgressStatus;
@@ -27,9 +27,9 @@ import java.util.UUID;
 /**
  * What one transaction already knows about the student whose profile row it holds locked: their progress rows,
  * the XP reasons held per source, XP per day, days learned, badges held, submissions by client id. Nothing else can
- * change these while the lock is held, so an offline batch applies hundreds of events with a few bulk reads
- * instead of several queries per event (and without the flushes those queries force). Kept up to date by the
- * writers; kept per student.
+ * change these while the lock is held, so an offline batch applies hundreds of events with a few bulk reads (named
+ * queries with IN lists, whose entities the persistence context then holds) instead of several queries per event.
+ * Kept up to date by the writers; kept per student.
  * <p>
  * The state lives in the transaction's own resources ({@link TransactionSynchronizationRegistry}), not in a
  * {@code @TransactionScoped} bean: Payara's transaction scope looks the registry up in JNDI (a new
@@ -39,15 +39,6 @@ import java.util.UUID;
 public class LearningContext {
 
     private static final Object KEY = LearningContext.class;
-
-    /** A badge held, as {@link #badges} keys it ("BADGE/scope"), read in SQL. */
-    private static final String BADGE_KEY = "badge || '/' || scope_id";
-
-    /** The XP counted against a day's cap, from {@code since} to {@code until} (as {@link XpEvent#SUM_SINCE}), in SQL. */
-    private static String dayXp(String since, String until) {
-        return "SELECT COALESCE(SUM(x.points), 0) FROM xp_events x WHERE x.student_id = ?1 AND x.created_at >= " + since
-                + " AND x.created_at < " + until + " AND x.reason <> '" + XpEvent.RULES_ADJUSTMENT + "'";
-    }
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -117,7 +108,7 @@ public class LearningContext {
     private static void preloadProgress(EntityManager em, Known k, Collection<UUID> activityIds) {
         List<UUID> wanted = activityIds.stream().filter(id -> !k.progressLoaded.contains(id)).distinct().toList();
         if (!wanted.isEmpty()) {
-            em.createQuery("SELECT p FROM StudentProgress p WHERE p.studentId = :student AND p.activityId IN :ids", StudentProgress.class)
+            em.createNamedQuery(StudentProgress.OF_ACTIVITIES, StudentProgress.class)
                     .setParameter("student", k.studentId).setParameter("ids", wanted).setFlushMode(FlushModeType.COMMIT).getResultList()
                     .forEach(p -> k.progress.put(p.activityId(), p));
             k.progressLoaded.addAll(wanted);
@@ -153,7 +144,7 @@ public class LearningContext {
         List<UUID> wanted = clientIds.stream().filter(id -> !k.submissions.containsKey(id)).distinct().toList();
         if (!wanted.isEmpty()) {
             wanted.forEach(id -> k.submissions.put(id, Optional.empty()));
-            em.createQuery("SELECT s FROM Submission s WHERE s.studentId = :student AND s.clientSubmissionId IN :ids", Submission.class)
+            em.createNamedQuery(Submission.BY_CLIENT_IDS, Submission.class)
                     .setParameter("student", k.studentId).setParameter("ids", wanted).getResultList()
                     .forEach(s -> k.submissions.put(s.clientSubmissionId(), Optional.of(s)));
         }
@@ -170,9 +161,9 @@ public class LearningContext {
     }
 
     /**
-     * What rewarding a batch of learning reads, in one query: the XP reasons held for its activities ({@code sources}),
-     * the XP of each of its days in the student's zone (their caps) and the badges held. An offline batch spans days;
-     * read one at a time, each day was a round trip of its own, and each such read flushed the writes before it.
+     * What rewarding a batch of learning reads, in two queries at most: the ledger lines of its activities
+     * ({@code sources}) and of its days in the student's zone (their caps), and the badges held when not known yet.
+     * An offline batch spans days; read one at a time, each day was a round trip of its own.
      */
     public void preloadRewards(EntityManager em, UUID student, Collection<UUID> sources, Collection<LocalDate> days, ZoneId zone) {
         Known k = of(student);
@@ -181,31 +172,41 @@ public class LearningContext {
         if (wanted.isEmpty() && unknownDays.isEmpty()) {
             return; // no learning to reward (badges seen, notifications read): the badges are not needed either
         }
-        boolean withBadges = k.badges == null;
-        Query query = em.createNativeQuery("SELECT 'r', CAST(source_id AS varchar), reason, CAST(NULL AS bigint) FROM xp_events"
-                        + " WHERE student_id = ?1 AND source_id = ANY (CAST(?2 AS uuid[]))"
-                        + " UNION ALL SELECT 'd', CAST(d.day AS varchar), NULL, (" + dayXp("d.since", "d.until") + ")"
-                        + " FROM unnest(CAST(?3 AS date[]), CAST(?4 AS timestamptz[]), CAST(?5 AS timestamptz[])) AS d (day, since, until)"
-                        + (withBadges ? " UNION ALL SELECT 'b', " + BADGE_KEY + ", NULL, NULL FROM student_badges WHERE student_id = ?1" : ""))
-                .setParameter(1, student).setParameter(2, SqlValues.array(wanted))
-                .setParameter(3, SqlValues.array(unknownDays))
-                .setParameter(4, SqlValues.array(unknownDays.stream().map(d -> d.atStartOfDay(zone).toOffsetDateTime()).toList()))
-                .setParameter(5, SqlValues.array(unknownDays.stream().map(d -> d.plusDays(1).atStartOfDay(zone).toOffsetDateTime()).toList()));
-        wanted.forEach(id -> k.reasons.put(id, new HashSet<>()));
-        Set<String> badges = new HashSet<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        for (Object[] r : rows) {
-            switch ((String) r[0]) {
-                case "r" -> k.reasons.get(UUID.fromString((String) r[1])).add((String) r[2]);
-                case "d" -> k.earnedByDay.put(LocalDate.parse((String) r[1]), ((Number) r[3]).longValue());
-                default -> badges.add((String) r[1]);
+        readLedger(em, k, wanted, unknownDays, zone);
+        loadBadges(em, k);
+    }
+
+    /**
+     * The ledger lines of {@code sources} and of {@code days} in one query, kept as the reasons held per source and
+     * the XP counted against each day's cap (as {@link XpEvent#REASONS_FOR_SOURCE} and {@link XpEvent#SUM_SINCE} read them).
+     */
+    private static void readLedger(EntityManager em, Known k, List<UUID> sources, List<LocalDate> days, ZoneId zone) {
+        OffsetDateTime since = days.stream().min(LocalDate::compareTo).map(d -> d.atStartOfDay(zone).toOffsetDateTime()).orElse(NEVER);
+        OffsetDateTime until = days.stream().max(LocalDate::compareTo).map(d -> d.plusDays(1).atStartOfDay(zone).toOffsetDateTime()).orElse(NEVER);
+        List<XpEvent> lines = em.createNamedQuery(XpEvent.OF_SOURCES_OR_BETWEEN, XpEvent.class).setParameter("student", k.studentId)
+                .setParameter("sources", sources.isEmpty() ? NO_SOURCE : sources).setParameter("since", since).setParameter("until", until)
+                .getResultList();
+        Map<UUID, Set<String>> reasons = new HashMap<>();
+        Map<LocalDate, Long> earned = new HashMap<>();
+        sources.forEach(id -> reasons.put(id, new HashSet<>()));
+        days.forEach(d -> earned.put(d, 0L));
+        for (XpEvent line : lines) {
+            Set<String> held = reasons.get(line.sourceId());
+            if (held != null) {
+                held.add(line.reason());
+            }
+            if (line.countsTowardDailyCap()) {
+                earned.computeIfPresent(line.createdAt().atZoneSameInstant(zone).toLocalDate(), (d, sum) -> sum + line.points());
             }
         }
-        if (withBadges) {
-            k.badges = badges;
-        }
+        k.reasons.putAll(reasons);
+        k.earnedByDay.putAll(earned);
     }
+
+    /** An empty span of time, for a ledger read that wants no day. */
+    private static final OffsetDateTime NEVER = OffsetDateTime.parse("1970-01-01T00:00:00Z");
+    /** For a ledger read that wants no source: an IN list may not be empty, and no activity has the nil id. */
+    private static final List<UUID> NO_SOURCE = List.of(new UUID(0, 0));
 
     /** The XP reasons the student holds for a source (an activity, a streak day). */
     public Set<String> reasons(EntityManager em, UUID student, UUID source) {
@@ -228,67 +229,25 @@ public class LearningContext {
     }
 
     /**
-     * The XP reasons held for {@code source} and the XP of the student's {@code day}, read in one round trip when
-     * neither is known yet (a quiz submission needs both): the same rows as {@link XpEvent#REASONS_FOR_SOURCE} and
-     * {@link XpEvent#SUM_SINCE} over the day, as {@link #reasons} and {@link #earnedOn} read them one at a time.
-     * The badges held come with them when not known yet: the badge check follows (a passed quiz always asks).
+     * The XP reasons held for {@code source} and the XP of the student's {@code day}, read in one query when
+     * neither is known yet (a quiz submission needs both), as {@link #reasons} and {@link #earnedOn} read them one at a
+     * time. The badges held come next when not known yet: the badge check follows (a passed quiz always asks).
      */
     public void preloadReasonsAndDay(EntityManager em, UUID student, UUID source, LocalDate day, ZoneId zone) {
         Known k = of(student);
         if (!k.reasons.containsKey(source) && !k.earnedByDay.containsKey(day)) {
-            readTogether(em, k, source, day, zone, null);
+            readLedger(em, k, List.of(source), List.of(day), zone);
+            loadBadges(em, k);
         }
     }
 
     /**
-     * What a quiz submission reads besides its entities, in one round trip before it writes anything: whether the
-     * client id was used already, and what {@link #preloadReasonsAndDay} reads for the activity and the day.
+     * What a quiz submission reads besides its entities, before it writes anything: whether the client id was used
+     * already, and what {@link #preloadReasonsAndDay} reads for the activity and the day.
      */
     public void preloadSubmission(EntityManager em, UUID student, UUID clientId, UUID source, LocalDate day, ZoneId zone) {
-        Known k = of(student);
-        if (k.submissions.containsKey(clientId) || k.reasons.containsKey(source) || k.earnedByDay.containsKey(day)) {
-            preloadSubmissions(em, k, List.of(clientId));
-            preloadReasonsAndDay(em, student, source, day, zone);
-        } else {
-            readTogether(em, k, source, day, zone, clientId);
-        }
-    }
-
-    private static void readTogether(EntityManager em, Known k, UUID source, LocalDate day, ZoneId zone, UUID clientId) {
-        boolean withBadges = k.badges == null;
-        Query query = em.createNativeQuery("SELECT 'r', reason, CAST(NULL AS bigint) FROM xp_events WHERE student_id = ?1 AND source_id = ?2"
-                        + " UNION ALL SELECT 'd', CAST(NULL AS varchar), (" + dayXp("?3", "?4") + ")"
-                        + (withBadges ? " UNION ALL SELECT 'b', " + BADGE_KEY + ", NULL FROM student_badges WHERE student_id = ?1" : "")
-                        + (clientId != null ? " UNION ALL SELECT 's', CAST(id AS varchar), NULL FROM submissions WHERE student_id = ?1"
-                        + " AND client_submission_id = ?5" : ""))
-                .setParameter(1, k.studentId).setParameter(2, source)
-                .setParameter(3, day.atStartOfDay(zone).toOffsetDateTime())
-                .setParameter(4, day.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
-        if (clientId != null) {
-            query.setParameter(5, clientId);
-        }
-        Set<String> held = new HashSet<>();
-        Set<String> badges = new HashSet<>();
-        long earned = 0;
-        UUID submission = null;
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        for (Object[] r : rows) {
-            switch ((String) r[0]) {
-                case "r" -> held.add((String) r[1]);
-                case "d" -> earned = ((Number) r[2]).longValue();
-                case "b" -> badges.add((String) r[1]);
-                default -> submission = UUID.fromString((String) r[1]);
-            }
-        }
-        k.reasons.put(source, held);
-        k.earnedByDay.put(day, earned);
-        if (withBadges) {
-            k.badges = badges;
-        }
-        if (clientId != null) { // a re-sent submission (rare) is read whole
-            k.submissions.put(clientId, submission == null ? Optional.empty() : Optional.of(em.find(Submission.class, submission)));
-        }
+        preloadSubmissions(em, of(student), List.of(clientId));
+        preloadReasonsAndDay(em, student, source, day, zone);
     }
 
     /**
@@ -339,13 +298,15 @@ public class LearningContext {
     /** The badges ("BADGE/scope") the student holds; the caller adds those it awards. */
     public Set<String> badges(EntityManager em, UUID student) {
         Known k = of(student);
+        loadBadges(em, k);
+        return k.badges;
+    }
+
+    private static void loadBadges(EntityManager em, Known k) {
         if (k.badges == null) {
             k.badges = new HashSet<>();
-            @SuppressWarnings("unchecked")
-            List<String> held = em.createNativeQuery("SELECT " + BADGE_KEY + " FROM student_badges WHERE student_id = ?1")
-                    .setParameter(1, student).getResultList();
-            k.badges.addAll(held);
+            em.createNamedQuery(StudentBadge.OF_STUDENT, StudentBadge.class).setParameter("student", k.studentId).getResultList()
+                    .forEach(b -> k.badges.add(b.badge() + "/" + b.scopeId()));
         }
-        return k.badges;
     }
 }

@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.projectspark.platform.error.AuthenticationFailedException;
@@ -21,17 +24,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * Authentication for the API: a valid {@code Authorization: Bearer} access token whose session is still open
- * makes the caller known to the container (principal = user id, groups = roles, through {@link BearerTokenModule}),
- * and {@code @RolesAllowed} does the rest. Requests without a token pass on anonymous; a bad, expired or revoked
+ * Authentication for the API, the Jakarta Security way: the container calls this mechanism for every request (through
+ * Payara's Jakarta Authentication bridge). A valid {@code Authorization: Bearer} access token whose session is still
+ * open makes the caller known to the container (principal = user id, groups = roles), and {@code @RolesAllowed} does
+ * the rest. Requests without a token pass on anonymous; a bad, expired or revoked
  * token is answered 401 with a problem document here. Whether a token is valid and its session open is for the
  * feature that issues tokens to say ({@link AccessTokens}).
  */
 @ApplicationScoped
-public class BearerTokenMechanism {
+public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(BearerTokenMechanism.class.getName());
 
@@ -50,13 +55,30 @@ public class BearerTokenMechanism {
 
     private final Jsonb jsonb = JsonbBuilder.create();
 
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        Optional<Caller> caller;
+        try {
+            caller = authenticate(request, response);
+        } catch (AuthenticationFailedException | RetryLaterException e) {
+            return AuthenticationStatus.SEND_FAILURE; // answered 401 (or 503) already
+        }
+        if (caller.isEmpty()) {
+            return context.doNothing(); // anonymous: @RolesAllowed refuses where a role is needed
+        }
+        Caller c = caller.get();
+        // for TokenRoles: the roles as the container's default group-to-role mapping gives them
+        request.setAttribute(TokenRoles.ATTRIBUTE, new org.projectspark.platform.security.Caller(UUID.fromString(c.userId()), Set.copyOf(c.roles())));
+        return context.notifyContainerAboutLogin(c.userId(), c.roles());
+    }
+
     /**
      * The caller of a request with a valid token, empty for one without a token (anonymous).
      *
      * @throws AuthenticationFailedException after answering 401 for a bad, expired or revoked token
      * @throws RetryLaterException after answering 503 when the session could not be checked (database unreachable)
      */
-    public Optional<Caller> authenticate(HttpServletRequest request, HttpServletResponse response) {
+    private Optional<Caller> authenticate(HttpServletRequest request, HttpServletResponse response) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.empty();

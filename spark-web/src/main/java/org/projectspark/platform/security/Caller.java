@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * The authenticated caller of the JAX-RS request being served on this thread: the accepted token's user and roles.
- * Made by {@link BearerTokenModule} from the accepted token, set by {@link TokenRoles} for every matched request (none
+ * Made by {@link BearerTokenMechanism} from the accepted token, set by {@link TokenRoles} for every matched request (none
  * for an anonymous one) and cleared by
  * {@link RequestObserver} when the response is done, like {@link RequestContext}'s id. The most polled reads take the
  * caller from here: a {@code @Context SecurityContext} method parameter is looked up through HK2 on every call, 5 %

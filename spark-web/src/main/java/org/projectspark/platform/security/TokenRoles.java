@@ -11,7 +11,7 @@ import java.security.Principal;
 
 /**
  * Answers the JAX-RS security context's role questions ({@code @RolesAllowed}, {@code isUserInRole} in resources)
- * from the roles of the bearer token the container accepted for this request ({@link BearerTokenModule} hands its
+ * from the roles of the bearer token the container accepted for this request ({@link BearerTokenMechanism} hands its
  * {@link Caller} over as a request attribute), as the container's default group-to-role mapping would. The servlet request's own
  * {@code isUserInRole} gives the same answers but checks a JACC permission on every call, and that check takes a lock
  * shared by all requests: with a hundred teachers polling a dashboard, request threads spent a fifth of their time
