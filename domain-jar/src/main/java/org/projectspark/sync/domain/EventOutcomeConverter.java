@@ -31,9 +31,7 @@ public class EventOutcomeConverter implements AttributeConverter<EventOutcome, S
         }
         StringWriter text = new StringWriter();
         try (JsonGenerator g = Json.createGenerator(text)) {
-            g.writeStartObject();
-            fields(g, outcome);
-            g.writeEnd();
+            write(g, outcome);
         }
         return text.toString();
     }
@@ -46,6 +44,16 @@ public class EventOutcomeConverter implements AttributeConverter<EventOutcome, S
         try (var reader = Json.createReader(new StringReader(json))) {
             return outcome(reader.readObject());
         }
+    }
+
+    /**
+     * Writes an outcome as the object it is, here for its column and in the web module for the answer, so both say
+     * the same (numbers as they were: whole, or decimals with their scale).
+     */
+    public static void write(JsonGenerator g, EventOutcome outcome) {
+        g.writeStartObject();
+        fields(g, outcome);
+        g.writeEnd();
     }
 
     private static void fields(JsonGenerator g, EventOutcome outcome) {
@@ -67,9 +75,7 @@ public class EventOutcomeConverter implements AttributeConverter<EventOutcome, S
         } else if (value instanceof BigDecimal d) {
             g.write(d);
         } else if (value instanceof EventOutcome o) {
-            g.writeStartObject();
-            fields(g, o);
-            g.writeEnd();
+            write(g, o);
         } else {
             g.writeStartArray();
             ((List<?>) value).forEach(v -> value(g, v));

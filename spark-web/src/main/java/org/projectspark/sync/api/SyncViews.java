@@ -6,13 +6,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.core.StreamingOutput;
-import org.projectspark.sync.domain.EventOutcome;
+import org.projectspark.sync.domain.EventOutcomeConverter;
 import org.projectspark.sync.service.ChangesPage;
 import org.projectspark.sync.service.EventResult;
 import org.projectspark.sync.service.SyncStatus;
 import org.projectspark.sync.service.SyncUpload;
 
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Consumer;
@@ -76,35 +75,9 @@ final class SyncViews {
         }
         if (e.result() != null) {
             g.writeKey("result");
-            outcome(g, e.result());
+            EventOutcomeConverter.write(g, e.result()); // as the device was first answered it
         }
         g.writeEnd();
-    }
-
-    /** An event's result, as the device was first answered it (numbers as they were: whole, or decimals with their scale). */
-    private static void outcome(JsonGenerator g, Object value) {
-        if (value instanceof String s) {
-            g.write(s);
-        } else if (value instanceof Boolean b) {
-            g.write(b);
-        } else if (value instanceof Integer i) {
-            g.write(i);
-        } else if (value instanceof Long l) {
-            g.write(l);
-        } else if (value instanceof BigDecimal d) {
-            g.write(d);
-        } else if (value instanceof EventOutcome o) {
-            g.writeStartObject();
-            o.fields().forEach((name, v) -> {
-                g.writeKey(name);
-                outcome(g, v);
-            });
-            g.writeEnd();
-        } else {
-            g.writeStartArray();
-            ((List<?>) value).forEach(v -> outcome(g, v));
-            g.writeEnd();
-        }
     }
 
     // --- a page of changes (GET /sync/changes, and each page of a class bundle) ---
