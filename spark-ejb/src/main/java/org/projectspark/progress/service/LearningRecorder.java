@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The learning acts, one use case each, for both doors: the REST resources (the act happens now and earns XP) and
@@ -109,12 +110,7 @@ public class LearningRecorder {
         known.submitted(submission);
         LearningRewards.Rewards earned = LearningRewards.Rewards.NONE;
         if (rewarded) {
-            boolean passed = grading.score() >= rules.passScore();
-            // the first passing attempt that counts completes it for rewards (an implausible one may have completed it before)
-            boolean credited = passed && progress.credit(at);
-            earned = rewards.reward(profile, new LearningRewards.Learning(activity,
-                    rules.awardsFor(grading.score(), grading.isPerfect()), credited, passed,
-                    grading.isPerfect(), at, submission.id()));
+            earned = rewardAttempt(profile, activity, () -> progress, grading.score(), grading.isPerfect(), at, submission.id());
             submission.recordXp(earned.xp());
         }
         // written once, with its XP (the badges that refer to it are checked at commit)
@@ -133,8 +129,7 @@ public class LearningRecorder {
         boolean finished = completedNow || (activity.type().completesWhenDone() && percent == 100);
         LearningRewards.Rewards earned = LearningRewards.Rewards.NONE;
         if (finished && earnsXp) {
-            earned = rewards.reward(profile, new LearningRewards.Learning(activity, gamification.rules().awardsForCompletion(),
-                    progress.credit(at), false, false, at, null));
+            earned = rewardCompletion(profile, activity, progress, at);
         }
         return ProgressResult.of(progress, earned, profile.xpPoints(), profile.level());
     }
@@ -177,13 +172,9 @@ public class LearningRecorder {
             return 0;
         }
         Submission s = submission.get();
-        XpRules rules = gamification.rules();
-        double score = s.score().doubleValue();
         boolean perfect = s.questionCount() > 0 && s.correctCount() == s.questionCount();
-        boolean passed = score >= rules.passScore();
-        boolean credited = passed && progressRecords.progressOf(profile.userId(), activity.get(), at).credit(at);
-        LearningRewards.Rewards earned = rewards.reward(profile, new LearningRewards.Learning(activity.get(),
-                rules.awardsFor(score, perfect), credited, passed, perfect, at, s.id()));
+        LearningRewards.Rewards earned = rewardAttempt(profile, activity.get(),
+                () -> progressRecords.progressOf(profile.userId(), activity.get(), at), s.score().doubleValue(), perfect, at, s.id());
         s.recordXp(s.xpAwarded() + earned.xp());
         return earned.xp();
     }
@@ -203,8 +194,26 @@ public class LearningRecorder {
         if (progress.status() != ProgressStatus.COMPLETED) {
             return 0;
         }
-        return rewards.reward(profile, new LearningRewards.Learning(activity.get(), gamification.rules().awardsForCompletion(),
-                progress.credit(at), false, false, at, null)).xp();
+        return rewardCompletion(profile, activity.get(), progress, at).xp();
+    }
+
+    /**
+     * A graded quiz attempt's rewards. The first passing attempt that counts completes it for rewards (an implausible
+     * one may have completed it before); its progress row is read only for a pass.
+     */
+    private LearningRewards.Rewards rewardAttempt(Profile profile, Activity quiz, Supplier<StudentProgress> progress, double score,
+                                                  boolean perfect, OffsetDateTime at, UUID submissionId) {
+        XpRules rules = gamification.rules();
+        boolean passed = score >= rules.passScore();
+        boolean credited = passed && progress.get().credit(at);
+        return rewards.reward(profile, new LearningRewards.Learning(quiz, rules.awardsFor(score, perfect), credited, passed,
+                perfect, at, submissionId));
+    }
+
+    /** A completed activity's rewards (its XP earned once: {@code credit} says whether this completion counts). */
+    private LearningRewards.Rewards rewardCompletion(Profile profile, Activity activity, StudentProgress progress, OffsetDateTime at) {
+        return rewards.reward(profile, new LearningRewards.Learning(activity, gamification.rules().awardsForCompletion(),
+                progress.credit(at), false, false, at, null));
     }
 
     private SubmissionResult replay(Submission s, Profile profile) {
