@@ -18,9 +18,11 @@ import java.util.UUID;
 @Table(name = "class_enrolments")
 @IdClass(ClassEnrolment.Key.class)
 @NamedQuery(name = ClassEnrolment.CLASS_IDS_OF_STUDENT, query = "SELECT e.classId FROM ClassEnrolment e WHERE e.studentId = :student")
+@NamedQuery(name = ClassEnrolment.STUDENT_IDS_OF_CLASS, query = "SELECT e.studentId FROM ClassEnrolment e WHERE e.classId = :class")
 public class ClassEnrolment {
 
     public static final String CLASS_IDS_OF_STUDENT = "ClassEnrolment.classIdsOfStudent";
+    public static final String STUDENT_IDS_OF_CLASS = "ClassEnrolment.studentIdsOfClass";
 
     @Id
     @Column(name = "class_id")

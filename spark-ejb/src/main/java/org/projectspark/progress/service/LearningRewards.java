@@ -1,6 +1,7 @@
 package org.projectspark.progress.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,7 +12,9 @@ import org.projectspark.gamification.domain.Streak;
 import org.projectspark.gamification.domain.StudentBadge;
 import org.projectspark.gamification.domain.XpEvent;
 import org.projectspark.gamification.domain.XpRules;
+import org.projectspark.gamification.service.BadgeEarned;
 import org.projectspark.gamification.service.GamificationSettings;
+import org.projectspark.gamification.service.LevelReached;
 import org.projectspark.progress.persistence.PublishedActivities;
 
 import java.time.LocalDate;
@@ -41,6 +44,12 @@ public class LearningRewards {
 
     @Inject
     PublishedActivities published;
+
+    @Inject
+    Event<BadgeEarned> badgeEarned;
+
+    @Inject
+    Event<LevelReached> levelReached;
 
     /** XP earned, badges newly held, the streak after it. */
     public record Rewards(int xp, List<Badge> badges, int streakDays) {
@@ -93,7 +102,11 @@ public class LearningRewards {
             known.granted(g.source(), g.reason(), g.points(), day);
             xp += g.points();
         }
+        int levelBefore = profile.level();
         profile.moveTo(profile.standing().plus(xp, gamification.curve()));
+        if (profile.level() > levelBefore) {
+            levelReached.fire(new LevelReached(studentId, profile.level()));
+        }
 
         boolean lessonCompleted = learning.completedNow() && lessonComplete(studentId, learning.activity());
         List<StudentBadge> qualified = new ArrayList<>();
@@ -138,6 +151,7 @@ public class LearningRewards {
             if (held.add(badge.badge() + "/" + badge.scopeId())) {
                 em.persist(badge);
                 earned.add(badge.badge());
+                badgeEarned.fire(new BadgeEarned(studentId, badge.badge(), badge.scopeId(), badge.earnedAt()));
             }
         }
         return earned;

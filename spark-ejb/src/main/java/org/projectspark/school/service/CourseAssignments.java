@@ -2,6 +2,8 @@ package org.projectspark.school.service;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.projectspark.curriculum.domain.Course;
@@ -24,6 +26,9 @@ public class CourseAssignments {
     @EJB
     AccessChecks checks;
 
+    @Inject
+    Event<CourseAssigned> assigned;
+
     /** Assigns a published course to a class, or moves its due date when it is assigned already. */
     public CourseAssignment assign(UUID callerId, UUID classId, UUID courseId, OffsetDateTime dueAt) {
         checks.classTaughtBy(callerId, classId, "Only the class's teachers and the school's admins assign courses to it");
@@ -35,6 +40,7 @@ public class CourseAssignments {
         if (assignment == null) {
             assignment = new CourseAssignment(classId, courseId, callerId, dueAt);
             em.persist(assignment);
+            assigned.fire(new CourseAssigned(classId, courseId, assignment.dueAt()));
         } else {
             assignment.dueBy(dueAt);
         }

@@ -5,6 +5,7 @@ import org.projectspark.sync.domain.SyncCursor;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A page of what changed for a student (see {@link SyncChanges}), each entity in its current state. Optional values
@@ -43,8 +44,8 @@ public record ChangesPage(SyncCursor.Mode mode, String cursor, boolean hasMore, 
     public record BadgeState(String badge, String scopeId, OffsetDateTime earnedAt, OffsetDateTime seenAt) {
     }
 
-    public record NotificationState(String id, String kind, String title, String body, boolean read, OffsetDateTime createdAt,
-                                    OffsetDateTime readAt) {
+    public record NotificationState(String id, String kind, String title, String body, Map<String, String> data, boolean read,
+                                    OffsetDateTime createdAt, OffsetDateTime readAt) {
     }
 
     /** The class's weekly board: its top and the student's neighbourhood. */

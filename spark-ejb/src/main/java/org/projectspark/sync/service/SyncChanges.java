@@ -10,6 +10,7 @@ import org.projectspark.leaderboard.domain.Standing;
 import org.projectspark.leaderboard.service.BoardPage;
 import org.projectspark.leaderboard.service.Leaderboards;
 import org.projectspark.leaderboard.service.StudentCards;
+import org.projectspark.notification.domain.NotificationData;
 import org.projectspark.platform.error.GoneException;
 import org.projectspark.platform.error.InvalidRequestException;
 import org.projectspark.platform.persistence.SqlValues;
@@ -317,14 +318,14 @@ public class SyncChanges {
 
         /** Notifications by id (deleted ones are removed), or on a first sync the unread and the last 30 days'. */
         void notifications(Set<String> ids) {
-            Query q = em.createNativeQuery("SELECT CAST(id AS text), kind, title, body, is_read, read_at, created_at FROM user_notifications"
+            Query q = em.createNativeQuery("SELECT CAST(id AS text), kind, title, body, is_read, read_at, created_at, CAST(data AS text) FROM user_notifications"
                     + " WHERE user_id = ?1 AND " + (ids == null ? "(NOT is_read OR created_at > now() - interval '30 days') ORDER BY created_at DESC LIMIT 500"
                     : "id IN (" + params(ids.size(), 2) + ")")).setParameter(1, studentId);
             bind(q, ids, null, 0);
             for (Object row : q.getResultList()) {
                 Object[] r = (Object[]) row;
                 notifications.put((String) r[0], new ChangesPage.NotificationState((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                        (Boolean) r[4], SqlValues.instant(r[6]), r[5] == null ? null : SqlValues.instant(r[5])));
+                        NotificationData.parse((String) r[7]).values(), (Boolean) r[4], SqlValues.instant(r[6]), r[5] == null ? null : SqlValues.instant(r[5])));
             }
             if (ids != null) {
                 ids.stream().filter(id -> !notifications.containsKey(id)).forEach(removedNotifications::add);

@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.projectspark.platform.error.RetryLaterException;
 
@@ -38,6 +39,9 @@ public class SyncUpload {
     @Inject
     SyncSettings settings;
 
+    @Inject
+    Event<OfflineWorkNeedsReview> needsReview;
+
     /** What the server did with an upload, in the order the events were sent. */
     public record Receipt(UUID receiptId, String deviceId, int received, int applied, int duplicate, int rejected,
                           long heldThrough, List<EventResult> results) {
@@ -57,11 +61,13 @@ public class SyncUpload {
         long started = System.nanoTime();
         UUID receipt = UUID.randomUUID();
         if (events.size() <= settings.chunkEvents()) {
+            Receipt done;
             try {
-                return retrying(receipt, () -> applier.applyAlone(receipt, userId, deviceId, events, bytes, source, offlineSince, started));
+                done = retrying(receipt, () -> applier.applyAlone(receipt, userId, deviceId, events, bytes, source, offlineSince, started));
             } catch (RuntimeException e) {
                 throw failed(receipt, userId, deviceId, source, bytes, events.size(), started, 0, e);
             }
+            return announced(userId, done);
         }
         EventApplier.Session session = EventApplier.Session.of(receipt, userId, deviceId,
                 sessions.begin(receipt, userId, deviceId, source, bytes, events.size()), offlineSince);
@@ -77,8 +83,22 @@ public class SyncUpload {
         long heldThrough = sessions.finish(receipt, userId, deviceId, millisSince(started));
         int applied = count(results, EventResult.Status.APPLIED);
         int duplicate = count(results, EventResult.Status.DUPLICATE);
-        return new Receipt(receipt, deviceId, events.size(), applied, duplicate, events.size() - applied - duplicate,
-                heldThrough, results);
+        return announced(userId, new Receipt(receipt, deviceId, events.size(), applied, duplicate, events.size() - applied - duplicate,
+                heldThrough, results));
+    }
+
+    /** Tells the student and their teachers of events refused or flagged in this upload (not of duplicates). */
+    private Receipt announced(UUID userId, Receipt r) {
+        int flagged = (int) r.results().stream().filter(e -> e.status() == EventResult.Status.APPLIED && !e.flags().isEmpty()).count();
+        if (r.rejected() > 0 || flagged > 0) {
+            try {
+                needsReview.fire(new OfflineWorkNeedsReview(userId, r.receiptId(), r.rejected(), flagged));
+            } catch (RuntimeException e) {
+                // the upload is committed and its receipt must reach the device; the notice is not worth failing it
+                LOG.log(Level.WARNING, "could not notify about sync session " + r.receiptId(), e);
+            }
+        }
+        return r;
     }
 
     private RetryLaterException failed(UUID receipt, UUID userId, String deviceId, SyncSessions.Source source, long bytes, int events,

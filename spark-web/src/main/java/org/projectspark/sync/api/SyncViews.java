@@ -159,8 +159,10 @@ final class SyncViews {
         g.writeEnd();
         g.writeStartArray("notifications");
         for (ChangesPage.NotificationState n : c.notifications()) {
-            g.writeStartObject().write("id", n.id()).write("kind", n.kind()).write("title", n.title()).write("body", n.body())
-                    .write("read", n.read()).write("createdAt", time(n.createdAt()));
+            g.writeStartObject().write("id", n.id()).write("kind", n.kind()).write("title", n.title()).write("body", n.body());
+            g.writeStartObject("data");
+            n.data().forEach(g::write);
+            g.writeEnd().write("read", n.read()).write("createdAt", time(n.createdAt()));
             optional(g, "readAt", n.readAt());
             g.writeEnd();
         }
