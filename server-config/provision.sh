@@ -139,7 +139,7 @@ current=$(mktemp); pending=$(mktemp); trap 'rm -f "$current" "$pending"' EXIT
 "${A[@]}" get '*' > "$current"
 pools=$("${A[@]}" list-jdbc-connection-pools 2>/dev/null || true)
 resources=$("${A[@]}" list-jdbc-resources 2>/dev/null || true)
-mailresources=$("${A[@]}" list-mail-resources 2>/dev/null || true)
+mailresources=$("${A[@]}" list-javamail-resources 2>/dev/null || true)
 jvm=$("${A[@]}" list-jvm-options 2>/dev/null || true)
 logattrs=$("${A[@]}" list-log-attributes 2>/dev/null || true)
 loglevels=$("${A[@]}" list-log-levels 2>/dev/null || true)
@@ -158,7 +158,7 @@ for file in "$ROOT"/server-config/asadmin/*.asadmin; do
         grep -qx "$name" <<< "$pools" || add "$line" "create pool $name" ;;
       create-jdbc-resource)
         grep -qx "$name" <<< "$resources" || add "$line" "create resource $name" ;;
-      create-mail-resource)
+      create-javamail-resource)
         grep -qx "$name" <<< "$mailresources" || add "$line" "create mail resource $name" ;;
       set)
         key=${rest%%=*}; want=${rest#*=}

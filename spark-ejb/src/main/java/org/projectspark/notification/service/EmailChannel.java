@@ -52,7 +52,8 @@ public class EmailChannel {
 
     /** The host and port the mail resource points at (for the health document and the start-up line). */
     public String server() {
-        return session.getProperty("mail.smtp.host") + ":" + Optional.ofNullable(session.getProperty("mail.smtp.port")).orElse("25");
+        String host = Optional.ofNullable(session.getProperty("mail.smtp.host")).orElse(session.getProperty("mail.host"));
+        return host + ":" + Optional.ofNullable(session.getProperty("mail.smtp.port")).orElse("25");
     }
 
     /** Sends them in order over one connection; a connection that cannot be made leaves every one to retry. */
