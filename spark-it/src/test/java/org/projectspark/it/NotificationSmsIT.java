@@ -151,7 +151,7 @@ class NotificationSmsIT extends DeployedEar {
         List<Map<String, String>> all = to(number);
         assertThat(accepted(number)).as("the code and the message, each accepted once").hasSize(2);
         String sms = accepted(number).get(1).get("message");
-        assertThat(sms).startsWith("Message de ").contains(" au sujet de Student ").endsWith("Répondez STOP pour arrêter les SMS");
+        assertThat(sms).startsWith("Message de ").contains(" au sujet de Student ").endsWith("Répondez STOP pour ne plus recevoir de SMS");
         assertThat(sms.length()).as("one GSM-7 segment").isLessThanOrEqualTo(160);
         assertThat(all).hasSize(4); // code, 500, gateway error, accepted
     }
