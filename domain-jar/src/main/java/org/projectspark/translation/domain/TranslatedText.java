@@ -1,6 +1,7 @@
 package org.projectspark.translation.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,6 +10,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.projectspark.platform.error.ConflictException;
+import org.projectspark.platform.persistence.OptionalUuid;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -73,6 +75,7 @@ public class TranslatedText {
     @Column(nullable = false)
     private boolean edited;
 
+    @Convert(converter = OptionalUuid.class) // may be null: EclipseLink's own UUID converter throws on null
     @Column(name = "job_id")
     private UUID jobId;
 

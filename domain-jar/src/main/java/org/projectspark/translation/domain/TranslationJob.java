@@ -1,6 +1,7 @@
 package org.projectspark.translation.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -8,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.projectspark.platform.persistence.OptionalUuid;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,6 +40,7 @@ public class TranslationJob {
     @Column(name = "course_id", nullable = false, updatable = false)
     private UUID courseId;
 
+    @Convert(converter = OptionalUuid.class) // may be null: EclipseLink's own UUID converter throws on null
     @Column(name = "lesson_id", updatable = false)
     private UUID lessonId;
 
