@@ -111,6 +111,9 @@ public class ResumableUploads {
             } catch (IOException e) {
                 cut = e; // the client went away: keep what arrived
             }
+            if (offset == 0 && received > 0) {
+                refuseEarly(upload, work);
+            }
             long held = received == 0 ? offset : keepPart(upload, offset, received, work);
             if (cut != null) {
                 // nobody hears this answer; it keeps a dropped link, an everyday event here, out of the error log
@@ -127,6 +130,26 @@ public class ResumableUploads {
             } catch (IOException ignored) {
                 // swept with the work folder
             }
+        }
+    }
+
+    /** A refused type is refused at the first bytes, not after the whole file has crossed a slow link. */
+    private void refuseEarly(Upload upload, Path work) {
+        byte[] prefix = new byte[ContentTypes.PREFIX];
+        int n;
+        try (InputStream in = Files.newInputStream(work)) {
+            n = in.readNBytes(prefix, 0, prefix.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (n < prefix.length && n < upload.lengthBytes()) {
+            return; // too little to judge yet: the whole file is checked at the end anyway
+        }
+        String type = ContentTypes.detect(prefix, n);
+        var allowed = settings.allowedTypes(upload.purpose());
+        if (!allowed.allows(type) && !ContentTypes.isContainer(type)) {
+            discard(upload);
+            throw FileRefusedException.typeNotAllowed(type, allowed.describe());
         }
     }
 

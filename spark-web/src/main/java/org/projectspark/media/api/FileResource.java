@@ -57,7 +57,7 @@ public class FileResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"STUDENT", "TEACHER", "SCHOOL_ADMIN", "GUARDIAN", "ADMIN"})
-    public Response upload(@QueryParam("name") @Size(max = 20_000) String name,
+    public Response upload(@QueryParam("name") @Size(max = 4_000) String name,
                            @QueryParam("purpose") @DefaultValue("ASSIGNMENT") FilePurpose purpose,
                            @HeaderParam("Content-Length") String contentLength, InputStream body) {
         FileUploads.Uploaded uploaded = uploads.upload(Caller.current().id(), purpose, name, body, length(contentLength));

@@ -13,8 +13,9 @@ import java.util.OptionalLong;
 
 /**
  * Uploads carry files, not JSON: the general request-body limit does not apply to them, the largest file does (each
- * kind's own limit is checked while the bytes arrive). An upload refused before its body was read whole closes the
- * connection, so the server does not read on through a body it has already refused (a 2 GB body is not drained).
+ * kind's own limit is checked while the bytes arrive). A refused upload closes the connection: its body may not have
+ * been read to the end, and the server does not read on through a body it has refused (with the listener's
+ * max-swallowing-input-bytes, server-config/asadmin/20-http.asadmin, a 2 GB body is not drained).
  */
 @Provider
 @ApplicationScoped
@@ -30,7 +31,7 @@ public class UploadBodies implements LargerBodies, ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (isUpload(request) && response.getStatus() >= 400 && request.hasEntity()) {
+        if (isUpload(request) && response.getStatus() >= 400) {
             response.getHeaders().putSingle("Connection", "close");
         }
         if (request.getUriInfo().getPath().matches("/?files/uploads(/.*)?") && !"OPTIONS".equals(request.getMethod())) {
