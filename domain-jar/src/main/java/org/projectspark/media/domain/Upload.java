@@ -113,8 +113,11 @@ public class Upload {
         if (isExpired(now)) {
             throw new GoneException("This upload expired at " + expiresAt + "; start a new one");
         }
-        if (fileId != null || isComplete()) {
+        if (fileId != null) {
             throw new ConflictException("This upload is complete: its file is " + fileId);
+        }
+        if (isComplete()) {
+            throw new ConflictException("Every byte of this upload arrived; send an empty PATCH at Upload-Offset " + lengthBytes + " to make its file");
         }
         if (clientOffset != offsetBytes) {
             throw new ConflictException("Upload-Offset is " + clientOffset + " but the server holds " + offsetBytes

@@ -87,6 +87,10 @@ public class ResumableUploads {
      */
     public Appended append(UUID callerId, UUID uploadId, long offset, InputStream body) {
         Upload upload = status(callerId, uploadId);
+        if (upload.isComplete() && upload.fileId().isEmpty() && offset == upload.lengthBytes()) {
+            // every byte arrived but the file was not made (the store failed at the end): make it now
+            return new Appended(offset, Optional.of(finish(upload)));
+        }
         upload.checkAppendAt(offset, now());
         Path work;
         try {
