@@ -320,6 +320,25 @@ class FileUploadIT extends DeployedEar {
         assertThat(tooLong.status()).isEqualTo(413);
     }
 
+    @Test
+    void anUploadLeftAlonePastItsExpiryIsGone() throws Exception {
+        byte[] pdf = pdf(3_000, 500);
+        Api.Reply created = Api.send(Api.request("/api/v1/files/uploads", student.token()).header("Tus-Resumable", "1.0.0")
+                .header("Upload-Length", String.valueOf(pdf.length)).POST(HttpRequest.BodyPublishers.noBody()).build());
+        String location = URI.create(created.header("Location")).getPath();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        assertThat(patch(location, pdf, 0, 1_000, 0).status()).isEqualTo(204);
+        assertThat(UPLOAD_DIR.resolve("partial/" + id)).isDirectory();
+        try (var db = Fixtures.database(); var st = db.prepareStatement("UPDATE file_uploads SET expires_at = now() - interval '1 minute' WHERE id = ?")) {
+            st.setObject(1, java.util.UUID.fromString(id));
+            assertThat(st.executeUpdate()).isEqualTo(1);
+        }
+        Api.Reply late = patch(location, pdf, 1_000, pdf.length - 1_000, 1_000);
+        assertThat(late.status()).as(late.toString()).isEqualTo(410);
+        assertThat(Api.get(location, student.token()).status()).isEqualTo(404);
+        assertThat(UPLOAD_DIR.resolve("partial/" + id)).doesNotExist();
+    }
+
     // --- helpers ---
 
     /**
