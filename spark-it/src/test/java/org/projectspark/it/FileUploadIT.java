@@ -327,7 +327,10 @@ class FileUploadIT extends DeployedEar {
                 .header("Upload-Length", String.valueOf(pdf.length)).POST(HttpRequest.BodyPublishers.noBody()).build());
         String location = URI.create(created.header("Location")).getPath();
         String id = location.substring(location.lastIndexOf('/') + 1);
-        assertThat(patch(location, pdf, 0, 1_000, 0).status()).isEqualTo(204);
+        Api.Reply first = patch(location, pdf, 0, 1_000, 0);
+        assertThat(first.status()).isEqualTo(204);
+        assertThat(first.header("Upload-Offset")).isEqualTo("1000");
+        assertThat(first.header("Upload-Expires")).isNotBlank();
         assertThat(UPLOAD_DIR.resolve("partial/" + id)).isDirectory();
         try (var db = Fixtures.database(); var st = db.prepareStatement("UPDATE file_uploads SET expires_at = now() - interval '1 minute' WHERE id = ?")) {
             st.setObject(1, java.util.UUID.fromString(id));
@@ -472,9 +475,5 @@ class FileUploadIT extends DeployedEar {
 
     static String sha256(byte[] b) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-    }
-
-    static byte[] readAll(InputStream in) throws IOException {
-        return in.readAllBytes();
     }
 }

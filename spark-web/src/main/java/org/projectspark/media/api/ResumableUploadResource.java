@@ -126,7 +126,8 @@ public class ResumableUploadResource {
         }
         ResumableUploads.Appended appended = uploads.append(Caller.current().id(), id, number("Upload-Offset", offset), body);
         Response.ResponseBuilder r = Response.noContent().header("Tus-Resumable", TUS_VERSION).header("Upload-Offset", appended.offset());
-        appended.file().map(StoredFile::id).ifPresent(f -> r.header("Spark-File-Id", f).header("Location", "/api/v1/files/" + f));
+        appended.file().map(StoredFile::id).ifPresentOrElse(f -> r.header("Spark-File-Id", f).header("Location", "/api/v1/files/" + f),
+                () -> r.header("Upload-Expires", httpDate(OffsetDateTime.now(java.time.ZoneOffset.UTC).plus(settings.uploadExpiry()))));
         return r.build();
     }
 
