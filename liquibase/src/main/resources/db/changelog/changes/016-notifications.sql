@@ -5,6 +5,8 @@
 ALTER TABLE user_notifications ADD COLUMN natural_key varchar(200);
 UPDATE user_notifications SET natural_key = 'earlier:' || id WHERE natural_key IS NULL;
 ALTER TABLE user_notifications ALTER COLUMN natural_key SET NOT NULL;
+-- a row written without a trigger's key (by hand, by a support script) is its own trigger
+ALTER TABLE user_notifications ALTER COLUMN natural_key SET DEFAULT ('unkeyed:' || gen_random_uuid());
 ALTER TABLE user_notifications ADD COLUMN locale varchar(35) NOT NULL DEFAULT 'en';
 ALTER TABLE user_notifications ADD COLUMN data jsonb NOT NULL DEFAULT '{}';
 ALTER TABLE user_notifications ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY;

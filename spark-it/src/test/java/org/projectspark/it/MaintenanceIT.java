@@ -190,7 +190,9 @@ class MaintenanceIT extends DeployedEar {
         assertThat(listing.status()).isEqualTo(200);
         assertThat(listing.json().getString("timeZone")).isEqualTo("UTC");
         Map<String, JsonObject> jobs = jobsOf(listing.json());
-        assertThat(jobs).containsOnlyKeys("analyze", "purge-read-notifications", "purge-sync-logs", "refresh-class-summary", "monthly-class-analytics");
+        assertThat(jobs).containsOnlyKeys("notify-assignments-due", "notify-streaks-at-risk", "analyze", "purge-read-notifications", "purge-sync-logs",
+                "notify-inactive-children", "refresh-class-summary", "monthly-class-analytics");
+        assertThat(jobs.get("notify-streaks-at-risk").getString("schedule")).isEqualTo("hourly at minute 5");
         JsonObject analyze = jobs.get("analyze");
         assertThat(analyze.getString("schedule")).isEqualTo("daily at 02:00 (UTC)");
         assertThat(jobs.get("monthly-class-analytics").getString("schedule")).isEqualTo("monthly on the 1st at 04:00 (UTC)");
@@ -237,7 +239,7 @@ class MaintenanceIT extends DeployedEar {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
         assertThat(unknown.json().getString("detail")).contains("vacuum-everything");
-        assertThat(Api.post(BASE + "/schedules/hourly/run", "", Api.adminToken()).status()).isEqualTo(404);
+        assertThat(Api.post(BASE + "/schedules/weekly/run", "", Api.adminToken()).status()).isEqualTo(404);
         assertThat(Api.post(BASE + "/schedules/daily/run?slot=" + Instant.now().plus(1, ChronoUnit.DAYS), "", Api.adminToken()).status())
                 .as("a future slot would block the timers until then").isEqualTo(400);
     }
@@ -291,7 +293,7 @@ class MaintenanceIT extends DeployedEar {
             c.rollback();
         }
 
-        assertThat(slot).containsOnlyKeys("analyze", "purge-read-notifications", "purge-sync-logs", "refresh-class-summary");
+        assertThat(slot).containsOnlyKeys("analyze", "purge-read-notifications", "purge-sync-logs", "notify-inactive-children", "refresh-class-summary");
         JsonObject failed = slot.get("purge-sync-logs").getJsonObject("run");
         assertThat(failed.getString("lastOutcome")).isEqualTo("FAILED");
         assertThat(failed.getString("lastDetail")).contains("lock timeout");

@@ -107,9 +107,13 @@ class SyncChangesIT extends DeployedEar {
         assertThat(delta.all("progress")).extracting(p -> p.getString("activityId")).containsExactly(activities.getJsonObject(1).getString("id"));
         assertThat(delta.all("classes")).singleElement().satisfies(c -> assertThat(c.getJsonArray("assignments")).hasSize(2));
         assertThat(delta.all("courses")).extracting(c -> c.getString("id")).contains(second);
-        assertThat(delta.all("notifications")).singleElement().satisfies(n -> {
+        assertThat(delta.all("notifications")).hasSize(2).anySatisfy(n -> {
             assertThat(n.getString("id")).isEqualTo(notification.toString());
             assertThat(n.getBoolean("read")).isTrue();
+        }).anySatisfy(n -> {
+            assertThat(n.getString("kind")).as("the new course, told while the device was away").isEqualTo("COURSE_ASSIGNED");
+            assertThat(n.getJsonObject("data").getString("courseId")).isEqualTo(second);
+            assertThat(n.getBoolean("read")).isFalse();
         });
 
         try (Connection c = Fixtures.database(); PreparedStatement ps = c.prepareStatement("DELETE FROM user_notifications WHERE id = ?")) {

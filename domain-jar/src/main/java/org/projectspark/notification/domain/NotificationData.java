@@ -48,17 +48,20 @@ public record NotificationData(Map<String, String> values) {
         }
     }
 
-    /** Stored as the jsonb object it is ({@code user_notifications.data}). */
+    /**
+     * Stored as the jsonb object it is ({@code user_notifications.data}): written as JSON text (the pool lets
+     * PostgreSQL infer the type), read as the driver gives jsonb (an object whose text is the JSON).
+     */
     @Converter
-    public static class Column implements AttributeConverter<NotificationData, String> {
+    public static class Column implements AttributeConverter<NotificationData, Object> {
         @Override
-        public String convertToDatabaseColumn(NotificationData data) {
+        public Object convertToDatabaseColumn(NotificationData data) {
             return (data == null ? NONE : data).json();
         }
 
         @Override
-        public NotificationData convertToEntityAttribute(String json) {
-            return parse(json);
+        public NotificationData convertToEntityAttribute(Object json) {
+            return json == null ? NONE : parse(json.toString());
         }
     }
 }

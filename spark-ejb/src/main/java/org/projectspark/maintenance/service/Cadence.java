@@ -2,7 +2,8 @@ package org.projectspark.maintenance.service;
 
 /** How often a group of maintenance jobs runs; each cadence has one timer per instance. */
 public enum Cadence {
-    DAILY, MONTHLY;
+    /** At {@link MaintenanceCalendar#HOURLY_MINUTE} past every hour: reminders that depend on each school's own clock. */
+    HOURLY, DAILY, MONTHLY;
 
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * The job catalogue: each job's name (as in maintenance_runs, the metrics' {@code job} tag and the admin
  * endpoints), its cadence and its SQL. A job runs inside one transaction the runner opens and commits; it
- * returns a short detail for the run's record.
+ * returns a short detail for the run's record. A job of another feature ({@link #byTask}) is done by that
+ * feature's {@link ScheduledTask} in its own transactions, claimed and recorded here like the rest.
  */
 public enum MaintenanceJob {
 
@@ -48,6 +49,15 @@ public enum MaintenanceJob {
             return logs + " sync logs and " + changes + " download change-log entries deleted, " + interrupted + " interrupted sessions closed";
         }
     },
+
+    /** At the end of each school's day: students told of assignments due the next day they have not finished. */
+    NOTIFY_ASSIGNMENTS_DUE("notify-assignments-due", Cadence.HOURLY, true),
+
+    /** At the end of each school's day: students who learned yesterday but not yet today told their streak is at risk. */
+    NOTIFY_STREAKS_AT_RISK("notify-streaks-at-risk", Cadence.HOURLY, true),
+
+    /** Weekly (the first run of each week): guardians told of each child who has not learned for 7 days. */
+    NOTIFY_INACTIVE_CHILDREN("notify-inactive-children", Cadence.DAILY, true),
 
     /** CONCURRENTLY: teachers keep reading the old numbers while the new ones are computed (needs its unique index). */
     REFRESH_CLASS_SUMMARY("refresh-class-summary", Cadence.DAILY) {
@@ -122,13 +132,24 @@ public enum MaintenanceJob {
 
     private final String jobName;
     private final Cadence cadence;
+    private final boolean byTask;
 
     MaintenanceJob(String jobName, Cadence cadence) {
-        this.jobName = jobName;
-        this.cadence = cadence;
+        this(jobName, cadence, false);
     }
 
-    abstract String run(JobSql sql) throws SQLException;
+    MaintenanceJob(String jobName, Cadence cadence, boolean byTask) {
+        this.jobName = jobName;
+        this.cadence = cadence;
+        this.byTask = byTask;
+    }
+
+    String run(JobSql sql) throws SQLException {
+        throw new IllegalStateException(jobName + " is done by a ScheduledTask, not by SQL here");
+    }
+
+    /** Done by another feature's {@link ScheduledTask} rather than by SQL of this catalogue. */
+    public boolean byTask() { return byTask; }
 
     public String jobName() { return jobName; }
     public Cadence cadence() { return cadence; }

@@ -5,6 +5,8 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.projectspark.platform.error.NotFoundException;
 
@@ -48,6 +50,10 @@ public class MaintenanceRunner {
 
     @Inject
     MaintenanceMetrics metrics;
+
+    @Inject
+    @Any
+    Instance<ScheduledTask> tasks;
 
     /** What a scheduled slot did for one job: nothing when another instance had claimed it. */
     public record SlotResult(MaintenanceJob job, Optional<MaintenanceRun> run) {
@@ -119,7 +125,8 @@ public class MaintenanceRunner {
                     ps.setString(1, settings.lockTimeout().toMillis() + "ms");
                     ps.execute();
                 }
-                String detail = job.run(new JobSql(c, (int) settings.statementTimeout().toSeconds(), at, settings.zone()));
+                String detail = job.byTask() ? task(job).run(at)
+                        : job.run(new JobSql(c, (int) settings.statementTimeout().toSeconds(), at, settings.zone()));
                 c.commit();
                 return Optional.of(detail);
             } catch (SQLException | RuntimeException e) {
@@ -129,6 +136,11 @@ public class MaintenanceRunner {
                 c.setAutoCommit(true); // the pool hands the connection to the next user as it found it
             }
         }
+    }
+
+    private ScheduledTask task(MaintenanceJob job) {
+        return tasks.stream().filter(t -> t.job() == job).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no ScheduledTask does " + job.jobName()));
     }
 
     private static boolean tryLock(Connection c, MaintenanceJob job) throws SQLException {

@@ -64,7 +64,12 @@ public class MaintenanceSettings {
     }
 
     public MaintenanceCalendar calendar(Cadence cadence) {
-        return new MaintenanceCalendar(cadence, cadence == Cadence.MONTHLY ? monthly : daily, zone);
+        LocalTime at = switch (cadence) {
+            case HOURLY -> LocalTime.of(0, MaintenanceCalendar.HOURLY_MINUTE);
+            case DAILY -> daily;
+            case MONTHLY -> monthly;
+        };
+        return new MaintenanceCalendar(cadence, at, zone);
     }
 
     public boolean timersEnabled() { return timersEnabled; }

@@ -52,6 +52,17 @@ class MaintenanceCalendarTest {
     }
 
     @Test
+    void theHourlySlotIsFivePastTheHour() {
+        MaintenanceCalendar hourly = new MaintenanceCalendar(Cadence.HOURLY, LocalTime.of(0, MaintenanceCalendar.HOURLY_MINUTE), NAIROBI);
+        assertThat(hourly.expression().getHour()).isEqualTo("*");
+        assertThat(hourly.expression().getMinute()).isEqualTo("5");
+        assertThat(hourly.slotAt(Instant.parse("2026-12-07T10:05:03Z"))).isEqualTo(Instant.parse("2026-12-07T10:05:00Z"));
+        assertThat(hourly.slotAt(Instant.parse("2026-12-07T10:04:30Z"))).as("a timer firing early").isEqualTo(Instant.parse("2026-12-07T10:05:00Z"));
+        assertThat(hourly.slotAt(Instant.parse("2026-12-07T10:03:00Z"))).as("before this hour's slot").isEqualTo(Instant.parse("2026-12-07T09:05:00Z"));
+        assertThat(hourly.describe()).isEqualTo("hourly at minute 5");
+    }
+
+    @Test
     void describesItselfForPeople() {
         assertThat(new MaintenanceCalendar(Cadence.MONTHLY, LocalTime.of(4, 0), NAIROBI).describe()).isEqualTo("monthly on the 1st at 04:00 (Africa/Nairobi)");
         assertThat(new MaintenanceCalendar(Cadence.DAILY, LocalTime.of(2, 0), ZoneId.of("UTC")).describe()).isEqualTo("daily at 02:00 (UTC)");
@@ -60,7 +71,8 @@ class MaintenanceCalendarTest {
     @Test
     void eachJobHasOneCadenceAndAUniqueName() {
         assertThat(MaintenanceJob.of(Cadence.DAILY)).extracting(MaintenanceJob::jobName)
-                .containsExactly("analyze", "purge-read-notifications", "purge-sync-logs", "refresh-class-summary");
+                .containsExactly("analyze", "purge-read-notifications", "purge-sync-logs", "notify-inactive-children", "refresh-class-summary");
+        assertThat(MaintenanceJob.of(Cadence.HOURLY)).extracting(MaintenanceJob::jobName).containsExactly("notify-assignments-due", "notify-streaks-at-risk");
         assertThat(MaintenanceJob.of(Cadence.MONTHLY)).extracting(MaintenanceJob::jobName).containsExactly("monthly-class-analytics");
         assertThat(MaintenanceJob.named("purge-sync-logs")).contains(MaintenanceJob.PURGE_SYNC_LOGS);
         assertThat(MaintenanceJob.named("vacuum")).isEmpty();
