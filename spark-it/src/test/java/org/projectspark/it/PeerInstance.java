@@ -44,20 +44,26 @@ final class PeerInstance implements AutoCloseable {
         String application = applicationOnServer(asadmin);
         PeerInstance peer = new PeerInstance(asadmin, application, "http://localhost:" + (portbase + 80));
         peer.removeLeftover();
-        run(asadmin, "create-instance", "--node", "localhost-spark-test", "--portbase", String.valueOf(portbase), NAME);
-        String config = "configs.config." + NAME + "-config.";
-        // an instance's EJB timer store defaults to the embedded database, which only the domain's server has: the
-        // application's (non-persistent) timers need the timer service up, so the store is the Data Grid's
-        run(asadmin, "set", config + "ejb-container.ejb-timer-service.ejb-timer-service=DataGrid");
-        // its Data Grid port among its own, not Payara's default 5900
-        run(asadmin, "set", config + "hazelcast-config-specific-configuration.config-specific-data-grid-start-port=" + (portbase + 59));
-        run(asadmin, "delete-jvm-options", "--target", NAME + "-config", "-Xmx512m");
-        run(asadmin, "create-jvm-options", "--target", NAME + "-config", "-Xmx768m");
-        run(asadmin, "create-resource-ref", "--target", NAME, "jdbc/spark");
-        run(asadmin, "create-resource-ref", "--target", NAME, "jdbc/spark-read");
-        run(asadmin, "start-instance", NAME);
-        run(asadmin, "create-application-ref", "--target", NAME, application);
-        peer.awaitReady(Duration.ofMinutes(3));
+        try {
+            run(asadmin, "create-instance", "--node", "localhost-spark-test", "--portbase", String.valueOf(portbase), NAME);
+            String config = "configs.config." + NAME + "-config.";
+            // an instance's EJB timer store defaults to the embedded database, which only the domain's server has: the
+            // application's (non-persistent) timers need the timer service up, so the store is the Data Grid's
+            run(asadmin, "set", config + "ejb-container.ejb-timer-service.ejb-timer-service=DataGrid");
+            // its Data Grid port among its own, not Payara's default 5900
+            run(asadmin, "set", config + "hazelcast-config-specific-configuration.config-specific-data-grid-start-port=" + (portbase + 59));
+            run(asadmin, "delete-jvm-options", "--target", NAME + "-config", "-Xmx512m");
+            run(asadmin, "create-jvm-options", "--target", NAME + "-config", "-Xmx768m");
+            run(asadmin, "create-resource-ref", "--target", NAME, "jdbc/spark");
+            run(asadmin, "create-resource-ref", "--target", NAME, "jdbc/spark-read");
+            // referenced before it starts: the instance loads the application with its first synchronisation
+            run(asadmin, "create-application-ref", "--target", NAME, application);
+            run(asadmin, "start-instance", NAME);
+            peer.awaitReady(Duration.ofMinutes(3));
+        } catch (RuntimeException e) {
+            peer.close(); // never leave an application reference behind: Arquillian could not undeploy the EAR
+            throw e;
+        }
         return peer;
     }
 
