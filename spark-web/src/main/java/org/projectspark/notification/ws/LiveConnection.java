@@ -323,8 +323,8 @@ final class LiveConnection {
         }
         long expiry = expiresAt.toEpochMilli();
         if (now >= expiry) {
-            owner.metrics().connectionDropped("expired");
-            refuse(SocketProtocol.UNAUTHORIZED, "token-expired", "The access token expired; renew it before it does, or connect again with a new one");
+            refuse(SocketProtocol.UNAUTHORIZED, "token-expired", "The access token expired; renew it before it does, or connect again with a new one",
+                    "expired");
             return;
         }
         if (!warned && now >= expiry - SocketProtocol.EXPIRY_WARNING_SECONDS * 1000) {
@@ -369,8 +369,13 @@ final class LiveConnection {
     }
 
     void sessionEnded() {
-        owner.metrics().connectionDropped("session-ended");
-        refuse(SocketProtocol.UNAUTHORIZED, "session-ended", "This session has ended (signed out, or the account was disabled); sign in again");
+        refuse(SocketProtocol.UNAUTHORIZED, "session-ended", "This session has ended (signed out, or the account was disabled); sign in again",
+                "session-ended");
+    }
+
+    /** Something failed that is no fault of the client's: it is told so, never what (the log says). */
+    void failed() {
+        refuse(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "server-error", "Unexpected server error; connect again in a few seconds");
     }
 
     private static long now() {
@@ -434,6 +439,16 @@ final class LiveConnection {
 
     /** Tells the client why with an error message, then closes once what was queued before it is written. */
     void refuse(CloseReason.CloseCode code, String errorCode, String message) {
+        refuse(code, errorCode, message, null);
+    }
+
+    /** The same, counted as a connection dropped for {@code why} (the first refusal only). */
+    void refuse(CloseReason.CloseCode code, String errorCode, String message, String why) {
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+        }
         send(SocketProtocol.error(errorCode, message));
         boolean start;
         synchronized (this) {
@@ -444,6 +459,9 @@ final class LiveConnection {
             queue.add(new Close(SocketProtocol.close(code, message)));
             start = !writing;
             writing = true;
+        }
+        if (why != null) {
+            owner.metrics().connectionDropped(why);
         }
         owner.unregister(this);
         if (start) {

@@ -101,9 +101,8 @@ public class LiveConnections {
             return List.copyOf(now);
         });
         for (LiveConnection old : replaced) {
-            metrics.connectionDropped("replaced");
             old.refuse(SocketProtocol.REPLACED, "replaced",
-                    "More than " + max + " connections of this user: the oldest is closed; do not reconnect it automatically");
+                    "More than " + max + " connections of this user: the oldest is closed; do not reconnect it automatically", "replaced");
         }
     }
 

@@ -37,7 +37,12 @@ public class NotificationSocket {
 
     @OnMessage(maxMessageSize = SocketProtocol.MAX_MESSAGE_BYTES)
     public void text(String message) {
-        connection.received(message);
+        try {
+            connection.received(message);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "A notification socket's message could not be handled", e);
+            connection.failed();
+        }
     }
 
     @OnMessage(maxMessageSize = SocketProtocol.MAX_MESSAGE_BYTES)

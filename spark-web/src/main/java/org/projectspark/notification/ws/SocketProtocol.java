@@ -38,7 +38,10 @@ final class SocketProtocol {
     static final CloseReason.CloseCode AUTH_TIMEOUT = CloseReason.CloseCodes.getCloseCode(4408);
     static final CloseReason.CloseCode REPLACED = CloseReason.CloseCodes.getCloseCode(4409);
 
-    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
+    /** Made on first use, as the REST responses' JSON-B is (nulls left out). */
+    private static final class Binding {
+        static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
+    }
 
     private SocketProtocol() {
     }
@@ -95,7 +98,7 @@ final class SocketProtocol {
     }
 
     static String notification(NotificationView view) {
-        return "{\"type\":\"notification\",\"notification\":" + JSONB.toJson(view) + "}";
+        return "{\"type\":\"notification\",\"notification\":" + Binding.JSONB.toJson(view) + "}";
     }
 
     static String ready(String userId, Instant expiresAt, long pingSeconds, int sendQueue) {
