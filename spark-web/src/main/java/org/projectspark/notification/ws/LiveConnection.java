@@ -47,6 +47,7 @@ final class LiveConnection {
     private record Close(CloseReason reason) {
     }
 
+    /** A notification's position and its message, rendered. */
     private record Held(long seq, String frame) {
     }
 
@@ -57,6 +58,7 @@ final class LiveConnection {
     // guarded by this
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private boolean writing;
+    private boolean overflowed;
     private boolean closing;
     private final LinkedHashSet<Long> sent = new LinkedHashSet<>();
     private long floor;
@@ -243,13 +245,16 @@ final class LiveConnection {
             return;
         }
         boolean more = page <= 0 || missed.size() > page;
-        List<String> frames = new ArrayList<>();
+        List<Held> found = missed.stream().limit(Math.max(page, 0))
+                .map(n -> new Held(n.seq(), SocketProtocol.notification(NotificationView.of(n)))).toList();
         long last = after;
+        boolean start = false;
+        // queued under the same lock that ends the catch-up, so no announced one can slip in between
         synchronized (this) {
-            for (Notification n : missed.subList(0, Math.min(missed.size(), Math.max(page, 0)))) {
+            for (Held n : found) {
                 last = n.seq();
                 if (remember(n.seq())) {
-                    frames.add(SocketProtocol.notification(NotificationView.of(n)));
+                    start |= queueLocked(n.frame());
                 }
             }
             more = more || heldOverflow;
@@ -257,7 +262,7 @@ final class LiveConnection {
                 held.sort(Comparator.comparingLong(Held::seq));
                 for (Held h : held) {
                     if (h.seq() > floor && remember(h.seq())) {
-                        frames.add(h.frame());
+                        start |= queueLocked(h.frame());
                         last = Math.max(last, h.seq());
                     }
                 }
@@ -265,13 +270,14 @@ final class LiveConnection {
             held.clear();
             catchingUp = false;
             behind = more;
-            frames.add(SocketProtocol.caughtUp(last, more));
+            start |= queueLocked(SocketProtocol.caughtUp(last, more));
         }
-        frames.forEach(this::send);
+        afterQueueing(start);
     }
 
     /** A notification announced for this connection's user, from this instance or another. */
     void live(long seq, String frame) {
+        boolean start;
         synchronized (this) {
             if (closing || !authenticated() || seq <= floor || sent.contains(seq)) {
                 return;
@@ -288,8 +294,9 @@ final class LiveConnection {
                 return; // in the table: the client's next resume reads it in order
             }
             remember(seq);
+            start = queueLocked(frame);
         }
-        send(frame);
+        afterQueueing(start);
     }
 
     /** Whether {@code seq} was not sent before; remembers it. */
@@ -386,20 +393,37 @@ final class LiveConnection {
 
     /** Queues a message; a full queue drops the connection as too slow. */
     void send(String text) {
-        boolean full;
-        boolean start = false;
+        boolean start;
         synchronized (this) {
-            if (closing) {
-                return;
-            }
-            full = queue.size() >= owner.settings().sendQueue();
-            if (!full) {
-                queue.add(text);
-                start = !writing;
-                writing = true;
-            }
+            start = queueLocked(text);
         }
-        if (full) {
+        afterQueueing(start);
+    }
+
+    /** Under the lock: queues a message, or notes that the queue is full; whether the writer must be started. */
+    private boolean queueLocked(String text) {
+        if (closing) {
+            return false;
+        }
+        if (queue.size() >= owner.settings().sendQueue()) {
+            overflowed = true;
+            return false;
+        }
+        queue.add(text);
+        if (writing) {
+            return false;
+        }
+        writing = true;
+        return true;
+    }
+
+    /** After queueing, outside the lock: drops the connection whose queue overflowed, or starts the writer. */
+    private void afterQueueing(boolean start) {
+        boolean over;
+        synchronized (this) {
+            over = overflowed && !closing;
+        }
+        if (over) {
             owner.metrics().messagesDropped(1);
             drop("slow", CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too slow: more than " + owner.settings().sendQueue() + " messages waiting");
         } else if (start) {
