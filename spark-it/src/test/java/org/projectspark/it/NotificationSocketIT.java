@@ -131,6 +131,7 @@ class NotificationSocketIT extends DeployedEar {
 
     @Test
     void theHandshakeRefusalsAreProblemDocuments() {
+        long started = System.nanoTime();
         Api.Reply plain = Api.get(SocketClient.PATH, null);
         assertThat(plain.status()).isEqualTo(426);
         assertThat(plain.header("Content-Type")).startsWith("application/problem+json");
@@ -140,6 +141,7 @@ class NotificationSocketIT extends DeployedEar {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().getString("type")).endsWith("/forbidden-origin");
         assertThat(refused.body()).doesNotContain("Exception");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answers that end").isLessThan(Duration.ofSeconds(5));
     }
 
     @Test

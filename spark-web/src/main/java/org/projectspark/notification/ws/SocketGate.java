@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.projectspark.platform.config.SparkSettings;
 import org.projectspark.platform.error.AuthenticationFailedException;
+import org.projectspark.platform.error.RetryLaterException;
 import org.projectspark.platform.http.RequestContext;
 import org.projectspark.platform.http.RequestIds;
 import org.projectspark.platform.persistence.DatabaseUnavailable;
@@ -89,8 +90,9 @@ public class SocketGate extends HttpFilter {
                 throw e;
             }
             LOG.warning(() -> "The database could not be reached checking a WebSocket's session: " + e.getMessage());
-            response.setHeader("Retry-After", String.valueOf(ProblemMappers.RETRY_AFTER_SECONDS));
-            refuse(request, response, 503, "service-unavailable", "Service unavailable", ProblemMappers.DATABASE_UNAVAILABLE);
+            RetryLaterException later = new RetryLaterException(ProblemMappers.DATABASE_UNAVAILABLE, ProblemMappers.RETRY_AFTER_SECONDS);
+            response.setHeader("Retry-After", String.valueOf(later.retryAfterSeconds()));
+            refuse(request, response, later.status(), later.type(), later.title(), later.getMessage());
             return;
         }
         SocketPrincipal principal = new SocketPrincipal(bearer, token);
@@ -122,6 +124,9 @@ public class SocketGate extends HttpFilter {
         response.setStatus(status);
         response.setHeader(RequestContext.HEADER, id);
         response.setContentType(Problem.MEDIA_TYPE);
-        response.getOutputStream().write(jsonb.toJson(problem).getBytes(StandardCharsets.UTF_8));
+        byte[] body = jsonb.toJson(problem).getBytes(StandardCharsets.UTF_8);
+        // a length, so the client knows where the answer ends even when the listener keeps the connection
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }
