@@ -333,10 +333,7 @@ class NotificationSocketIT extends DeployedEar {
         try (Socket raw = new Socket(base.getHost(), base.getPort())) {
             raw.setSoTimeout(15_000);
             OutputStream out = raw.getOutputStream();
-            out.write(("GET " + SocketClient.PATH + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n"
-                    + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
-                    + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(UUID.randomUUID().toString().substring(0, 16).getBytes(StandardCharsets.US_ASCII)) + "\r\n"
-                    + "Sec-WebSocket-Protocol: spark.v1, bearer." + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(handshake(base, token));
             out.flush();
             InputStream in = raw.getInputStream();
             assertThat(headers(in)).startsWith("HTTP/1.1 101");
@@ -359,6 +356,56 @@ class NotificationSocketIT extends DeployedEar {
             assertThat(closeCode).isEqualTo(1001);
             // pinged every 2 s, closed 2 s after an unanswered one
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void aClientThatDoesNotReadIsDroppedWithoutHoldingTheServer() throws Exception {
+        double before = dropped("slow") + dropped("write-failed");
+        String token = Api.newStudent().getString("accessToken");
+        URI base = URI.create(Api.BASE);
+        try (Socket raw = new Socket()) {
+            raw.setReceiveBufferSize(4096); // reads nothing: the server's writes back up at once
+            raw.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()), 10_000);
+            raw.setSoTimeout(15_000);
+            OutputStream out = raw.getOutputStream();
+            out.write(handshake(base, token));
+            out.flush();
+            assertThat(headers(raw.getInputStream())).startsWith("HTTP/1.1 101");
+            // pings the server must answer, and now and then a pong of its own so the heartbeat does not end it first
+            ByteArrayOutputStream batch = new ByteArrayOutputStream();
+            byte[] ping = "{\"type\":\"ping\"}".getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 5_000; i++) {
+                batch.write(new byte[] {(byte) 0x81, (byte) (0x80 | ping.length), 0, 0, 0, 0});
+                batch.write(ping);
+            }
+            batch.write(new byte[] {(byte) 0x8A, (byte) 0x80, 0, 0, 0, 0});
+            // written from a thread of its own: a socket write has no timeout, and closing the socket ends it
+            byte[] frames = batch.toByteArray();
+            Thread writer = new Thread(() -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        out.write(frames);
+                        out.flush();
+                    }
+                } catch (IOException closed) {
+                    // dropped by the server, or closed by the test
+                }
+            });
+            writer.setDaemon(true);
+            writer.start();
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (dropped("slow") + dropped("write-failed") <= before && System.nanoTime() < until) {
+                Thread.sleep(200);
+            }
+            writer.interrupt();
+            raw.close();
+            writer.join(10_000);
+        }
+        assertThat(dropped("slow") + dropped("write-failed")).isGreaterThan(before);
+        // and the server still serves others
+        try (SocketClient c = SocketClient.withToken(Api.BASE, token)) {
+            c.next("ready", SHORTLY);
         }
     }
 
@@ -496,6 +543,21 @@ class NotificationSocketIT extends DeployedEar {
     private static double value(String metrics, String prefix) {
         return metrics.lines().filter(l -> l.startsWith(prefix)).findFirst()
                 .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).orElse(-1.0);
+    }
+
+    /** A WebSocket handshake authenticated with the bearer subprotocol, for the raw-socket tests. */
+    private static byte[] handshake(URI base, String token) {
+        return ("GET " + SocketClient.PATH + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n"
+                + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(UUID.randomUUID().toString().substring(0, 16).getBytes(StandardCharsets.US_ASCII)) + "\r\n"
+                + "Sec-WebSocket-Protocol: spark.v1, bearer." + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** This instance's count of connections dropped for a reason (0 before the first). */
+    private static double dropped(String reason) {
+        String metrics = Api.get("/metrics?scope=application", null).body();
+        return metrics.lines().filter(l -> l.startsWith("websocket_connections_dropped_total{") && l.contains("reason=\"" + reason + "\""))
+                .findFirst().map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).orElse(0.0);
     }
 
     private static String headers(InputStream in) throws IOException {

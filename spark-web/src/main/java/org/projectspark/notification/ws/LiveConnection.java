@@ -76,6 +76,8 @@ final class LiveConnection {
     private volatile long lastPingAt;
     private volatile long pingSentAt;
     private volatile long pongAt;
+    /** When the write under way started (0: none): one that takes longer than the pong timeout is stuck. */
+    private volatile long writeStartedAt;
 
     /** Touched by the session's message thread only (the container delivers one message at a time). */
     private int badMessages;
@@ -338,6 +340,11 @@ final class LiveConnection {
             warned = true;
             send(SocketProtocol.expiring(expiresAt));
         }
+        long writeStarted = writeStartedAt;
+        if (writeStarted > 0 && now - writeStarted > owner.settings().pongTimeout().toMillis()) {
+            drop("write-failed", CloseReason.CloseCodes.GOING_AWAY, "A message could not be written within " + owner.settings().pongTimeout().toSeconds() + " s");
+            return;
+        }
         long unanswered = pingSentAt;
         if (unanswered > 0 && pongAt < unanswered && now - unanswered > owner.settings().pongTimeout().toMillis()) {
             drop("heartbeat", CloseReason.CloseCodes.GOING_AWAY, "No answer to ping within " + owner.settings().pongTimeout().toSeconds() + " s");
@@ -445,8 +452,10 @@ final class LiveConnection {
             owner.later(() -> closeSession(c.reason()));
             return;
         }
+        writeStartedAt = System.currentTimeMillis();
         try {
             session.getAsyncRemote().sendText((String) next, result -> {
+                writeStartedAt = 0;
                 if (result.isOK()) {
                     owner.metrics().sent();
                     pump();
