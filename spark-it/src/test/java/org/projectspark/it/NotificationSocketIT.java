@@ -133,7 +133,8 @@ class NotificationSocketIT extends DeployedEar {
     void theHandshakeRefusalsAreProblemDocuments() {
         long started = System.nanoTime();
         Api.Reply plain = Api.get(SocketClient.PATH, null);
-        assertThat(plain.status()).isEqualTo(426);
+        assertThat(plain.status()).isEqualTo(400);
+        assertThat(plain.json().getString("type")).endsWith("/bad-handshake");
         assertThat(plain.header("Content-Type")).startsWith("application/problem+json");
         HttpRequest foreign = HttpRequest.newBuilder(URI.create(Api.BASE + SocketClient.PATH)).header("Origin", "https://evil.example")
                 .header("X-Forwarded-For", Api.freshAddress()).GET().build();

@@ -60,8 +60,9 @@ public class SocketGate extends HttpFilter {
             return;
         }
         if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
-            response.setHeader("Upgrade", "websocket");
-            refuse(request, response, 426, "upgrade-required", "Upgrade required",
+            // 400, not 426: with the Upgrade header 426 asks for, the server's HTTP layer sends the answer as a
+            // protocol switch (no length, the connection held until it times out)
+            refuse(request, response, 400, "bad-handshake", "Bad WebSocket handshake",
                     "This is a WebSocket endpoint: connect with a WebSocket client (Upgrade: websocket); docs/api.md, WebSocket");
             return;
         }
