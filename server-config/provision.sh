@@ -7,7 +7,8 @@
 #   server-config/provision.sh [--domain spark] [--portbase N] [--leave-running|--stop]
 #
 # Settings come from the environment (see .env.example): DATABASE_URL, DATABASE_READ_URL, PORT, LOG_LEVEL,
-# SPARK_HEAP, DATA_GRID_INTERFACE, DATA_GRID_NAME. The Payara distribution is unpacked into build/ by `./mvnw install` (server-config module).
+# SPARK_HEAP, SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASS, SMTP_FROM, SMTP_SECURITY, DATA_GRID_INTERFACE, DATA_GRID_NAME.
+# The Payara distribution is unpacked into build/ by `./mvnw install` (server-config module).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -61,6 +62,23 @@ esac
 export SPARK_LOG_LEVEL
 export SPARK_GRID_INTERFACE=${DATA_GRID_INTERFACE:-}
 export SPARK_GRID_NAME=${DATA_GRID_NAME:-}
+# mail/spark: placeholders while SMTP_HOST is unset (the resource must exist for the application to deploy)
+export SPARK_SMTP_HOST=${SMTP_HOST:-localhost}
+export SPARK_SMTP_PORT=${SMTP_PORT:-587}
+export SPARK_SMTP_USER=${SMTP_USER:-spark}
+export SPARK_SMTP_FROM=${SMTP_FROM:-noreply@localhost}
+if [ -n "${SMTP_USER:-}" ]; then SPARK_SMTP_AUTH=true; else SPARK_SMTP_AUTH=false; fi
+case "${SMTP_SECURITY:-starttls}" in
+  starttls) SPARK_SMTP_STARTTLS=true; SPARK_SMTP_SSL=false ;;
+  tls) SPARK_SMTP_STARTTLS=false; SPARK_SMTP_SSL=true ;;
+  none) SPARK_SMTP_STARTTLS=false; SPARK_SMTP_SSL=false ;;
+  *) die "SMTP_SECURITY must be starttls, tls or none (got '$SMTP_SECURITY')" ;;
+esac
+[[ "$SPARK_SMTP_PORT" =~ ^[0-9]+$ ]] || die "SMTP_PORT must be a port number (got '$SPARK_SMTP_PORT')"
+[[ "$SPARK_SMTP_HOST" =~ ^[A-Za-z0-9.-]+$ ]] || die "SMTP_HOST must be a host name or address (got '$SPARK_SMTP_HOST')"
+[[ "$SPARK_SMTP_FROM" =~ ^[^[:space:]:]+@[^[:space:]:]+$ ]] || die "SMTP_FROM must be an email address (got '$SPARK_SMTP_FROM')"
+[[ "$SPARK_SMTP_USER" =~ ^[^[:space:]:]+$ ]] || die "SMTP_USER must not hold spaces or colons"
+export SPARK_SMTP_AUTH SPARK_SMTP_STARTTLS SPARK_SMTP_SSL
 
 # --- database: create if missing, migrate (the guide's "migrate deploy") ---------------------------------
 say "database $SPARK_DB_SAFE"
@@ -113,18 +131,24 @@ alias_for() { # name password -> sets REF to the property value to use
 }
 alias_for spark-db-password "$SPARK_DB_PASSWORD"; export SPARK_DB_PASSWORD_REF=$REF
 alias_for spark-read-db-password "$SPARK_READ_PASSWORD"; export SPARK_READ_PASSWORD_REF=$REF
+if [ -n "${SMTP_PASS:-}" ]; then
+  alias_for spark-smtp-password "$SMTP_PASS"; export SPARK_SMTP_PASSWORD_REF=$REF
+else
+  export SPARK_SMTP_PASSWORD_REF=
+fi
 
 # --- reconcile the command files ------------------------------------------------------------------------
 current=$(mktemp); pending=$(mktemp); trap 'rm -f "$current" "$pending"' EXIT
 "${A[@]}" get '*' > "$current"
 pools=$("${A[@]}" list-jdbc-connection-pools 2>/dev/null || true)
 resources=$("${A[@]}" list-jdbc-resources 2>/dev/null || true)
+mailresources=$("${A[@]}" list-javamail-resources 2>/dev/null || true)
 jvm=$("${A[@]}" list-jvm-options 2>/dev/null || true)
 logattrs=$("${A[@]}" list-log-attributes 2>/dev/null || true)
 loglevels=$("${A[@]}" list-log-levels 2>/dev/null || true)
 changes=0
 add() { echo "$1" >> "$pending"; say "  $2"; changes=$((changes + 1)); }
-vars='$SPARK_DB_JDBC_URL $SPARK_DB_JDBC_URL_ESCAPED $SPARK_DB_USER $SPARK_DB_PASSWORD_REF $SPARK_READ_JDBC_URL $SPARK_READ_JDBC_URL_ESCAPED $SPARK_READ_USER $SPARK_READ_PASSWORD_REF $SPARK_DB_POOL_MAX $SPARK_DB_LEAK_SECONDS $SPARK_HTTP_THREADS $SPARK_HEAP $SPARK_HEAP_MIN $SPARK_LOG_LEVEL $PORT $SPARK_GRID_INTERFACE $SPARK_GRID_NAME'
+vars='$SPARK_DB_JDBC_URL $SPARK_DB_JDBC_URL_ESCAPED $SPARK_DB_USER $SPARK_DB_PASSWORD_REF $SPARK_READ_JDBC_URL $SPARK_READ_JDBC_URL_ESCAPED $SPARK_READ_USER $SPARK_READ_PASSWORD_REF $SPARK_DB_POOL_MAX $SPARK_DB_LEAK_SECONDS $SPARK_HTTP_THREADS $SPARK_HEAP $SPARK_HEAP_MIN $SPARK_LOG_LEVEL $PORT $SPARK_SMTP_HOST $SPARK_SMTP_PORT $SPARK_SMTP_USER $SPARK_SMTP_FROM $SPARK_SMTP_AUTH $SPARK_SMTP_PASSWORD_REF $SPARK_SMTP_STARTTLS $SPARK_SMTP_SSL $SPARK_GRID_INTERFACE $SPARK_GRID_NAME'
 
 for file in "$ROOT"/server-config/asadmin/*.asadmin; do
   while IFS= read -r line || [ -n "$line" ]; do
@@ -137,6 +161,8 @@ for file in "$ROOT"/server-config/asadmin/*.asadmin; do
         grep -qx "$name" <<< "$pools" || add "$line" "create pool $name" ;;
       create-jdbc-resource)
         grep -qx "$name" <<< "$resources" || add "$line" "create resource $name" ;;
+      create-javamail-resource)
+        grep -qx "$name" <<< "$mailresources" || add "$line" "create mail resource $name" ;;
       set)
         key=${rest%%=*}; want=${rest#*=}
         have=$(grep -m1 -F "$key=" "$current" | sed "s|^[^=]*=||" || true)

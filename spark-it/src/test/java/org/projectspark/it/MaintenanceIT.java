@@ -47,7 +47,7 @@ class MaintenanceIT extends DeployedEar {
         JsonObject run = runJob("purge-read-notifications");
 
         assertThat(run.getString("lastOutcome")).isEqualTo("SUCCEEDED");
-        assertThat(run.getString("lastDetail")).endsWith("read notifications deleted");
+        assertThat(run.getString("lastDetail")).endsWith("finished email/SMS deliveries deleted");
         assertThat(exists("user_notifications", oldRead)).isFalse();
         assertThat(exists("user_notifications", oldUnread)).as("unread: kept however old").isTrue();
         assertThat(exists("user_notifications", recentRead)).as("read 29 days ago: kept").isTrue();

@@ -101,6 +101,9 @@ public class Activity {
         return new Grading(score, correct, questions.size(), results);
     }
 
+    void title(LocalizedText title) { this.title = title; }
+    void body(LocalizedText body) { this.body = body; }
+
     public Lesson lesson() {
         return lesson;
     }

@@ -19,9 +19,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * A course: units of lessons of activities, every text in the languages its authors wrote. Drafts are seen
@@ -144,6 +149,89 @@ public class Course {
      */
     public String localeFor(List<String> preferences) {
         return preferences.stream().map(title::localeMatching).flatMap(Optional::stream).findFirst().orElse(defaultLocale);
+    }
+
+    /** Every learner-facing text of the course (titles, summaries, bodies, prompts, options), in reading order. */
+    public List<CourseText> texts() {
+        return slots(null).values().stream().map(s -> new CourseText(s.path(), s.text())).toList();
+    }
+
+    /** The texts of one lesson of this course; none when the lesson is not one of its own. */
+    public Optional<List<CourseText>> lessonTexts(UUID lessonId) {
+        return units.stream().flatMap(u -> u.lessons().stream()).filter(l -> l.id().equals(lessonId)).findFirst()
+                .map(l -> slots(l).values().stream().map(s -> new CourseText(s.path(), s.text())).toList());
+    }
+
+    /**
+     * Puts reviewed translations in as {@code locale}'s entry of the texts at their paths (path to text); paths the
+     * course no longer has are left out. A published course gets a new content version, as when its content is
+     * replaced, so devices fetch it at their next sync. Returns the paths that took.
+     */
+    public Set<String> putTranslations(String locale, Map<String, String> byPath) {
+        if (locale.equals(defaultLocale)) {
+            throw new InvalidRequestException("translations cannot replace the course's default locale '" + defaultLocale + "'");
+        }
+        Map<String, TextSlot> slots = slots(null);
+        Set<String> put = new LinkedHashSet<>();
+        byPath.forEach((path, text) -> {
+            TextSlot slot = slots.get(path);
+            if (slot != null && text != null && !text.isBlank()) {
+                slot.put().accept(slot.text().with(locale, text));
+                put.add(path);
+            }
+        });
+        if (!put.isEmpty()) {
+            updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            if (status == CourseStatus.PUBLISHED) {
+                contentVersion++;
+            }
+        }
+        return put;
+    }
+
+    private record TextSlot(String path, LocalizedText text, Consumer<LocalizedText> put) {
+    }
+
+    /** The text slots of the course, or of one lesson of it; empty texts have nothing to translate and are left out. */
+    private Map<String, TextSlot> slots(Lesson only) {
+        Map<String, TextSlot> slots = new LinkedHashMap<>();
+        if (only == null) {
+            slot(slots, "title", title, t -> title = t);
+            slot(slots, "description", description, t -> description = t);
+        }
+        for (CourseUnit unit : units) {
+            String u = "u" + unit.position();
+            if (only == null) {
+                slot(slots, u + ".title", unit.title(), unit::title);
+            }
+            for (Lesson lesson : unit.lessons()) {
+                if (only != null && only != lesson) {
+                    continue;
+                }
+                String l = u + ".l" + lesson.position();
+                slot(slots, l + ".title", lesson.title(), lesson::title);
+                slot(slots, l + ".summary", lesson.summary(), lesson::summary);
+                for (Activity activity : lesson.activities()) {
+                    String a = l + ".a" + activity.position();
+                    slot(slots, a + ".title", activity.title(), activity::title);
+                    slot(slots, a + ".body", activity.body(), activity::body);
+                    for (Question question : activity.questions()) {
+                        String q = a + ".q" + question.position();
+                        slot(slots, q + ".prompt", question.prompt(), question::prompt);
+                        for (ChoiceOption option : question.options()) {
+                            slot(slots, q + ".o:" + option.id(), option.text(), t -> question.optionText(option.id(), t));
+                        }
+                    }
+                }
+            }
+        }
+        return slots;
+    }
+
+    private static void slot(Map<String, TextSlot> slots, String path, LocalizedText text, Consumer<LocalizedText> put) {
+        if (!text.isEmpty()) {
+            slots.put(path, new TextSlot(path, text, put));
+        }
     }
 
     public boolean isPublished() {

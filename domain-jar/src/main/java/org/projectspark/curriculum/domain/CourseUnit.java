@@ -53,6 +53,8 @@ public class CourseUnit {
         }
     }
 
+    void title(LocalizedText title) { this.title = title; }
+
     public Course course() { return course; }
     public UUID id() { return id; }
     public int position() { return position; }

@@ -58,6 +58,9 @@ public class Lesson {
         }
     }
 
+    void title(LocalizedText title) { this.title = title; }
+    void summary(LocalizedText summary) { this.summary = summary; }
+
     public CourseUnit unit() { return unit; }
     public UUID id() { return id; }
     public int position() { return position; }

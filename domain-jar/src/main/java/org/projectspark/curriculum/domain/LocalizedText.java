@@ -58,6 +58,18 @@ public final class LocalizedText {
         return dash > 0 && byLocale.containsKey(wanted.substring(0, dash)) ? Optional.of(wanted.substring(0, dash)) : Optional.empty();
     }
 
+    /** This text with {@code locale}'s entry set to {@code text} (a translation put in). */
+    public LocalizedText with(String locale, String text) {
+        Map<String, String> more = new LinkedHashMap<>(byLocale);
+        more.put(locale, text);
+        return of(more);
+    }
+
+    /** The entry written for exactly {@code locale}, without falling back. */
+    public Optional<String> exactly(String locale) {
+        return Optional.ofNullable(byLocale.get(locale));
+    }
+
     public Map<String, String> asMap() {
         return byLocale;
     }

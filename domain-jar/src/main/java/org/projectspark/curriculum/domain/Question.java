@@ -114,6 +114,13 @@ public class Question {
         return decomposed.replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT).strip().replaceAll("\\s+", " ");
     }
 
+    void prompt(LocalizedText prompt) { this.prompt = prompt; }
+
+    /** Replaces the text of option {@code optionId}; the list is replaced whole so the change is seen and stored. */
+    void optionText(String optionId, LocalizedText text) {
+        options = options.stream().map(o -> o.id().equals(optionId) ? new ChoiceOption(o.id(), text) : o).toList();
+    }
+
     public UUID id() { return id; }
     public int position() { return position; }
     public QuestionType type() { return type; }

@@ -20,9 +20,11 @@ import java.util.UUID;
 @Table(name = "guardian_links")
 @IdClass(GuardianLink.Key.class)
 @NamedQuery(name = GuardianLink.CHILDREN_OF, query = "SELECT g.studentId FROM GuardianLink g WHERE g.guardianId = :guardian")
+@NamedQuery(name = GuardianLink.OF_STUDENTS, query = "SELECT g FROM GuardianLink g WHERE g.studentId IN :students ORDER BY g.studentId, g.guardianId")
 public class GuardianLink {
 
     public static final String CHILDREN_OF = "GuardianLink.childrenOf";
+    public static final String OF_STUDENTS = "GuardianLink.ofStudents";
 
     @Id
     @Column(name = "guardian_id")

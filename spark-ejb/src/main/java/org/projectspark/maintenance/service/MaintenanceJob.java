@@ -23,12 +23,16 @@ public enum MaintenanceJob {
         }
     },
 
-    /** Read notifications are of no further use after 30 days; unread ones stay until read. */
+    /**
+     * Read notifications are of no further use after 30 days; unread ones stay until read. Outbox rows that are done
+     * (sent, failed, dropped) are kept 30 days for support, never while still waiting.
+     */
     PURGE_READ_NOTIFICATIONS("purge-read-notifications", Cadence.DAILY) {
         @Override
         String run(JobSql sql) throws SQLException {
-            return sql.update("DELETE FROM user_notifications WHERE is_read AND created_at < now() - interval '30 days'")
-                    + " read notifications deleted";
+            int read = sql.update("DELETE FROM user_notifications WHERE is_read AND created_at < now() - interval '30 days'");
+            int done = sql.update("DELETE FROM notification_deliveries WHERE status <> 'PENDING' AND finished_at < now() - interval '30 days'");
+            return read + " read notifications and " + done + " finished email/SMS deliveries deleted";
         }
     },
 

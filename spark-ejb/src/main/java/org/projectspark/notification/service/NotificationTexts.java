@@ -49,6 +49,12 @@ public class NotificationTexts {
         return format(bundle, key, bundle.getLocale().toLanguageTag(), args);
     }
 
+    /** The language the texts for this user come in (a BCP 47 tag). */
+    public String localeOf(String recipientLocale, String schoolLocale) {
+        String tag = bundle(recipientLocale, schoolLocale).getLocale().toLanguageTag();
+        return tag.equals("und") ? "en" : tag;
+    }
+
     private static ResourceBundle bundle(String recipientLocale, String schoolLocale) {
         for (String tag : new String[] {recipientLocale, schoolLocale}) {
             if (tag != null && !tag.isBlank()) {

@@ -41,6 +41,9 @@ public class SystemHealth {
     @Inject
     SparkSettings settings;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<ServiceReport> reports;
+
     /** The database's answer to a trivial query, its round-trip time, and how many backends are busy. */
     public DatabaseProbe probeDatabase() {
         long start = System.nanoTime();
@@ -80,7 +83,12 @@ public class SystemHealth {
         redisReport.put("required", false);
         services.put("redis", redisReport);
         services.put("dataGrid", dataGridReport());
-        services.put("external", Map.of("status", "healthy", "checked", 0));
+        int checked = 0;
+        for (ServiceReport part : reports) {
+            services.put(part.name(), part.report());
+            checked++;
+        }
+        services.put("external", Map.of("status", "healthy", "checked", checked));
         services.put("system", systemReport());
 
         Map<String, Object> doc = new LinkedHashMap<>();

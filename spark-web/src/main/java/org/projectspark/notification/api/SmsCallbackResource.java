@@ -1,0 +1,73 @@
+package org.projectspark.notification.api;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.projectspark.notification.domain.PhoneNumber;
+import org.projectspark.notification.domain.StopWords;
+import org.projectspark.notification.service.DeliverySettings;
+import org.projectspark.notification.service.Phones;
+import org.projectspark.platform.error.NotFoundException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * Africa's Talking's callbacks, as it posts them (form-encoded): incoming messages ({@code from}, {@code text},
+ * {@code to}, {@code date}, {@code id}, {@code linkId}) and bulk SMS opt-outs ({@code senderId}, {@code phoneNumber}).
+ * A STOP (or the provider's own opt-out) marks the number opted out for every account that gave it. The provider
+ * does not sign its callbacks, so their URLs hold a secret (SMS_CALLBACK_KEY); a wrong or absent one is a 404.
+ * Any other incoming text is acknowledged and ignored: the provider must not retry it.
+ */
+@Path("sms/callbacks/{key}")
+@ApplicationScoped
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+public class SmsCallbackResource {
+
+    @Inject
+    DeliverySettings settings;
+
+    @EJB
+    Phones phones;
+
+    @POST
+    @Path("incoming")
+    public Response incoming(@PathParam("key") String key, @FormParam("from") String from, @FormParam("text") String text) {
+        check(key);
+        if (StopWords.asksToStop(text)) {
+            optOut(from);
+        }
+        return Response.ok().build();
+    }
+
+    @POST
+    @Path("opt-out")
+    public Response optOut(@PathParam("key") String key, @FormParam("phoneNumber") String phoneNumber) {
+        check(key);
+        optOut(phoneNumber);
+        return Response.ok().build();
+    }
+
+    private void optOut(String number) {
+        try {
+            phones.optOut(PhoneNumber.parse(number));
+        } catch (IllegalArgumentException e) {
+            // a sender id or a malformed number: no account can have it
+        }
+    }
+
+    private void check(String key) {
+        boolean right = settings.callbackKey().filter(k -> key != null
+                && MessageDigest.isEqual(k.getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8))).isPresent();
+        if (!right) {
+            throw new NotFoundException("No such callback");
+        }
+    }
+}

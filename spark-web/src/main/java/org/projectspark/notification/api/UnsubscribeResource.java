@@ -1,0 +1,69 @@
+package org.projectspark.notification.api;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.projectspark.notification.service.DeliveryPreferences;
+import org.projectspark.notification.service.UnsubscribeTokens;
+import org.projectspark.platform.error.InvalidRequestException;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * An email's unsubscribe link, without signing in: the signed token names one user and one kind. GET only asks (mail
+ * scanners follow links, and a GET must change nothing); POST does it, from the page's button or as the one-click
+ * POST mail clients send for List-Unsubscribe-Post (RFC 8058). Doing it twice is the same as once.
+ */
+@Path("unsubscribe")
+@ApplicationScoped
+public class UnsubscribeResource {
+
+    @Inject
+    UnsubscribeTokens tokens;
+
+    @EJB
+    DeliveryPreferences preferences;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+    public Response ask(@QueryParam("token") String token) {
+        UnsubscribeTokens.Scope scope = scope(token);
+        List<String> words = preferences.unsubscribeWords(scope.userId(), scope.kind());
+        String action = "unsubscribe?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        return page(words.get(3), words.get(0), "<form method=\"post\" action=\"" + html(action) + "\"><button type=\"submit\">"
+                + html(words.get(1)) + "</button></form>");
+    }
+
+    @POST
+    @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+    public Response unsubscribe(@QueryParam("token") String token) {
+        UnsubscribeTokens.Scope scope = scope(token);
+        preferences.stopEmails(scope.userId(), scope.kind());
+        List<String> words = preferences.unsubscribeWords(scope.userId(), scope.kind());
+        return page(words.get(3), words.get(2), "");
+    }
+
+    private UnsubscribeTokens.Scope scope(String token) {
+        return tokens.verify(token).orElseThrow(() -> new InvalidRequestException("This unsubscribe link is not valid; use the one in the email as it is"));
+    }
+
+    private static Response page(String lang, String text, String form) {
+        String body = "<!DOCTYPE html>\n<html lang=\"" + html(lang) + "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
+                + "<meta name=\"robots\" content=\"noindex\"><title>Spark</title></head><body style=\"font-family:sans-serif\"><p>" + html(text) + "</p>"
+                + form + "</body></html>\n";
+        return Response.ok(body).header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
+    }
+
+    private static String html(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+}
