@@ -376,7 +376,7 @@ class NotificationSocketIT extends DeployedEar {
             // pings the server must answer, and now and then a pong of its own so the heartbeat does not end it first
             ByteArrayOutputStream batch = new ByteArrayOutputStream();
             byte[] ping = "{\"type\":\"ping\"}".getBytes(StandardCharsets.US_ASCII);
-            for (int i = 0; i < 5_000; i++) {
+            for (int i = 0; i < 20_000; i++) {
                 batch.write(new byte[] {(byte) 0x81, (byte) (0x80 | ping.length), 0, 0, 0, 0});
                 batch.write(ping);
             }
@@ -395,10 +395,12 @@ class NotificationSocketIT extends DeployedEar {
             });
             writer.setDaemon(true);
             writer.start();
-            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            long started = System.nanoTime();
+            long until = started + Duration.ofSeconds(30).toNanos();
             while (dropped("slow") + dropped("write-failed") <= before && System.nanoTime() < until) {
-                Thread.sleep(200);
+                Thread.sleep(500);
             }
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("dropped while the client still writes").isLessThan(Duration.ofSeconds(20));
             writer.interrupt();
             raw.close();
             writer.join(10_000);

@@ -47,6 +47,9 @@ final class LiveConnection {
     private record Close(CloseReason reason) {
     }
 
+    /** A WebSocket ping, queued like a message: every write to the socket is the writer's. */
+    private static final Object PING = new Object();
+
     /** A notification's position and its message, rendered. */
     private record Held(long seq, String frame) {
     }
@@ -361,11 +364,11 @@ final class LiveConnection {
     }
 
     private void ping() {
-        try {
-            session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
-        } catch (IOException | RuntimeException e) {
-            drop("heartbeat", CloseReason.CloseCodes.GOING_AWAY, "The connection could not be pinged");
+        boolean start;
+        synchronized (this) {
+            start = queueLocked(PING);
         }
+        afterQueueing(start);
     }
 
     /** Its session is still open (not signed out, account not disabled): checked again on every ping. */
@@ -408,7 +411,7 @@ final class LiveConnection {
     }
 
     /** Under the lock: queues a message, or notes that the queue is full; whether the writer must be started. */
-    private boolean queueLocked(String text) {
+    private boolean queueLocked(Object text) {
         if (closing) {
             return false;
         }
@@ -434,39 +437,44 @@ final class LiveConnection {
             owner.metrics().messagesDropped(1);
             drop("slow", CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too slow: more than " + owner.settings().sendQueue() + " messages waiting");
         } else if (start) {
-            pump();
+            owner.write(this::pump);
         }
     }
 
-    /** Writes the next queued message, and on its completion the one after. */
+    /**
+     * Writes what is queued, in order, on the writer's thread. Payara's WebSocket writes block while the client does
+     * not read, so no thread that hands a message over ever writes; a write that blocks longer than the pong timeout
+     * drops the connection (the heartbeat sees it).
+     */
     private void pump() {
-        Object next;
-        synchronized (this) {
-            next = queue.poll();
-            if (next == null) {
-                writing = false;
+        while (true) {
+            Object next;
+            synchronized (this) {
+                next = queue.poll();
+                if (next == null) {
+                    writing = false;
+                    return;
+                }
+            }
+            if (next instanceof Close c) {
+                closeSession(c.reason());
                 return;
             }
-        }
-        if (next instanceof Close c) {
-            owner.later(() -> closeSession(c.reason()));
-            return;
-        }
-        writeStartedAt = System.currentTimeMillis();
-        try {
-            session.getAsyncRemote().sendText((String) next, result -> {
-                writeStartedAt = 0;
-                if (result.isOK()) {
-                    owner.metrics().sent();
-                    pump();
+            writeStartedAt = System.currentTimeMillis();
+            try {
+                if (next == PING) {
+                    session.getBasicRemote().sendPing(ByteBuffer.allocate(0));
                 } else {
-                    owner.metrics().messagesDropped(1);
-                    drop("write-failed", CloseReason.CloseCodes.GOING_AWAY, "A message could not be written in time");
+                    session.getBasicRemote().sendText((String) next);
+                    owner.metrics().sent();
                 }
-            });
-        } catch (RuntimeException e) {
-            owner.metrics().messagesDropped(1);
-            drop("write-failed", CloseReason.CloseCodes.GOING_AWAY, "A message could not be written");
+            } catch (IOException | RuntimeException e) {
+                writeStartedAt = 0;
+                owner.metrics().messagesDropped(next == PING ? 0 : 1);
+                drop("write-failed", CloseReason.CloseCodes.GOING_AWAY, "A message could not be written");
+                return;
+            }
+            writeStartedAt = 0;
         }
     }
 
@@ -498,7 +506,7 @@ final class LiveConnection {
         }
         owner.unregister(this);
         if (start) {
-            pump();
+            owner.write(this::pump);
         }
     }
 
@@ -519,7 +527,7 @@ final class LiveConnection {
         }
         owner.unregister(this);
         LOG.log(Level.FINE, "Dropping a notification socket: {0}", reason);
-        owner.later(() -> closeSession(SocketProtocol.close(code, reason)));
+        owner.write(() -> closeSession(SocketProtocol.close(code, reason)));
     }
 
     /** The container closed it (either side): whatever was waiting is given up. */

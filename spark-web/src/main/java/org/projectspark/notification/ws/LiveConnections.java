@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -54,6 +55,10 @@ public class LiveConnections {
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
+
+    /** The sockets' writers: apart from the heartbeat's thread, which a blocked write must not hold up. */
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService writers;
 
     private final Set<LiveConnection> open = ConcurrentHashMap.newKeySet();
     private final Map<UUID, List<LiveConnection>> byUser = new ConcurrentHashMap<>();
@@ -151,6 +156,15 @@ public class LiveConnections {
             scheduler.execute(work);
         } catch (RejectedExecutionException stopping) {
             LOG.log(Level.FINE, "Executor stopping; work dropped", stopping);
+        }
+    }
+
+    /** Writes to a socket, which block while its client does not read: never on the caller's thread. */
+    void write(Runnable writer) {
+        try {
+            writers.execute(writer);
+        } catch (RejectedExecutionException stopping) {
+            LOG.log(Level.FINE, "Executor stopping; write dropped", stopping);
         }
     }
 
