@@ -62,6 +62,15 @@ final class Api {
         }
     }
 
+    /** A request whose answer is bytes (files). */
+    static HttpResponse<byte[]> sendBytes(HttpRequest request) {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static HttpRequest.Builder request(String path, String token) {
         return request(path, token, freshAddress());
     }

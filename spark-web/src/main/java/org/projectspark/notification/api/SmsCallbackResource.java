@@ -4,11 +4,11 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.projectspark.notification.domain.PhoneNumber;
 import org.projectspark.notification.domain.StopWords;
@@ -24,7 +24,8 @@ import java.security.MessageDigest;
  * {@code to}, {@code date}, {@code id}, {@code linkId}) and bulk SMS opt-outs ({@code senderId}, {@code phoneNumber}).
  * A STOP (or the provider's own opt-out) marks the number opted out for every account that gave it. The provider
  * does not sign its callbacks, so their URLs hold a secret (SMS_CALLBACK_KEY); a wrong or absent one is a 404.
- * Any other incoming text is acknowledged and ignored: the provider must not retry it.
+ * Any other incoming text is acknowledged and ignored: the provider must not retry it. The form is read as a whole
+ * (not by {@code @FormParam}, which fails on a body of another type instead of letting it be refused with 415).
  */
 @Path("sms/callbacks/{key}")
 @ApplicationScoped
@@ -39,19 +40,19 @@ public class SmsCallbackResource {
 
     @POST
     @Path("incoming")
-    public Response incoming(@PathParam("key") String key, @FormParam("from") String from, @FormParam("text") String text) {
+    public Response incoming(@PathParam("key") String key, MultivaluedMap<String, String> form) {
         check(key);
-        if (StopWords.asksToStop(text)) {
-            optOut(from);
+        if (StopWords.asksToStop(form.getFirst("text"))) {
+            optOut(form.getFirst("from"));
         }
         return Response.ok().build();
     }
 
     @POST
     @Path("opt-out")
-    public Response optOut(@PathParam("key") String key, @FormParam("phoneNumber") String phoneNumber) {
+    public Response optOut(@PathParam("key") String key, MultivaluedMap<String, String> form) {
         check(key);
-        optOut(phoneNumber);
+        optOut(form.getFirst("phoneNumber"));
         return Response.ok().build();
     }
 

@@ -46,12 +46,22 @@ public class BodyLimit implements ContainerRequestFilter {
                 break;
             }
         }
-        if (request.getLength() > limit) {
+        if (declaredLength(request) > limit) {
             throw new BodyTooLargeException(limit);
         }
         if (request.hasEntity()) {
             long max = limit;
             request.setEntityStream(new CountedInputStream(request.getEntityStream(), max, () -> new BodyTooLargeException(max)));
+        }
+    }
+
+    /** Content-Length as a long: JAX-RS's own getLength() is an int and fails on a body of 2 GiB or more. */
+    static long declaredLength(ContainerRequestContext request) {
+        String header = request.getHeaderString("Content-Length");
+        try {
+            return header == null ? -1 : Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 }

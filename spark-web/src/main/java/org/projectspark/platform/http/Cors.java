@@ -34,8 +34,8 @@ public class Cors implements ContainerRequestFilter, ContainerResponseFilter {
                 && request.getHeaderString("Access-Control-Request-Method") != null && allowed().contains(origin)) {
             request.abortWith(Response.noContent()
                     .header("Access-Control-Allow-Origin", origin)
-                    .header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS")
-                    .header("Access-Control-Allow-Headers", "Authorization, Content-Type, Content-Encoding, X-Request-Id")
+                    .header("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS")
+                    .header("Access-Control-Allow-Headers", "Authorization, Content-Type, Content-Encoding, X-Request-Id, Range, If-None-Match, Tus-Resumable, Upload-Length, Upload-Offset, Upload-Metadata")
                     .header("Access-Control-Max-Age", "600")
                     .header("Vary", "Origin")
                     .build());
@@ -47,7 +47,7 @@ public class Cors implements ContainerRequestFilter, ContainerResponseFilter {
         String origin = request.getHeaderString("Origin");
         if (origin != null && allowed().contains(origin)) {
             response.getHeaders().putSingle("Access-Control-Allow-Origin", origin);
-            response.getHeaders().putSingle("Access-Control-Expose-Headers", "X-Request-Id, Retry-After, RateLimit-Remaining, Location");
+            response.getHeaders().putSingle("Access-Control-Expose-Headers", "X-Request-Id, Retry-After, RateLimit-Remaining, Location, ETag, Content-Range, Tus-Resumable, Tus-Version, Tus-Extension, Tus-Max-Size, Upload-Offset, Upload-Length, Upload-Expires, Spark-File-Id");
             response.getHeaders().add("Vary", "Origin");
         }
     }

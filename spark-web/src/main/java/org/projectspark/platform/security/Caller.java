@@ -28,6 +28,11 @@ public record Caller(UUID id, Set<String> roles) {
         return caller;
     }
 
+    /** The caller of this thread's request, if it was made with an accepted token (resources open to anonymous readers). */
+    public static java.util.Optional<Caller> ifSignedIn() {
+        return java.util.Optional.ofNullable(CURRENT.get());
+    }
+
     public boolean is(String role) {
         return roles.contains(role);
     }

@@ -1,0 +1,149 @@
+package org.projectspark.media.api;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.projectspark.media.domain.FilePurpose;
+import org.projectspark.media.domain.StoredFile;
+import org.projectspark.media.service.FileReads;
+import org.projectspark.media.service.FileUploads;
+import org.projectspark.platform.problem.Problem;
+import org.projectspark.platform.security.Caller;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Files: uploaded in one request (the body is the file, streamed to storage), read by those who may. Resumable
+ * uploads are {@link ResumableUploadResource}'s.
+ */
+@Path("files")
+@ApplicationScoped
+public class FileResource {
+
+    static final String PUBLIC_CACHE = "public, max-age=31536000, immutable";
+    static final String PRIVATE_CACHE = "private, no-cache";
+
+    @Inject
+    FileUploads uploads;
+
+    @Inject
+    FileReads reads;
+
+    /**
+     * The body is the file's bytes, of any declared type (the content decides). {@code name} is shown, never used to
+     * store it.
+     */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"STUDENT", "TEACHER", "SCHOOL_ADMIN", "GUARDIAN", "ADMIN"})
+    public Response upload(@QueryParam("name") @Size(max = 4_000) String name,
+                           @QueryParam("purpose") @DefaultValue("ASSIGNMENT") FilePurpose purpose,
+                           @HeaderParam("Content-Length") String contentLength, InputStream body) {
+        FileUploads.Uploaded uploaded = uploads.upload(Caller.current().id(), purpose, name, body, length(contentLength));
+        FileView view = FileView.of(uploaded.file());
+        return (uploaded.created() ? Response.created(URI.create("/api/v1/files/" + view.id())) : Response.ok()).entity(view).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @PermitAll
+    public Response describe(@PathParam("id") UUID id) {
+        StoredFile file = reads.readable(callerId(), id);
+        return Response.ok(FileView.of(file)).header("Cache-Control", file.isPublic() ? PUBLIC_CACHE : PRIVATE_CACHE).build();
+    }
+
+    /**
+     * The file's bytes, or a redirect to where they are (the CDN, a pre-signed S3 address). Ranges are honoured (206);
+     * a range past the end is 416.
+     */
+    @GET
+    @Path("{id}/content")
+    @PermitAll
+    public Response content(@PathParam("id") UUID id, @HeaderParam("Range") String range, @HeaderParam("If-None-Match") String ifNoneMatch,
+                            @HeaderParam("If-Range") String ifRange) {
+        StoredFile file = reads.readable(callerId(), id);
+        String cache = file.isPublic() ? PUBLIC_CACHE : PRIVATE_CACHE;
+        Optional<FileReads.Elsewhere> elsewhere = reads.elsewhere(file);
+        if (elsewhere.isPresent()) {
+            return Response.temporaryRedirect(elsewhere.get().uri())
+                    .header("Cache-Control", elsewhere.get().lasting() ? PUBLIC_CACHE : "private, no-store").build();
+        }
+        String etag = file.hash().etag();
+        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
+            return Response.notModified().header("ETag", etag).header("Cache-Control", cache).build();
+        }
+        long size = file.sizeBytes();
+        Optional<ByteRange> asked;
+        try {
+            asked = ifRange != null && !ifRange.trim().equals(etag) ? Optional.empty() : ByteRange.parse(range, size);
+        } catch (ByteRange.Unsatisfiable e) {
+            return Problem.of(416, "range-not-satisfiable", "Range not satisfiable",
+                            "The file has " + size + " bytes; ask for a range within them (bytes=0-" + (size - 1) + ")")
+                    .at("/api/v1/files/" + id + "/content").toResponse()
+                    .header("Content-Range", "bytes */" + size).build();
+        }
+        long offset = asked.map(ByteRange::first).orElse(0L);
+        long length = asked.map(ByteRange::length).orElse(size);
+        StreamingOutput bytes = out -> copy(reads.open(file, offset, length), out);
+        Response.ResponseBuilder r = asked.isPresent()
+                ? Response.status(206).header("Content-Range", asked.get().contentRange(size))
+                : Response.ok();
+        return r.entity(bytes).type(file.mediaType())
+                .header("Content-Length", length)
+                .header("Accept-Ranges", "bytes")
+                .header("ETag", etag)
+                .header("Cache-Control", cache)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", disposition(file))
+                .build();
+    }
+
+    private static void copy(InputStream in, OutputStream out) throws java.io.IOException {
+        try (in) {
+            in.transferTo(out);
+        }
+    }
+
+    /** Pictures, audio, video and PDFs show in place; anything else is a download, so a browser never runs it. */
+    private static String disposition(StoredFile file) {
+        String type = file.mediaType();
+        boolean inline = type.startsWith("image/") || type.startsWith("audio/") || type.startsWith("video/") || type.equals("application/pdf");
+        String ascii = file.displayName().replaceAll("[^A-Za-z0-9._ -]", "_");
+        return (inline ? "inline" : "attachment") + "; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(file.displayName(), StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static Optional<UUID> callerId() {
+        return Caller.ifSignedIn().map(Caller::id);
+    }
+
+    static long length(String contentLength) {
+        try {
+            return contentLength == null ? -1 : Long.parseLong(contentLength.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
