@@ -7,7 +7,8 @@
 #   server-config/provision.sh [--domain spark] [--portbase N] [--leave-running|--stop]
 #
 # Settings come from the environment (see .env.example): DATABASE_URL, DATABASE_READ_URL, PORT, LOG_LEVEL,
-# SPARK_HEAP, SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASS, SMTP_FROM, SMTP_SECURITY. The Payara distribution is unpacked into build/ by `./mvnw install` (server-config module).
+# SPARK_HEAP, SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASS, SMTP_FROM, SMTP_SECURITY, DATA_GRID_INTERFACE, DATA_GRID_NAME.
+# The Payara distribution is unpacked into build/ by `./mvnw install` (server-config module).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -59,6 +60,8 @@ case "${LOG_LEVEL:-info}" in
   error) SPARK_LOG_LEVEL=SEVERE ;; warn) SPARK_LOG_LEVEL=WARNING ;; debug) SPARK_LOG_LEVEL=FINE ;; *) SPARK_LOG_LEVEL=INFO ;;
 esac
 export SPARK_LOG_LEVEL
+export SPARK_GRID_INTERFACE=${DATA_GRID_INTERFACE:-}
+export SPARK_GRID_NAME=${DATA_GRID_NAME:-}
 # mail/spark: placeholders while SMTP_HOST is unset (the resource must exist for the application to deploy)
 export SPARK_SMTP_HOST=${SMTP_HOST:-localhost}
 export SPARK_SMTP_PORT=${SMTP_PORT:-587}
@@ -145,7 +148,7 @@ logattrs=$("${A[@]}" list-log-attributes 2>/dev/null || true)
 loglevels=$("${A[@]}" list-log-levels 2>/dev/null || true)
 changes=0
 add() { echo "$1" >> "$pending"; say "  $2"; changes=$((changes + 1)); }
-vars='$SPARK_DB_JDBC_URL $SPARK_DB_JDBC_URL_ESCAPED $SPARK_DB_USER $SPARK_DB_PASSWORD_REF $SPARK_READ_JDBC_URL $SPARK_READ_JDBC_URL_ESCAPED $SPARK_READ_USER $SPARK_READ_PASSWORD_REF $SPARK_DB_POOL_MAX $SPARK_DB_LEAK_SECONDS $SPARK_HTTP_THREADS $SPARK_HEAP $SPARK_HEAP_MIN $SPARK_LOG_LEVEL $PORT $SPARK_SMTP_HOST $SPARK_SMTP_PORT $SPARK_SMTP_USER $SPARK_SMTP_FROM $SPARK_SMTP_AUTH $SPARK_SMTP_PASSWORD_REF $SPARK_SMTP_STARTTLS $SPARK_SMTP_SSL'
+vars='$SPARK_DB_JDBC_URL $SPARK_DB_JDBC_URL_ESCAPED $SPARK_DB_USER $SPARK_DB_PASSWORD_REF $SPARK_READ_JDBC_URL $SPARK_READ_JDBC_URL_ESCAPED $SPARK_READ_USER $SPARK_READ_PASSWORD_REF $SPARK_DB_POOL_MAX $SPARK_DB_LEAK_SECONDS $SPARK_HTTP_THREADS $SPARK_HEAP $SPARK_HEAP_MIN $SPARK_LOG_LEVEL $PORT $SPARK_SMTP_HOST $SPARK_SMTP_PORT $SPARK_SMTP_USER $SPARK_SMTP_FROM $SPARK_SMTP_AUTH $SPARK_SMTP_PASSWORD_REF $SPARK_SMTP_STARTTLS $SPARK_SMTP_SSL $SPARK_GRID_INTERFACE $SPARK_GRID_NAME'
 
 for file in "$ROOT"/server-config/asadmin/*.asadmin; do
   while IFS= read -r line || [ -n "$line" ]; do

@@ -117,7 +117,7 @@ public class TokenService {
             claimsVerifier.verify(claims, null);
             List<String> groups = claims.getStringListClaim("groups");
             AccessClaims result = new AccessClaims(UUID.fromString(claims.getSubject()), claims.getStringClaim("upn"),
-                    Set.copyOf(groups), UUID.fromString(claims.getStringClaim("sid")));
+                    Set.copyOf(groups), UUID.fromString(claims.getStringClaim("sid")), claims.getExpirationTime().toInstant());
             verified.put(token, new Verified(result, claims.getExpirationTime().getTime()));
             return result;
         } catch (BadJWTException e) {
@@ -150,7 +150,7 @@ public class TokenService {
     public record AccessToken(String token, long expiresInSeconds) {
     }
 
-    /** What a verified access token says about its bearer. */
-    public record AccessClaims(UUID userId, String username, Set<String> roles, UUID sessionId) {
+    /** What a verified access token says about its bearer, and until when it says so. */
+    public record AccessClaims(UUID userId, String username, Set<String> roles, UUID sessionId, Instant expiresAt) {
     }
 }

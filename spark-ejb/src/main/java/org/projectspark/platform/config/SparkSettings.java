@@ -179,6 +179,10 @@ public class SparkSettings {
     }
     public String redisUrl() { return redisUrl; }
     public String clientUrl() { return clientUrl; }
+    /** The web client's origins: CLIENT_URL, comma-separated for several (CORS and the WebSocket's Origin check). */
+    public Set<String> clientOrigins() {
+        return Arrays.stream(clientUrl.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    }
     public long maxRequestBytes() { return maxRequestBytes; }
     public String adminUsername() { return adminUsername; }
     public Optional<String> adminPassword() { return adminPassword.filter(p -> !p.isBlank()); }

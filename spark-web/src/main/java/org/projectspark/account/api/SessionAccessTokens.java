@@ -23,6 +23,6 @@ public class SessionAccessTokens implements AccessTokens {
         if (!sessions.isActive(claims.sessionId())) {
             throw new AuthenticationFailedException("This session has ended (signed out, or the account was disabled); sign in again");
         }
-        return new Bearer(claims.sessionId(), claims.userId(), claims.roles());
+        return new Bearer(claims.sessionId(), claims.userId(), claims.roles(), claims.expiresAt());
     }
 }

@@ -12,9 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import org.projectspark.platform.config.SparkSettings;
 
-import java.util.Arrays;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** CORS for the web client at CLIENT_URL (comma-separated for several); other origins get no CORS headers. */
 @Provider
@@ -26,7 +24,7 @@ public class Cors implements ContainerRequestFilter, ContainerResponseFilter {
     SparkSettings settings;
 
     private Set<String> allowed() {
-        return Arrays.stream(settings.clientUrl().split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        return settings.clientOrigins();
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.projectspark.platform.security;
 
 import org.projectspark.platform.error.AuthenticationFailedException;
 
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,7 +20,10 @@ public interface AccessTokens {
      */
     Bearer verify(String token);
 
-    /** Who a valid token says its bearer is: the session it belongs to, the user and their roles. */
-    record Bearer(UUID sessionId, UUID userId, Set<String> roles) {
+    /**
+     * Who a valid token says its bearer is: the session it belongs to, the user and their roles, and when the token
+     * expires (a long-lived connection such as the notification socket ends then unless the token is renewed).
+     */
+    record Bearer(UUID sessionId, UUID userId, Set<String> roles, Instant expiresAt) {
     }
 }
