@@ -169,6 +169,53 @@ class NotificationIT extends DeployedEar {
     }
 
     @Test
+    void aMessageToALargeClassWritesEachStudentOneNotificationWithTheTextAsSentAndAResendWritesNone() throws Exception {
+        Fixtures.ClassWithCourse c = Fixtures.classWithCourse();
+        int more = 119; // with the fixture's student, 120: more than fits in one statement's worth of small classes
+        try (Connection db = Fixtures.database()) {
+            try (PreparedStatement ps = db.prepareStatement("WITH s AS (SELECT gen_random_uuid() AS id, 'it-many-' || gen_random_uuid() AS username"
+                    + " FROM generate_series(1, ?)), u AS (INSERT INTO users (id, username, email, password_hash, is_active, created_at, updated_at)"
+                    + " SELECT id, username, NULL, 'x', true, now(), now() FROM s RETURNING id),"
+                    + " r AS (INSERT INTO user_roles (user_id, role) SELECT id, 'STUDENT' FROM u RETURNING user_id),"
+                    + " p AS (INSERT INTO profiles (id, user_id, display_name, locale, xp_points, level, time_zone, school_id, ranked, created_at, updated_at)"
+                    + " SELECT gen_random_uuid(), id, 'Many ' || id, 'en', 0, 1, 'UTC', CAST(? AS uuid), true, now(), now() FROM u RETURNING user_id)"
+                    + " INSERT INTO class_enrolments (class_id, student_id, enrolled_at) SELECT CAST(? AS uuid), user_id, now() FROM p")) {
+                ps.setInt(1, more);
+                ps.setString(2, c.schoolId());
+                ps.setString(3, c.classId());
+                assertThat(ps.executeUpdate()).isEqualTo(more);
+            }
+        }
+        String path = "/api/v1/classes/" + c.classId() + "/messages";
+        String messageId = UUID.randomUUID().toString();
+        String text = "Bring \"rulers\", {pens} & a C:\\ drive; 100% ready?";
+        String body = "{\"text\":" + jakarta.json.Json.createValue(text) + ",\"messageId\":\"" + messageId + "\"}";
+
+        Api.Reply sent = Api.post(path, body, c.teacher().token());
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+        assertThat(sent.json().getInt("delivered")).isEqualTo(more + 1);
+        Api.Reply resent = Api.post(path, body, c.teacher().token());
+        assertThat(resent.status()).as(resent.toString()).isEqualTo(200);
+        assertThat(resent.json().getInt("delivered")).as("the same message id again").isZero();
+
+        try (Connection db = Fixtures.database(); PreparedStatement ps = db.prepareStatement("SELECT count(*), count(DISTINCT n.user_id), count(DISTINCT n.seq),"
+                + " count(*) FILTER (WHERE n.body = ?), count(*) FILTER (WHERE n.data ->> 'messageId' = ?)"
+                + " FROM class_enrolments e JOIN user_notifications n ON n.user_id = e.student_id AND n.kind = 'TEACHER_MESSAGE'"
+                + " WHERE e.class_id = CAST(? AS uuid)")) {
+            ps.setString(1, text);
+            ps.setString(2, messageId);
+            ps.setString(3, c.classId());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+                        .as("rows, students, seqs, bodies as sent, data of this message").containsOnly(more + 1);
+            }
+        }
+        assertThat(mine(c.student(), "TEACHER_MESSAGE")).singleElement()
+                .satisfies(n -> assertThat(n.getString("body")).isEqualTo(text));
+    }
+
+    @Test
     void anUploadWithARejectedEventTellsTheStudentAndTheClassTeachersOnceAndItsReplayDoesNot() {
         Fixtures.ClassWithCourse c = Fixtures.classWithCourse();
         String device = "tablet-" + UUID.randomUUID().toString().substring(0, 8);

@@ -61,4 +61,31 @@ public final class SqlValues {
         values.forEach(v -> b.append(b.length() > 1 ? "," : "").append(v));
         return b.append('}').toString();
     }
+
+    /**
+     * A PostgreSQL array literal of any texts, for {@code CAST(?n AS text[])} (or {@code jsonb[]}): each element
+     * quoted, so commas, braces, quotes and spaces in a text stay in it; a null element is SQL NULL.
+     */
+    public static String textArray(Collection<String> values) {
+        StringBuilder b = new StringBuilder("{");
+        for (String v : values) {
+            if (b.length() > 1) {
+                b.append(',');
+            }
+            if (v == null) {
+                b.append("NULL");
+                continue;
+            }
+            b.append('"');
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
+                if (c == '"' || c == '\\') {
+                    b.append('\\');
+                }
+                b.append(c);
+            }
+            b.append('"');
+        }
+        return b.append('}').toString();
+    }
 }

@@ -90,6 +90,36 @@ public class DeliveryStore {
                 .setParameter(10, toAddress).executeUpdate();
     }
 
+    /** One outbox row for a notification, as {@link #addAll} writes it. */
+    public record NewDelivery(UUID notificationId, UUID userId, DeliveryChannel channel, String kind, String locale, String title, String body,
+                              NotificationData data) {
+    }
+
+    /**
+     * Writes these outbox rows in the caller's transaction, in one statement per {@link Inbox#CHUNK}; a second one for
+     * the same notification and channel is none.
+     */
+    public void addAll(List<NewDelivery> deliveries) {
+        for (int from = 0; from < deliveries.size(); from += Inbox.CHUNK) {
+            List<NewDelivery> chunk = deliveries.subList(from, Math.min(deliveries.size(), from + Inbox.CHUNK));
+            em.createNativeQuery("INSERT INTO notification_deliveries (id, notification_id, user_id, channel, kind, locale, title, body, data)"
+                            + " SELECT gen_random_uuid(), t.notification_id, t.user_id, t.channel, t.kind, t.locale, t.title, t.body, t.data"
+                            + " FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS uuid[]), CAST(?3 AS text[]), CAST(?4 AS text[]), CAST(?5 AS text[]),"
+                            + " CAST(?6 AS text[]), CAST(?7 AS text[]), CAST(?8 AS jsonb[]))"
+                            + " WITH ORDINALITY AS t(notification_id, user_id, channel, kind, locale, title, body, data, ord) ORDER BY t.ord"
+                            + " ON CONFLICT DO NOTHING")
+                    .setParameter(1, SqlValues.array(chunk.stream().map(NewDelivery::notificationId).toList()))
+                    .setParameter(2, SqlValues.array(chunk.stream().map(NewDelivery::userId).toList()))
+                    .setParameter(3, SqlValues.textArray(chunk.stream().map(d -> d.channel().name()).toList()))
+                    .setParameter(4, SqlValues.textArray(chunk.stream().map(NewDelivery::kind).toList()))
+                    .setParameter(5, SqlValues.textArray(chunk.stream().map(NewDelivery::locale).toList()))
+                    .setParameter(6, SqlValues.textArray(chunk.stream().map(NewDelivery::title).toList()))
+                    .setParameter(7, SqlValues.textArray(chunk.stream().map(NewDelivery::body).toList()))
+                    .setParameter(8, SqlValues.textArray(chunk.stream().map(d -> d.data().json()).toList()))
+                    .executeUpdate();
+        }
+    }
+
     /** Takes up to {@code limit} due rows for this sender (no other sender takes them while the lease runs). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Delivery> claim(UUID claim, int limit, Set<DeliveryChannel> channels) {

@@ -6,10 +6,7 @@ import org.projectspark.notification.domain.NotificationKind;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/**
- * A notification was written, in the transaction that raised it: observers that must commit with it (the email and
- * SMS outbox) observe it in progress; live delivery observes it after success.
- */
+/** A notification was written, in the transaction that raised it; announced in a {@link NotificationsRaised}. */
 public record NotificationRaised(UUID id, long seq, UUID userId, NotificationKind kind, String locale, String title, String body,
                                  NotificationData data, OffsetDateTime createdAt) {
 }

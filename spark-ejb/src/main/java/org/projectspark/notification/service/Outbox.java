@@ -7,10 +7,14 @@ import jakarta.inject.Inject;
 import org.projectspark.notification.domain.DeliveryChannel;
 import org.projectspark.notification.domain.NotificationData;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * Puts a notification in the email and SMS outbox as it is written: a plain (in-progress) observer, so the outbox row
+ * Puts notifications in the email and SMS outbox as they are written (a batch at a time: one recipients query and one insert per chunk): a plain (in-progress) observer, so the outbox row
  * commits or rolls back with the notification itself. Sending happens later, on {@link OutboxSchedule}'s timer.
  * Only channels that are on, that the recipient wants for this kind, and that have an address for them now.
  */
@@ -23,17 +27,29 @@ public class Outbox {
     @Inject
     DeliverySettings settings;
 
-    void raised(@Observes NotificationRaised n) {
+    void raised(@Observes NotificationsRaised raised) {
         if (!settings.emailOn() && !settings.smsOn()) {
             return;
         }
-        store.recipient(n.userId()).ifPresent(r -> {
-            for (DeliveryChannel channel : DeliveryChannel.values()) {
-                if (on(channel) && r.wants(channel, n.kind()) && r.address(channel).isPresent()) {
-                    store.add(n.id(), n.userId(), channel, n.kind().name(), n.locale(), n.title(), n.body(), n.data(), null);
+        List<NotificationRaised> all = raised.notifications();
+        for (int from = 0; from < all.size(); from += Inbox.CHUNK) {
+            List<NotificationRaised> chunk = all.subList(from, Math.min(all.size(), from + Inbox.CHUNK));
+            Map<UUID, Recipient> recipients = store.recipients(chunk.stream().map(NotificationRaised::userId).collect(Collectors.toSet()));
+            List<DeliveryStore.NewDelivery> deliveries = new ArrayList<>();
+            for (NotificationRaised n : chunk) {
+                Recipient r = recipients.get(n.userId());
+                if (r == null) {
+                    continue;
+                }
+                for (DeliveryChannel channel : DeliveryChannel.values()) {
+                    if (on(channel) && r.wants(channel, n.kind()) && r.address(channel).isPresent()) {
+                        deliveries.add(new DeliveryStore.NewDelivery(n.id(), n.userId(), channel, n.kind().name(), n.locale(), n.title(), n.body(),
+                                n.data()));
+                    }
                 }
             }
-        });
+            store.addAll(deliveries);
+        }
     }
 
     /** A message that is not a notification (a verification code), to one fixed address, in the caller's transaction. */

@@ -11,15 +11,17 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.projectspark.notification.api.NotificationView;
 import org.projectspark.notification.service.NotificationRaised;
+import org.projectspark.notification.service.NotificationsRaised;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Carries each notification, once committed, to the instances whose sockets may want it: published on a topic of
+ * Carries notifications, once committed (a batch of them per topic message), to the instances whose sockets may want it: published on a topic of
  * Payara's Data Grid (Hazelcast, which every instance of the domain or deployment group joins), and every instance's
  * listener (the raising one's included) hands it to its own sockets of the recipient. Without a Data Grid (disabled,
  * or unreachable when publishing) it goes to this instance's sockets only; the others' clients get it at their next
@@ -31,6 +33,8 @@ public class NotificationFanOut {
     private static final Logger LOG = Logger.getLogger(NotificationFanOut.class.getName());
     static final String TOPIC = "spark-notifications";
     private static final String DATA_GRID = "payara/Hazelcast";
+    /** Notifications per topic message: a class message to a whole school is a few dozen messages of some 100 KiB, not one per recipient. */
+    static final int PER_MESSAGE = 250;
 
     @Inject
     LiveConnections connections;
@@ -67,33 +71,57 @@ public class NotificationFanOut {
         }
     }
 
-    void raised(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationRaised n) {
-        String announcement = n.userId() + " " + n.seq() + " " + SocketProtocol.notification(NotificationView.of(n));
-        if (topic == null) {
-            arrived(announcement);
-            return;
-        }
-        try {
-            topic.publishAsync(announcement).exceptionally(failure -> {
-                LOG.log(Level.WARNING, "A notification could not be announced on the Data Grid: {0}", failure.toString());
-                arrived(announcement);
-                return null;
-            });
-        } catch (RuntimeException gridTrouble) {
-            LOG.log(Level.WARNING, "A notification could not be announced on the Data Grid: {0}", gridTrouble.toString());
-            arrived(announcement);
+    void raised(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationsRaised raised) {
+        List<NotificationRaised> all = raised.notifications();
+        for (int from = 0; from < all.size(); from += PER_MESSAGE) {
+            StringBuilder message = new StringBuilder();
+            for (NotificationRaised n : all.subList(from, Math.min(all.size(), from + PER_MESSAGE))) {
+                if (!message.isEmpty()) {
+                    message.append('\n');
+                }
+                message.append(n.userId()).append(' ').append(n.seq()).append(' ').append(SocketProtocol.notification(NotificationView.of(n)));
+            }
+            publish(message.toString());
         }
     }
 
-    /** "userId seq frame", from this instance or another: on a Data Grid thread, which this never blocks. */
-    private void arrived(String announcement) {
+    private void publish(String announcements) {
+        if (topic == null) {
+            arrived(announcements);
+            return;
+        }
         try {
-            int a = announcement.indexOf(' ');
-            int b = announcement.indexOf(' ', a + 1);
-            connections.deliver(UUID.fromString(announcement.substring(0, a)), Long.parseLong(announcement.substring(a + 1, b)),
-                    announcement.substring(b + 1));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "A notification announcement could not be delivered", e);
+            topic.publishAsync(announcements).exceptionally(failure -> {
+                LOG.log(Level.WARNING, "Notifications could not be announced on the Data Grid: {0}", failure.toString());
+                arrived(announcements);
+                return null;
+            });
+        } catch (RuntimeException gridTrouble) {
+            LOG.log(Level.WARNING, "Notifications could not be announced on the Data Grid: {0}", gridTrouble.toString());
+            arrived(announcements);
+        }
+    }
+
+    /**
+     * Lines of "userId seq frame" (a frame is compact JSON, so never holds a line break), from this instance or
+     * another: on a Data Grid thread, which this never blocks.
+     */
+    private void arrived(String announcements) {
+        int start = 0;
+        while (start < announcements.length()) {
+            int end = announcements.indexOf('\n', start);
+            if (end < 0) {
+                end = announcements.length();
+            }
+            try {
+                int a = announcements.indexOf(' ', start);
+                int b = announcements.indexOf(' ', a + 1);
+                connections.deliver(UUID.fromString(announcements.substring(start, a)), Long.parseLong(announcements.substring(a + 1, b)),
+                        announcements.substring(b + 1, end));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "A notification announcement could not be delivered", e);
+            }
+            start = end + 1;
         }
     }
 }
