@@ -25,6 +25,13 @@ class SqlValuesTest {
     }
 
     @Test
+    void textArrayLiteralsKeepQuotesBackslashesCommasAndBracesInsideTheirElement() {
+        assertThat(SqlValues.textArray(List.of())).isEqualTo("{}");
+        assertThat(SqlValues.textArray(List.of("a, b", "{x}", "say \"hi\"", "C:\\tmp"))).isEqualTo("{\"a, b\",\"{x}\",\"say \\\"hi\\\"\",\"C:\\\\tmp\"}");
+        assertThat(SqlValues.textArray(java.util.Arrays.asList("NULL", null))).as("the word stays a word; null is SQL NULL").isEqualTo("{\"NULL\",NULL}");
+    }
+
+    @Test
     void datesWhicheverTypeTheDriverHandsOver() {
         LocalDate day = LocalDate.of(2026, 12, 1);
         assertThat(SqlValues.day(java.sql.Date.valueOf(day))).isEqualTo(day);
