@@ -1,14 +1,10 @@
 package org.projectspark.platform.cache;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.topic.ITopic;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -32,42 +28,26 @@ public class InstanceCopies {
 
     private static final Logger LOG = Logger.getLogger(InstanceCopies.class.getName());
     static final String TOPIC = "spark-dropped-copies";
-    static final String DATA_GRID = "payara/Hazelcast";
     /** A drop of every copy of one kind (a key never contains a space). */
     static final String ALL = "*";
 
     private final Map<String, Copies<?, ?>> kinds = new ConcurrentHashMap<>();
-    private HazelcastInstance grid;
-    private ITopic<String> topic;
-    private UUID listener;
+    private GridTopic topic;
     /** Announcements heard from the Data Grid, this instance's own included: the health document shows it. */
     private final AtomicLong heard = new AtomicLong();
 
     @PostConstruct
     void join() {
-        try {
-            grid = InitialContext.doLookup(DATA_GRID);
-            topic = grid.getTopic(TOPIC);
-            listener = topic.addMessageListener(m -> {
-                heard.incrementAndGet();
-                dropHere(m.getMessageObject());
-            });
-        } catch (NamingException | RuntimeException | LinkageError noGrid) {
-            LOG.log(Level.INFO, "No Data Grid ({0}): copies are dropped on this instance only, others keep theirs for their time",
-                    noGrid.toString());
-            grid = null;
-            topic = null;
-        }
+        topic = GridTopic.join(TOPIC, dropped -> {
+            heard.incrementAndGet();
+            dropHere(dropped);
+        }, "copies are dropped on this instance only, others keep theirs for their time").orElse(null);
     }
 
     @PreDestroy
     void leave() {
         if (topic != null) {
-            try {
-                topic.removeMessageListener(listener);
-            } catch (RuntimeException gridGone) {
-                LOG.log(Level.FINE, "Data Grid already gone at undeploy", gridGone);
-            }
+            topic.leave();
         }
     }
 
@@ -78,11 +58,7 @@ public class InstanceCopies {
 
     /** For the health document: the Data Grid's members (this instance among them), if there is a Data Grid. */
     public Optional<Integer> gridMembers() {
-        try {
-            return grid == null ? Optional.empty() : Optional.of(grid.getCluster().getMembers().size());
-        } catch (RuntimeException gridGone) {
-            return Optional.empty();
-        }
+        return topic == null ? Optional.empty() : topic.members();
     }
 
     /** For the health document: how many drops this instance heard announced on the Data Grid since it started. */

@@ -1,7 +1,5 @@
 package org.projectspark.notification.ws;
 
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.topic.ITopic;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +10,8 @@ import jakarta.inject.Inject;
 import org.projectspark.notification.api.NotificationView;
 import org.projectspark.notification.service.NotificationRaised;
 import org.projectspark.notification.service.NotificationsRaised;
+import org.projectspark.platform.cache.GridTopic;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -32,15 +29,13 @@ public class NotificationFanOut {
 
     private static final Logger LOG = Logger.getLogger(NotificationFanOut.class.getName());
     static final String TOPIC = "spark-notifications";
-    private static final String DATA_GRID = "payara/Hazelcast";
     /** Notifications per topic message: a class message to a whole school is a few dozen messages of some 100 KiB, not one per recipient. */
     static final int PER_MESSAGE = 250;
 
     @Inject
     LiveConnections connections;
 
-    private ITopic<String> topic;
-    private UUID listener;
+    private GridTopic topic;
 
     /** Joins at deployment, so an instance with sockets hears announcements made before its first one. */
     void startup(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
@@ -49,25 +44,13 @@ public class NotificationFanOut {
 
     @PostConstruct
     void join() {
-        try {
-            HazelcastInstance grid = InitialContext.doLookup(DATA_GRID);
-            topic = grid.getTopic(TOPIC);
-            listener = topic.addMessageListener(m -> arrived(m.getMessageObject()));
-        } catch (NamingException | RuntimeException | LinkageError noGrid) {
-            LOG.log(Level.INFO, "No Data Grid ({0}): notifications reach the sockets of the instance that raised them only",
-                    noGrid.toString());
-            topic = null;
-        }
+        topic = GridTopic.join(TOPIC, this::arrived, "notifications reach the sockets of the instance that raised them only").orElse(null);
     }
 
     @PreDestroy
     void leave() {
         if (topic != null) {
-            try {
-                topic.removeMessageListener(listener);
-            } catch (RuntimeException gridGone) {
-                LOG.log(Level.FINE, "Data Grid already gone at undeploy", gridGone);
-            }
+            topic.leave();
         }
     }
 
