@@ -190,7 +190,7 @@ class MaintenanceIT extends DeployedEar {
         assertThat(listing.status()).isEqualTo(200);
         assertThat(listing.json().getString("timeZone")).isEqualTo("UTC");
         Map<String, JsonObject> jobs = jobsOf(listing.json());
-        assertThat(jobs).containsOnlyKeys("notify-assignments-due", "notify-streaks-at-risk", "analyze", "purge-read-notifications", "purge-sync-logs",
+        assertThat(jobs).containsOnlyKeys("settle-waiting-events", "notify-assignments-due", "notify-streaks-at-risk", "analyze", "purge-read-notifications", "purge-sync-logs",
                 "notify-inactive-children", "refresh-class-summary", "monthly-class-analytics");
         assertThat(jobs.get("notify-streaks-at-risk").getString("schedule")).isEqualTo("hourly at minute 5");
         JsonObject analyze = jobs.get("analyze");

@@ -26,7 +26,8 @@ public class SyncEvent {
 
     public static final String WITH_IDS = "SyncEvent.withIds";
 
-    public enum Outcome { APPLIED, REJECTED }
+    /** WAITING: held until the file it names arrives, then APPLIED or REJECTED (once). */
+    public enum Outcome { APPLIED, WAITING, REJECTED }
 
     public enum Review { PENDING, ACCEPTED, DISMISSED }
 
@@ -55,7 +56,7 @@ public class SyncEvent {
     private UUID receiptId;
 
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
-    @Column(nullable = false, updatable = false)
+    @Column(nullable = false)
     private Outcome outcome;
 
     private String reason;
@@ -115,6 +116,52 @@ public class SyncEvent {
         e.reason = reason;
         e.payload = payload;
         return e;
+    }
+
+    /**
+     * Held until the file it names arrives: {@code reason} says what it waits for, {@code result} names the upload. Its
+     * payload is kept, as a flagged event's is, for the teacher's view.
+     */
+    public static SyncEvent waiting(UUID id, UUID userId, String deviceId, long sequence, SyncEventType type,
+                                    OffsetDateTime deviceTime, OffsetDateTime receivedAt, UUID receiptId,
+                                    String reason, EventOutcome result, String payload) {
+        SyncEvent e = new SyncEvent(id, userId, deviceId, sequence, type.name(), deviceTime, receivedAt, receiptId, Outcome.WAITING);
+        e.reason = reason;
+        e.result = result;
+        e.payload = payload;
+        return e;
+    }
+
+    /** The file it waited for arrived: applied now, as {@link #applied} would have been when it was received. */
+    public void appliedAfterWaiting(Set<Plausibility.Flag> flags, EventOutcome result) {
+        requireWaiting();
+        outcome = Outcome.APPLIED;
+        reason = null;
+        this.result = result;
+        if (flags.isEmpty()) {
+            payload = null;
+        } else {
+            this.flags = flags.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+            review = Review.PENDING;
+        }
+    }
+
+    /** The file it waited for will not arrive (its upload expired or was ended): refused for good. */
+    public void rejectedAfterWaiting(String reason) {
+        requireWaiting();
+        outcome = Outcome.REJECTED;
+        this.reason = reason;
+        result = null;
+    }
+
+    private void requireWaiting() {
+        if (outcome != Outcome.WAITING) {
+            throw new IllegalStateException("event " + id + " is " + outcome + ", not waiting");
+        }
+    }
+
+    public boolean isWaiting() {
+        return outcome == Outcome.WAITING;
     }
 
     /** A teacher looked at a flagged event: its learning stands without XP (dismissed) or is accepted. */

@@ -54,6 +54,12 @@ public enum MaintenanceJob {
         }
     },
 
+    /**
+     * Offline hand-ins that wait for a file: applied when their upload completed (should the moment it did have been
+     * missed), rejected with the reason when it expired or was ended (sync.WaitingEvents).
+     */
+    SETTLE_WAITING_EVENTS("settle-waiting-events", Cadence.HOURLY, true),
+
     /** At the end of each school's day: students told of assignments due the next day they have not finished. */
     NOTIFY_ASSIGNMENTS_DUE("notify-assignments-due", Cadence.HOURLY, true),
 

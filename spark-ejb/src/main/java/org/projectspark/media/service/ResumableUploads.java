@@ -2,6 +2,7 @@ package org.projectspark.media.service;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.projectspark.media.domain.DisplayName;
 import org.projectspark.media.domain.FilePurpose;
@@ -59,6 +60,9 @@ public class ResumableUploads {
 
     @Inject
     MediaSettings settings;
+
+    @Inject
+    Event<UploadCompleted> completed;
 
     public Upload create(UUID callerId, FilePurpose purpose, String name, long length) {
         if (length <= 0) {
@@ -182,6 +186,7 @@ public class ResumableUploads {
             StoredFile file = uploads.keep(uploader, upload.purpose(), upload.displayName(), received).file();
             ledger.completed(upload.id(), file.id());
             deletePartsQuietly(upload);
+            announce(new UploadCompleted(upload.id(), upload.ownerId(), file.id()));
             return file;
         } catch (FileRefusedException refused) {
             discard(upload);
@@ -189,6 +194,18 @@ public class ResumableUploads {
         } catch (IOException | UncheckedIOException e) {
             LOG.log(Level.WARNING, "The parts of upload " + upload.id() + " could not be read", e);
             throw new RetryLaterException("The file store could not be reached; send the last bytes again in a moment", 10);
+        }
+    }
+
+    /**
+     * Tells who waits for the upload. The file is made and committed whatever they do with it: a failure there is
+     * logged, and what waits is settled later by its own feature's sweep.
+     */
+    private void announce(UploadCompleted event) {
+        try {
+            completed.fire(event);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "What waited for upload " + event.uploadId() + " was not settled now", e);
         }
     }
 

@@ -13,6 +13,8 @@ import org.projectspark.gamification.domain.Streak;
 import org.projectspark.gamification.domain.StudentBadge;
 import org.projectspark.gamification.domain.XpRules;
 import org.projectspark.gamification.service.GamificationSettings;
+import org.projectspark.media.domain.StoredFile;
+import org.projectspark.progress.domain.Handin;
 import org.projectspark.progress.domain.ProgressStatus;
 import org.projectspark.progress.domain.StudentProgress;
 import org.projectspark.progress.domain.Submission;
@@ -132,6 +134,31 @@ public class LearningRecorder {
             earned = rewardCompletion(profile, activity, progress, at);
         }
         return ProgressResult.of(progress, earned, profile.xpPoints(), profile.level());
+    }
+
+    /**
+     * A file handed in for an assignment at {@code at}: recorded for the teacher to grade, and a visit to the activity
+     * (an assignment completes when it is graded). The file is one the server issued to the student; handing it in
+     * again for the same activity answers the first hand-in and changes nothing.
+     *
+     * @param handinId the new hand-in's id (an offline event's own id)
+     */
+    public HandinResult handIn(Profile profile, Activity assignment, StoredFile file, UUID handinId, OffsetDateTime at, boolean earnsXp) {
+        if (assignment.type() != ActivityType.ASSIGNMENT) {
+            throw new InvalidRequestException("activity " + assignment.id() + " is a " + assignment.type() + ", not an assignment");
+        }
+        if (!file.isOwnedBy(profile.userId()) || file.isPublic()) {
+            throw new NotFoundException("No file with id " + file.id() + " among your uploads");
+        }
+        Optional<Handin> earlier = em.createNamedQuery(Handin.OF_FILE, Handin.class).setParameter("file", file.id())
+                .setParameter("activity", assignment.id()).getResultStream().findFirst();
+        if (earlier.isPresent()) {
+            StudentProgress progress = progressRecords.progressOf(profile.userId(), assignment, at);
+            return new HandinResult(earlier.get(), ProgressResult.of(progress, LearningRewards.Rewards.NONE, profile.xpPoints(), profile.level()), true);
+        }
+        Handin handin = new Handin(handinId, profile.userId(), assignment, file, at);
+        em.persist(handin);
+        return new HandinResult(handin, recordProgress(profile, assignment, 0, at, earnsXp), false);
     }
 
     /** A published activity, as grading and progress read it. */

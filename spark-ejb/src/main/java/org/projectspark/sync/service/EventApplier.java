@@ -12,6 +12,8 @@ import org.projectspark.gamification.service.StandingChanged;
 import org.projectspark.curriculum.domain.Activity;
 import org.projectspark.curriculum.domain.ActivityType;
 import org.projectspark.platform.error.SparkException;
+import org.projectspark.media.service.IssuedFiles;
+import org.projectspark.progress.service.HandinResult;
 import org.projectspark.progress.service.LearningRecorder;
 import org.projectspark.progress.service.ProgressRecorded;
 import org.projectspark.progress.service.ProgressResult;
@@ -19,6 +21,7 @@ import org.projectspark.progress.service.SubmissionResult;
 import org.projectspark.sync.domain.EventOutcome;
 import org.projectspark.sync.domain.Plausibility;
 import org.projectspark.sync.domain.SyncEvent;
+import org.projectspark.sync.domain.WaitingEvent;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -62,6 +65,9 @@ public class EventApplier {
     @Inject
     Event<ProgressRecorded> progressRecorded;
 
+    @Inject
+    IssuedFiles files;
+
     /** The sync session a chunk belongs to: whose events, when they arrived, when each device was registered. */
     public record Session(UUID receiptId, UUID userId, OffsetDateTime receivedAt, Map<String, OffsetDateTime> registeredAt) {
 
@@ -103,10 +109,10 @@ public class EventApplier {
         int[] c = applied.counts();
         long heldThrough = records.completedAndSynced(receipt, userId, deviceId, source, bytes, events.size(), c,
                 (System.nanoTime() - startedNanos) / 1_000_000);
-        return new SyncUpload.Receipt(receipt, deviceId, events.size(), c[0], c[1], c[2], heldThrough, applied.results());
+        return new SyncUpload.Receipt(receipt, deviceId, events.size(), c[0], c[1], c[2], c[3], heldThrough, applied.results());
     }
 
-    /** Results in the order sent, and the counts of APPLIED, DUPLICATE, REJECTED. */
+    /** Results in the order sent, and the counts of APPLIED, DUPLICATE, REJECTED, WAITING. */
     private record Applied(List<EventResult> results, int[] counts) {
     }
 
@@ -123,7 +129,7 @@ public class EventApplier {
         preload(session, profile, events, held);
         Map<UUID, EventResult> firstInBatch = new HashMap<>();
         List<EventResult> results = new ArrayList<>(events.size());
-        int[] counts = new int[3];
+        int[] counts = new int[EventResult.Status.values().length];
         boolean learned = false;
         boolean earned = false;
         for (IncomingEvent e : events) {
@@ -210,7 +216,22 @@ public class EventApplier {
             return new Outcome(EventResult.applied(e, flags, effect.result()), e.type().isLearning(), effect.earned());
         } catch (Refused | SparkException refused) {
             return Outcome.of(reject(session, e, refused.getMessage()));
+        } catch (Waits waits) {
+            return Outcome.of(hold(session, e, waits));
         }
+    }
+
+    /** Held until its file arrives: WAITING under its id (a retry is a duplicate), with what applying it will need. */
+    private EventResult hold(Session session, IncomingEvent e, Waits waits) {
+        IssuedFiles.Uploading u = waits.upload();
+        String reason = "waiting for its file: upload " + u.uploadId() + " holds " + u.offset() + " of " + u.length()
+                + " bytes; the event is applied when the upload completes (it expires at " + u.expiresAt() + " if left alone)";
+        EventOutcome waitingFor = EventOutcome.builder().with("uploadId", u.uploadId().toString()).build();
+        em.persist(SyncEvent.waiting(e.id(), session.userId(), e.deviceId(), e.sequence(), e.type(), e.deviceTime(), session.receivedAt(),
+                session.receiptId(), reason, waitingFor, e.raw()));
+        em.flush(); // the waiting row refers to the event's
+        em.persist(new WaitingEvent(e.id(), session.userId(), u.uploadId(), waits.activityId(), waits.flags()));
+        return EventResult.waiting(e, reason, waitingFor);
     }
 
     private EventResult reject(Session session, IncomingEvent e, String reason) {
@@ -224,6 +245,24 @@ public class EventApplier {
         Refused(String reason) {
             super(reason, null, false, false);
         }
+    }
+
+    /** Thrown while a hand-in is checked, before it writes anything: its file is still being uploaded. */
+    private static final class Waits extends RuntimeException {
+        private final transient IssuedFiles.Uploading upload;
+        private final UUID activityId;
+        private final transient Set<Plausibility.Flag> flags;
+
+        Waits(IssuedFiles.Uploading upload, UUID activityId, Set<Plausibility.Flag> flags) {
+            super(null, null, false, false);
+            this.upload = upload;
+            this.activityId = activityId;
+            this.flags = flags;
+        }
+
+        IssuedFiles.Uploading upload() { return upload; }
+        UUID activityId() { return activityId; }
+        Set<Plausibility.Flag> flags() { return flags; }
     }
 
     // --- learning events: progress moves at the device's time; XP only when the event is plausible ---
@@ -268,13 +307,82 @@ public class EventApplier {
             throw new Refused("activity " + activity.id() + " is a " + activity.type() + ", not an assignment");
         }
         Set<Plausibility.Flag> flags = flags(session, e, Optional.empty(), 0);
-        OffsetDateTime at = at(session, e);
-        em.createNativeQuery("INSERT INTO assignment_handins (id, student_id, activity_id, file_ref, file_name, size_bytes, sha256, handed_in_at)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-                .setParameter(1, e.id()).setParameter(2, profile.userId()).setParameter(3, activity.id()).setParameter(4, d.fileRef())
-                .setParameter(5, d.fileName()).setParameter(6, d.sizeBytes()).setParameter(7, d.sha256()).setParameter(8, at).executeUpdate();
-        ProgressResult outcome = recorder.recordProgress(profile, activity, 0, at, flags.isEmpty());
-        return new Effect(SyncResults.of(outcome).with("handinId", e.id().toString()).build(), flags, outcome.earnedAnything());
+        IssuedFiles.Issued issued = files.answerOf(profile.userId(), d.fileRef()).orElseThrow(() -> new Refused(unknownFile(d.fileRef())));
+        if (issued instanceof IssuedFiles.Uploading uploading) {
+            throw new Waits(uploading, activity.id(), flags);
+        }
+        if (issued instanceof IssuedFiles.Expired expired) {
+            throw new Refused(expired(expired.uploadId(), expired.expiredAt()));
+        }
+        HandinResult handin = recorder.handIn(profile, activity, ((IssuedFiles.Ready) issued).file(), e.id(), at(session, e), flags.isEmpty());
+        return new Effect(SyncResults.of(handin), flags, handin.earnedAnything());
+    }
+
+    private static String unknownFile(UUID ref) {
+        return "fileRef " + ref + " is neither a file nor an upload of this student's: hand in the id the server gave the"
+                + " student's upload (POST /files, or a resumable upload under /files/uploads)";
+    }
+
+    private static String expired(UUID upload, OffsetDateTime at) {
+        return "upload " + upload + " expired at " + at + " before its last byte arrived; upload the file again and hand in the new one";
+    }
+
+    // --- events that waited for their file ---
+
+    /**
+     * Applies (or rejects, when the upload will never complete) this student's events that wait for upload
+     * {@code uploadId}. Under the student's lock, each is read as committed and settled with the deletion of its
+     * waiting row, in one transaction: an upload's completion, a sweep on another instance and a retried batch
+     * cannot apply an event twice.
+     *
+     * @return how many events were settled
+     */
+    public int settleWaiting(UUID userId, UUID uploadId) {
+        Profile profile = recorder.lockLearner(userId);
+        List<WaitingEvent> waiting = em.createNamedQuery(WaitingEvent.OF_UPLOAD, WaitingEvent.class)
+                .setParameter("upload", uploadId).setParameter("user", userId).getResultList();
+        if (waiting.isEmpty()) {
+            return 0;
+        }
+        Optional<IssuedFiles.Issued> issued = files.answerOf(userId, uploadId);
+        if (issued.isPresent() && issued.get() instanceof IssuedFiles.Uploading) {
+            return 0; // not yet
+        }
+        int settled = 0;
+        int rejected = 0;
+        boolean earned = false;
+        for (WaitingEvent w : waiting) {
+            SyncEvent event = em.find(SyncEvent.class, w.eventId());
+            em.remove(w);
+            if (event == null || !event.isWaiting()) {
+                continue;
+            }
+            settled++;
+            Optional<Activity> activity = recorder.publishedActivity(w.activityId());
+            if (issued.isPresent() && issued.get() instanceof IssuedFiles.Ready ready && activity.isPresent()) {
+                OffsetDateTime at = event.deviceTime().isAfter(event.receivedAt()) ? event.receivedAt() : event.deviceTime();
+                try {
+                    HandinResult handin = recorder.handIn(profile, activity.get(), ready.file(), event.id(), at, w.flags().isEmpty());
+                    event.appliedAfterWaiting(w.flags(), SyncResults.of(handin));
+                    earned |= handin.earnedAnything();
+                } catch (SparkException refused) {
+                    event.rejectedAfterWaiting(refused.getMessage());
+                    rejected++;
+                }
+            } else {
+                rejected++;
+                event.rejectedAfterWaiting(activity.isEmpty() ? "no published activity with id " + w.activityId()
+                        : issued.isPresent() && issued.get() instanceof IssuedFiles.Expired x ? expired(uploadId, x.expiredAt())
+                        : "upload " + uploadId + " ended before its last byte arrived (it expired, was ended, or its file was refused);"
+                        + " upload the file again and hand in the new one");
+            }
+        }
+        if (earned) {
+            standingChanged.fire(new StandingChanged(userId));
+        } else if (settled > rejected) {
+            progressRecorded.fire(new ProgressRecorded(userId));
+        }
+        return settled;
     }
 
     // --- housekeeping events: no XP, so no plausibility check; a time never goes past the arrival ---

@@ -38,8 +38,8 @@ public sealed interface EventData {
         }
     }
 
-    /** @param fileName {@code sizeBytes} and {@code sha256} may be missing (null) */
-    record AssignmentHandedIn(UUID activityId, String fileRef, String fileName, Long sizeBytes, String sha256) implements EventData {
+    /** @param fileRef the id of a file the server issued to the student, or of a resumable upload that will become one */
+    record AssignmentHandedIn(UUID activityId, UUID fileRef) implements EventData {
         public SyncEventType type() {
             return SyncEventType.ASSIGNMENT_FILE;
         }

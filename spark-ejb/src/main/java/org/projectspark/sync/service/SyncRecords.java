@@ -33,13 +33,14 @@ public class SyncRecords {
         em.createNativeQuery(INSERT_LOG).setParameter(1, receipt).setParameter(2, userId).setParameter(3, deviceId)
                 .setParameter(4, "IN_PROGRESS").setParameter(5, bytes).setParameter(6, events).setParameter(7, source.name())
                 .setParameter(8, Instance.name()).setParameter(9, 0).setParameter(10, 0).setParameter(11, 0)
-                .setParameter(12, null).executeUpdate();
+                .setParameter(12, null).setParameter(13, 0).executeUpdate();
     }
 
     public void count(UUID receipt, int[] counts) {
         em.createNativeQuery("UPDATE sync_logs SET events_applied = events_applied + ?1, events_duplicate = events_duplicate + ?2,"
-                        + " events_rejected = events_rejected + ?3 WHERE id = ?4")
-                .setParameter(1, counts[0]).setParameter(2, counts[1]).setParameter(3, counts[2]).setParameter(4, receipt).executeUpdate();
+                        + " events_rejected = events_rejected + ?3, events_waiting = events_waiting + ?5 WHERE id = ?4")
+                .setParameter(1, counts[0]).setParameter(2, counts[1]).setParameter(3, counts[2]).setParameter(4, receipt)
+                .setParameter(5, counts[3]).executeUpdate();
     }
 
     public void completed(UUID receipt, long durationMs) {
@@ -65,13 +66,17 @@ public class SyncRecords {
         return heldThrough(em.createNativeQuery("WITH log AS (" + INSERT_LOG + ") " + SYNCED)
                 .setParameter(1, receipt).setParameter(2, userId).setParameter(3, deviceId).setParameter(4, "COMPLETED")
                 .setParameter(5, bytes).setParameter(6, events).setParameter(7, source.name()).setParameter(8, Instance.name())
-                .setParameter(9, counts[0]).setParameter(10, counts[1]).setParameter(11, counts[2]).setParameter(12, durationMs));
+                .setParameter(9, counts[0]).setParameter(10, counts[1]).setParameter(11, counts[2]).setParameter(12, durationMs)
+                .setParameter(13, counts[3]));
     }
 
-    /** ?1 receipt, ?2 user, ?3 device, ?4 status, ?5 bytes, ?6 events received, ?7 source, ?8 instance, ?9-?11 counts, ?12 duration. */
+    /**
+     * ?1 receipt, ?2 user, ?3 device, ?4 status, ?5 bytes, ?6 events received, ?7 source, ?8 instance, ?9-?11 counts
+     * (applied, duplicate, rejected), ?12 duration, ?13 waiting.
+     */
     private static final String INSERT_LOG = "INSERT INTO sync_logs (id, user_id, device_id, status, bytes_received, events_received,"
-            + " source, instance, events_applied, events_duplicate, events_rejected, duration_ms, completed_at)"
-            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, CASE WHEN ?4 = 'COMPLETED' THEN now() END)";
+            + " source, instance, events_applied, events_duplicate, events_rejected, duration_ms, completed_at, events_waiting)"
+            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, CASE WHEN ?4 = 'COMPLETED' THEN now() END, ?13)";
 
     /** ?1 receipt, ?2 user, ?3 device. */
     private static final String SYNCED = "UPDATE sync_devices d SET last_synced_at = now(), last_receipt_id = ?1,"

@@ -1,5 +1,6 @@
 package org.projectspark.sync.service;
 
+import org.projectspark.progress.service.HandinResult;
 import org.projectspark.progress.service.ProgressResult;
 import org.projectspark.progress.service.SubmissionResult;
 import org.projectspark.sync.domain.EventOutcome;
@@ -40,9 +41,21 @@ final class SyncResults {
                 .with("badgesEarned", r.badgesEarned());
     }
 
+    /** A file handed in: the progress result, with the hand-in (as {@code POST /activities/{id}/handins} answers it). */
+    static EventOutcome of(HandinResult r) {
+        return of(r.progress()).with("handinId", r.handin().id().toString())
+                .with("fileId", r.handin().fileId().map(java.util.UUID::toString).orElse(null))
+                .with("fileName", r.handin().fileName()).with("sizeBytes", r.handin().sizeBytes())
+                .with("handedInAt", r.handin().handedInAt().toString()).with("replayed", r.replayed()).build();
+    }
+
     static EventResult of(int index, SyncEvent held) {
         List<String> flags = held.flags().map(f -> Arrays.asList(f.split(","))).orElse(List.of());
-        EventResult.Status status = held.outcome() == SyncEvent.Outcome.APPLIED ? EventResult.Status.APPLIED : EventResult.Status.REJECTED;
+        EventResult.Status status = switch (held.outcome()) {
+            case APPLIED -> EventResult.Status.APPLIED;
+            case WAITING -> EventResult.Status.WAITING;
+            case REJECTED -> EventResult.Status.REJECTED;
+        };
         return new EventResult(index, held.id(), status, null, held.reason().orElse(null), flags, held.result().orElse(null));
     }
 }

@@ -42,8 +42,11 @@ public class SyncUpload {
     @Inject
     Event<OfflineWorkNeedsReview> needsReview;
 
-    /** What the server did with an upload, in the order the events were sent. */
-    public record Receipt(UUID receiptId, String deviceId, int received, int applied, int duplicate, int rejected,
+    /**
+     * What the server did with an upload, in the order the events were sent. {@code waiting}: events held until the
+     * file they name arrives (held all the same: they count in {@code heldThrough}).
+     */
+    public record Receipt(UUID receiptId, String deviceId, int received, int applied, int duplicate, int rejected, int waiting,
                           long heldThrough, List<EventResult> results) {
     }
 
@@ -83,8 +86,9 @@ public class SyncUpload {
         long heldThrough = sessions.finish(receipt, userId, deviceId, millisSince(started));
         int applied = count(results, EventResult.Status.APPLIED);
         int duplicate = count(results, EventResult.Status.DUPLICATE);
-        return announced(userId, new Receipt(receipt, deviceId, events.size(), applied, duplicate, events.size() - applied - duplicate,
-                heldThrough, results));
+        int waiting = count(results, EventResult.Status.WAITING);
+        return announced(userId, new Receipt(receipt, deviceId, events.size(), applied, duplicate, events.size() - applied - duplicate - waiting,
+                waiting, heldThrough, results));
     }
 
     /** Tells the student and their teachers of events refused or flagged in this upload (not of duplicates). */

@@ -30,7 +30,6 @@ final class SyncEventReader {
     /** Device ids are made by the app at install: letters, digits and {@code -_.:}, at most 64. */
     static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     static final int MAX_EVENT_CHARS = 64 * 1024;
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private SyncEventReader() {
     }
@@ -128,25 +127,15 @@ final class SyncEventReader {
         };
     }
 
+    /** {@code fileName}, {@code sizeBytes} and {@code sha256}, which older apps send, are not read: the file says them. */
     private static EventData.AssignmentHandedIn assignment(JsonObject data) {
         UUID activity = requiredUuid(data, "activityId");
-        String fileRef = string(data, "fileRef");
-        String fileName = string(data, "fileName");
-        String sha256 = string(data, "sha256");
-        JsonValue size = data.get("sizeBytes");
-        if (fileRef == null || fileRef.isBlank() || fileRef.length() > 512) {
-            throw new Invalid("data.fileRef must be the uploaded file's reference, 1 to 512 characters");
+        UUID fileRef = uuid(data, "fileRef");
+        if (fileRef == null) {
+            throw new Invalid("data.fileRef must be the id the server gave the student's upload (a UUID: a file's id, or a resumable"
+                    + " upload's)");
         }
-        if (fileName != null && fileName.length() > 255) {
-            throw new Invalid("data.fileName must be at most 255 characters");
-        }
-        if (sha256 != null && !SHA256.matcher(sha256).matches()) {
-            throw new Invalid("data.sha256 must be 64 lower-case hex digits");
-        }
-        if (size != null && !(size instanceof JsonNumber n && n.isIntegral() && n.longValue() >= 0)) {
-            throw new Invalid("data.sizeBytes must be a whole number of bytes");
-        }
-        return new EventData.AssignmentHandedIn(activity, fileRef, fileName, size == null ? null : ((JsonNumber) size).longValue(), sha256);
+        return new EventData.AssignmentHandedIn(activity, fileRef);
     }
 
     private static List<Answer> answers(JsonObject data) {

@@ -47,7 +47,7 @@ final class SyncViews {
             g.write("deviceId", r.deviceId());
         }
         g.write("received", r.received()).write("applied", r.applied()).write("duplicate", r.duplicate())
-                .write("rejected", r.rejected()).write("heldThroughSequence", r.heldThrough());
+                .write("rejected", r.rejected()).write("waiting", r.waiting()).write("heldThroughSequence", r.heldThrough());
         g.writeStartArray("results");
         r.results().forEach(e -> result(g, e, true));
         g.writeEnd();
@@ -200,7 +200,7 @@ final class SyncViews {
 
     static JsonObject device(SyncStatus.Device d) {
         JsonObjectBuilder b = Json.createObjectBuilder().add("deviceId", d.deviceId()).add("registeredAt", time(d.registeredAt()))
-                .add("heldThroughSequence", d.heldThroughSequence()).add("eventsHeld", d.eventsHeld());
+                .add("heldThroughSequence", d.heldThroughSequence()).add("eventsHeld", d.eventsHeld()).add("eventsWaiting", d.eventsWaiting());
         if (d.label() != null) {
             b.add("label", d.label());
         }
@@ -216,7 +216,7 @@ final class SyncViews {
     static JsonObject receiptStatus(SyncStatus.Receipt r) {
         JsonObjectBuilder b = Json.createObjectBuilder().add("receiptId", r.receiptId().toString()).add("deviceId", r.deviceId())
                 .add("source", r.source()).add("status", r.status()).add("received", r.received()).add("applied", r.applied())
-                .add("duplicate", r.duplicate()).add("rejected", r.rejected()).add("bytesReceived", r.bytesReceived())
+                .add("duplicate", r.duplicate()).add("rejected", r.rejected()).add("waiting", r.waiting()).add("bytesReceived", r.bytesReceived())
                 .add("startedAt", time(r.startedAt()));
         if (r.durationMs() != null) {
             b.add("durationMs", r.durationMs());

@@ -48,8 +48,9 @@ class SyncEventReaderTest {
 
         assertThat(read("BADGE_SEEN", "{\"badge\":\"FIRST_LESSON\",\"scopeId\":\"nope\"}").data())
                 .isEqualTo(new EventData.BadgeSeen("FIRST_LESSON", null));
-        assertThat(read("ASSIGNMENT_FILE", "{\"activityId\":\"" + ACTIVITY + "\",\"fileRef\":\"f/1\",\"sizeBytes\":12}").data())
-                .isEqualTo(new EventData.AssignmentHandedIn(UUID.fromString(ACTIVITY), "f/1", null, 12L, null));
+        assertThat(read("ASSIGNMENT_FILE", "{\"activityId\":\"" + ACTIVITY + "\",\"fileRef\":\"" + ID + "\",\"sizeBytes\":12}").data())
+                .as("what the device says of the file is not read: the file says it")
+                .isEqualTo(new EventData.AssignmentHandedIn(UUID.fromString(ACTIVITY), UUID.fromString(ID)));
     }
 
     @Test
@@ -59,8 +60,8 @@ class SyncEventReaderTest {
         assertThat(read("LESSON_OPENED", "{}").problem()).isEqualTo("data.lessonId must be a UUID");
         assertThat(read("QUIZ_SUBMITTED", "{\"activityId\":\"" + ACTIVITY + "\",\"startedAt\":\"2026-11-25T08:40:00+03:00\",\"answers\":[]}").problem())
                 .isEqualTo("data.startedAt must be the device time the quiz was opened, not after deviceTime");
-        assertThat(read("ASSIGNMENT_FILE", "{\"activityId\":\"" + ACTIVITY + "\",\"fileRef\":\"f\",\"sha256\":\"XY\"}").problem())
-                .isEqualTo("data.sha256 must be 64 lower-case hex digits");
+        assertThat(read("ASSIGNMENT_FILE", "{\"activityId\":\"" + ACTIVITY + "\",\"fileRef\":\"photos/kazi.jpg\"}").problem())
+                .as("a reference the device made up").startsWith("data.fileRef must be the id the server gave the student's upload");
         IncomingEvent bad = read("PROGRESS", "[]");
         assertThat(bad.problem()).isEqualTo("data must be a JSON object");
         assertThat(bad.data()).isNull();
@@ -73,7 +74,7 @@ class SyncEventReaderTest {
         EventOutcome outcome = EventOutcome.builder().with("activityId", ACTIVITY).with("bestScore", new BigDecimal("80.00"))
                 .with("completedAt", null).with("badgesEarned", List.of("FIRST_LESSON")).build();
         UUID receipt = UUID.fromString(ID);
-        SyncUpload.Receipt r = new SyncUpload.Receipt(receipt, "tab-1", 2, 1, 0, 1, 7, List.of(
+        SyncUpload.Receipt r = new SyncUpload.Receipt(receipt, "tab-1", 2, 1, 0, 1, 0, 7, List.of(
                 new EventResult(0, receipt, EventResult.Status.APPLIED, null, null, List.of("FUTURE"), outcome),
                 new EventResult(1, null, EventResult.Status.REJECTED, null, "id must be a UUID made by the device", List.of(), null)));
         StringWriter out = new StringWriter();
@@ -81,7 +82,7 @@ class SyncEventReaderTest {
             SyncViews.receipt(g, r);
         }
         assertThat(out.toString()).isEqualTo("{\"receiptId\":\"" + ID + "\",\"deviceId\":\"tab-1\",\"received\":2,\"applied\":1,"
-                + "\"duplicate\":0,\"rejected\":1,\"heldThroughSequence\":7,\"results\":[{\"index\":0,\"eventId\":\"" + ID + "\","
+                + "\"duplicate\":0,\"rejected\":1,\"waiting\":0,\"heldThroughSequence\":7,\"results\":[{\"index\":0,\"eventId\":\"" + ID + "\","
                 + "\"status\":\"APPLIED\",\"flags\":[\"FUTURE\"],\"result\":{\"activityId\":\"" + ACTIVITY + "\",\"bestScore\":80.00,"
                 + "\"badgesEarned\":[\"FIRST_LESSON\"]}},{\"index\":1,\"status\":\"REJECTED\",\"reason\":\"id must be a UUID made by the device\"}]}");
     }
