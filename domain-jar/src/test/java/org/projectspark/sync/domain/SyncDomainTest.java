@@ -42,4 +42,35 @@ class SyncDomainTest {
         assertThat(SyncCursor.decode("")).isEmpty();
         assertThat(SyncCursor.decode(java.util.Base64.getUrlEncoder().encodeToString("c1|DELTA|-1|0|0|0||5".getBytes()))).isEmpty();
     }
+
+    @Test
+    void aWaitingEventIsSettledOnceAndKeepsTheFlagsItWasReceivedWith() {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        EventOutcome waitingFor = EventOutcome.builder().with("uploadId", "u-1").build();
+        SyncEvent e = SyncEvent.waiting(id, java.util.UUID.randomUUID(), "tab-1", 4, SyncEventType.ASSIGNMENT_FILE, received.minusDays(40),
+                received, java.util.UUID.randomUUID(), "waiting for its file", waitingFor, "{}");
+        assertThat(e.outcome()).isEqualTo(SyncEvent.Outcome.WAITING);
+        assertThat(e.result()).contains(waitingFor);
+
+        WaitingEvent w = new WaitingEvent(id, e.userId(), java.util.UUID.randomUUID(), java.util.UUID.randomUUID(),
+                java.util.EnumSet.of(Plausibility.Flag.BEFORE_REGISTRATION, Plausibility.Flag.FUTURE));
+        assertThat(w.flags()).containsExactlyInAnyOrder(Plausibility.Flag.BEFORE_REGISTRATION, Plausibility.Flag.FUTURE);
+        EventOutcome handedIn = EventOutcome.builder().with("handinId", id.toString()).build();
+        e.appliedAfterWaiting(w.flags(), handedIn);
+        assertThat(e.outcome()).isEqualTo(SyncEvent.Outcome.APPLIED);
+        assertThat(e.reason()).isEmpty();
+        assertThat(e.result()).contains(handedIn);
+        assertThat(e.flags()).contains("BEFORE_REGISTRATION,FUTURE");
+        assertThat(e.review()).as("flagged when received: reviewed like any flagged event").contains(SyncEvent.Review.PENDING);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> e.rejectedAfterWaiting("late"))
+                .as("settled once").isInstanceOf(IllegalStateException.class);
+
+        SyncEvent gone = SyncEvent.waiting(java.util.UUID.randomUUID(), e.userId(), "tab-1", 5, SyncEventType.ASSIGNMENT_FILE, received,
+                received, java.util.UUID.randomUUID(), "waiting for its file", waitingFor, "{}");
+        gone.rejectedAfterWaiting("upload u-1 expired");
+        assertThat(gone.outcome()).isEqualTo(SyncEvent.Outcome.REJECTED);
+        assertThat(gone.reason()).contains("upload u-1 expired");
+        assertThat(gone.result()).isEmpty();
+        assertThat(new WaitingEvent(id, e.userId(), java.util.UUID.randomUUID(), java.util.UUID.randomUUID(), java.util.Set.of()).flags()).isEmpty();
+    }
 }

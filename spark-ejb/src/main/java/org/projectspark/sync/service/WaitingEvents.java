@@ -1,6 +1,7 @@
 package org.projectspark.sync.service;
 
 import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -25,6 +26,7 @@ import java.util.logging.Logger;
  * settled in a transaction of their own ({@link EventApplier#settleWaiting}), once whoever gets there first.
  */
 @Stateless
+@Local(ScheduledTask.class)
 @LocalBean // the observer is a business method too, beside the task's interface
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WaitingEvents implements ScheduledTask {
