@@ -129,6 +129,13 @@ class GradingIT extends DeployedEar {
         }
     }
 
+    /** The student's score on the class's all-time board in Redis, as the board updater left it after the commit. */
+    private static Double boardScore(Fixtures.Member student) {
+        try (redis.clients.jedis.JedisPooled redis = Api.redis()) {
+            return redis.zscore("spark:lb:class:" + classId + ":all", student.id());
+        }
+    }
+
     private static String progressStatus(Fixtures.Member student) throws Exception {
         try (Connection c = Fixtures.database(); PreparedStatement ps = c.prepareStatement(
                 "SELECT status || ' ' || percent || ' ' || COALESCE(best_score::text, '-') FROM student_progress WHERE student_id = ?::uuid AND activity_id = ?::uuid")) {
@@ -195,11 +202,13 @@ class GradingIT extends DeployedEar {
         assertThat(up.getInt("xpChange")).as("55 for a perfect grade, 30 held: the difference").isEqualTo(25);
         assertThat(up.getString("gradedBy")).isEqualTo(coTeacher.id());
         assertThat(xp(student)).containsExactly(55, 55, 55);
+        assertThat(boardScore(student)).isEqualTo(55.0);
 
         JsonObject down = graded(teacher, second.handinId(), 40, "The halves are not equal");
         assertThat(down.getInt("xpChange")).as("below the pass score a grade is worth nothing").isEqualTo(-55);
         assertThat(down.getString("progressStatus")).isEqualTo("IN_PROGRESS");
         assertThat(xp(student)).containsExactly(0, 0, 0);
+        assertThat(boardScore(student)).as("the class board goes down with the XP").isEqualTo(0.0);
         assertThat(progressStatus(student)).isEqualTo("IN_PROGRESS 40 40.00");
 
         JsonObject older = graded(teacher, first.handinId(), 75, null);
