@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * One line of the XP ledger: who earned how many points, why, and for what. Never updated or deleted; when
- * an admin changes the rules, a {@value #RULES_ADJUSTMENT} line moves the total to what the new rules give.
+ * an admin changes the rules, a {@value #RULES_ADJUSTMENT} line moves the total to what the new rules give, and when a
+ * teacher's grade changes what an assignment is worth, an {@value #ASSIGNMENT_GRADE} line moves it by the difference.
  */
 @Entity
 @Table(name = "xp_events")
@@ -21,7 +22,7 @@ import java.util.UUID;
         query = "SELECT e.reason FROM XpEvent e WHERE e.studentId = :student AND e.sourceId = :source")
 @NamedQuery(name = XpEvent.SUM_SINCE,
         query = "SELECT COALESCE(SUM(e.points), 0) FROM XpEvent e WHERE e.studentId = :student AND e.createdAt >= :since"
-                + " AND e.createdAt < :until AND e.reason <> '" + XpEvent.RULES_ADJUSTMENT + "'")
+                + " AND e.createdAt < :until AND e.reason <> '" + XpEvent.RULES_ADJUSTMENT + "' AND e.reason <> '" + XpEvent.ASSIGNMENT_GRADE + "'")
 @NamedQuery(name = XpEvent.OF_SOURCES_OR_BETWEEN,
         query = "SELECT e FROM XpEvent e WHERE e.studentId = :student AND (e.sourceId IN :sources"
                 + " OR (e.createdAt >= :since AND e.createdAt < :until))")
@@ -35,6 +36,12 @@ public class XpEvent {
     public static final String OF_SOURCES_OR_BETWEEN = "XpEvent.ofSourcesOrBetween";
     /** The reason of a correction after a rules change (source: the recompute run); it counts toward no day's cap. */
     public static final String RULES_ADJUSTMENT = "RULES_ADJUSTMENT";
+    /**
+     * The reason of a change in what a student's graded assignments are worth (source: the grading, per hand-in and
+     * revision; negative after a lower regrade). It counts toward no day's cap: the grade is the teacher's act, given on
+     * the teacher's day, and the cap bounds what a student's own learning earns in a day.
+     */
+    public static final String ASSIGNMENT_GRADE = "ASSIGNMENT_GRADE";
 
     // the ledger's own key (student, reason, source) is unique: writing a line needs no generated id back
     @Id
@@ -71,9 +78,9 @@ public class XpEvent {
     public UUID sourceId() { return sourceId; }
     public OffsetDateTime createdAt() { return createdAt; }
 
-    /** Whether the line counts toward its day's cap (as {@link #SUM_SINCE} counts): every line but a rules adjustment. */
+    /** Whether the line counts toward its day's cap (as {@link #SUM_SINCE} counts): every line but rules adjustments and grades. */
     public boolean countsTowardDailyCap() {
-        return !RULES_ADJUSTMENT.equals(reason);
+        return !RULES_ADJUSTMENT.equals(reason) && !ASSIGNMENT_GRADE.equals(reason);
     }
 
     /** Primary key as JPA sees it: student, reason, source (unique in the table; its own id column is the database's). */

@@ -62,6 +62,15 @@ public record XpRules(int passScore, int firstCompletion, NavigableMap<Integer, 
         return awards;
     }
 
+    /**
+     * What a teacher's grade of an assignment is worth: what a quiz at that score earns (completion from
+     * {@code passScore}, its bands, the perfect award at 100), each once per assignment as for a quiz, so the best of a
+     * student's grades of one assignment is what counts. Not capped by the day: see {@link XpEvent#ASSIGNMENT_GRADE}.
+     */
+    public int forGrade(int score) {
+        return awardsFor(score, score == 100).stream().mapToInt(Award::points).sum();
+    }
+
     /** What completing a non-quiz activity (reading, video, audio) could earn. */
     public List<Award> awardsForCompletion() {
         return List.of(new Award("COMPLETION", firstCompletion));

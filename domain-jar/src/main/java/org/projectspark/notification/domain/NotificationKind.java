@@ -12,7 +12,8 @@ public enum NotificationKind {
     STREAK_AT_RISK,
     TEACHER_MESSAGE,
     SYNC_REVIEW,
-    CHILD_INACTIVE;
+    CHILD_INACTIVE,
+    ASSIGNMENT_GRADED;
 
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -93,6 +93,30 @@ public class StudentProgress {
     }
 
     /**
+     * Records a teacher's grades of an assignment: the best of them ({@code bestGrade}, of {@code graded} hand-ins graded)
+     * is its score, and it is completed while that reaches {@code passScore}. Unlike a quiz's attempts, grades are
+     * replaced when a teacher regrades, so the score follows them down too; the grades are the server's own, given one at
+     * a time under the student's lock, so no arrival order is at stake. True when this completed it.
+     */
+    public boolean recordGrade(int bestGrade, int graded, int passScore, OffsetDateTime at) {
+        boolean wasCompleted = status == ProgressStatus.COMPLETED;
+        attempts = graded;
+        bestScore = BigDecimal.valueOf(bestGrade).setScale(2, RoundingMode.HALF_UP);
+        if (bestGrade >= passScore) {
+            if (!wasCompleted) {
+                completedAt = at;
+            }
+            status = ProgressStatus.COMPLETED;
+            percent = 100;
+        } else {
+            status = ProgressStatus.IN_PROGRESS;
+            completedAt = null;
+            percent = Math.min(bestGrade, 99);
+        }
+        return !wasCompleted && status == ProgressStatus.COMPLETED;
+    }
+
+    /**
      * Records how far the student got in an activity that is done by reading, watching or listening
      * ({@code completable}): at 100 % it is completed. For quizzes and assignments it only records the visit
      * and the percent below 100; they complete by a graded submission. Forward only. True when this completed it.

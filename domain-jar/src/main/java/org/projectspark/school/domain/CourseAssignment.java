@@ -22,9 +22,13 @@ import java.util.UUID;
 @IdClass(CourseAssignment.Key.class)
 @NamedQuery(name = CourseAssignment.OF_CLASS,
         query = "SELECT a FROM CourseAssignment a WHERE a.classId = :class ORDER BY a.dueAt, a.assignedAt")
+@NamedQuery(name = CourseAssignment.COUNT_IN_CLASSES,
+        query = "SELECT COUNT(a) FROM CourseAssignment a WHERE a.classId IN :classes AND a.courseId = :course")
 public class CourseAssignment {
 
     public static final String OF_CLASS = "CourseAssignment.ofClass";
+    /** How many of some classes have a course: whether its work is theirs to see. */
+    public static final String COUNT_IN_CLASSES = "CourseAssignment.countInClasses";
 
     @Id
     @Column(name = "class_id")

@@ -22,6 +22,15 @@ class XpRulesTest {
     }
 
     @Test
+    void aGradeIsWorthWhatAQuizAtThatScoreEarns() {
+        assertThat(rules.forGrade(49)).isZero();
+        assertThat(rules.forGrade(50)).isEqualTo(20);
+        assertThat(rules.forGrade(80)).isEqualTo(30);
+        assertThat(rules.forGrade(99)).isEqualTo(45);
+        assertThat(rules.forGrade(100)).as("100 is a perfect grade").isEqualTo(55);
+    }
+
+    @Test
     void levelsFollowTheCurve() {
         LevelCurve curve = new LevelCurve(100, 1.5);
         assertThat(curve.levelFor(0)).isEqualTo(1);

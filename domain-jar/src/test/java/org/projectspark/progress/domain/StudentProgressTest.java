@@ -40,4 +40,24 @@ class StudentProgressTest {
         assertThat(p.creditedAt()).contains(t0.plusMinutes(10));
         assertThat(p.completedAt()).contains(t0.plusMinutes(1));
     }
+
+    @Test
+    void anAssignmentFollowsItsBestGradeDownAsWellAsUp() {
+        StudentProgress p = StudentProgress.start(UUID.randomUUID(), UUID.randomUUID(), t0);
+        p.recordProgress(0, false, t0); // handed in: a visit
+        assertThat(p.recordGrade(80, 1, 50, t0.plusDays(1))).as("a passing grade completes it").isTrue();
+        assertThat(p.status()).isEqualTo(ProgressStatus.COMPLETED);
+        assertThat(p.percent()).isEqualTo(100);
+        assertThat(p.completedAt()).hasValue(t0.plusDays(1));
+        assertThat(p.recordGrade(90, 1, 50, t0.plusDays(2))).as("already completed").isFalse();
+        assertThat(p.completedAt()).as("completed when first passed").hasValue(t0.plusDays(1));
+        assertThat(p.bestScore()).hasValueSatisfying(b -> assertThat(b).isEqualByComparingTo("90"));
+
+        assertThat(p.recordGrade(40, 1, 50, t0.plusDays(3))).isFalse();
+        assertThat(p.status()).as("a lower regrade takes the completion back").isEqualTo(ProgressStatus.IN_PROGRESS);
+        assertThat(p.completedAt()).isEmpty();
+        assertThat(p.percent()).isEqualTo(40);
+        assertThat(p.bestScore()).hasValueSatisfying(b -> assertThat(b).isEqualByComparingTo("40"));
+        assertThat(p.lastAccessed()).as("grading is not the student's visit").isEqualTo(t0);
+    }
 }

@@ -18,7 +18,8 @@ import java.util.UUID;
 
 /**
  * Students' learning record (graded quizzes, completed readings, videos, audio, and the days they learned) replayed
- * under the current rules.
+ * under the current rules, plus what their graded assignments are worth ({@link org.projectspark.gamification.domain.XpRules#forGrade},
+ * outside the daily cap as live grading is).
  */
 @ApplicationScoped
 public class XpHistory {
@@ -33,6 +34,9 @@ public class XpHistory {
             + " UNION ALL SELECT p.student_id, p.activity_id, p.credited_at, NULL, false FROM student_progress p JOIN activities a ON a.id = p.activity_id"
             + " WHERE p.student_id = ANY (CAST(?1 AS uuid[])) AND p.credited_at IS NOT NULL AND a.type IN ('READING', 'VIDEO', 'AUDIO')"
             + ") l ORDER BY student_id, at";
+    // what teachers' grades are worth: the best grade of each assignment, as live grading keeps the ledger
+    private static final String GRADES = "SELECT student_id, max(score) FROM assignment_grades WHERE student_id = ANY (CAST(?1 AS uuid[]))"
+            + " GROUP BY student_id, activity_id";
     // every day live learning counted (a reading finished again counts its day without a record of its own)
     private static final String DAYS = "SELECT student_id, day FROM learning_days WHERE student_id = ANY (CAST(?1 AS uuid[]))";
 
@@ -52,6 +56,9 @@ public class XpHistory {
         learning.values().forEach(l -> l.sort(Comparator.comparing(XpReplay.Learning::at)));
         Map<UUID, Long> totals = new HashMap<>();
         zones.forEach((id, zone) -> totals.put(id, XpReplay.total(gamification.rules(), zone, learning.getOrDefault(id, List.of()))));
+        for (Object[] best : SqlValues.rows(em.createNativeQuery(GRADES).setParameter(1, ids), row -> row)) {
+            totals.merge((UUID) best[0], (long) gamification.rules().forGrade(((Number) best[1]).intValue()), Long::sum);
+        }
         return totals;
     }
 

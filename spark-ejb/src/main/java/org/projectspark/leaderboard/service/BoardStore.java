@@ -137,8 +137,11 @@ public class BoardStore {
         return new Read(true, Standing.rank(run, run.isEmpty() ? 1 : above + 1, first), total);
     }
 
-    /** Raises (never lowers) a student's score on boards, removes them from others; one round trip. */
-    public void update(Map<Board, Long> scores, Collection<Board> leave, String studentId) {
+    /**
+     * Raises (never lowers, unless {@code lowered}: the student's XP went down) a student's score on boards, removes them
+     * from others; one round trip.
+     */
+    public void update(Map<Board, Long> scores, Collection<Board> leave, String studentId, boolean lowered) {
         if (scores.isEmpty() && leave.isEmpty()) {
             return;
         }
@@ -146,7 +149,7 @@ public class BoardStore {
         boolean written = redis.call(r -> {
             try (Pipeline p = r.pipelined()) {
                 scores.forEach((board, xp) -> {
-                    p.zadd(board.key(), xp, studentId, ZAddParams.zAddParams().gt());
+                    p.zadd(board.key(), xp, studentId, lowered ? ZAddParams.zAddParams() : ZAddParams.zAddParams().gt());
                     if (board.period() == Board.Period.WEEK) {
                         p.expire(board.key(), WEEK_KEY_SECONDS);
                     }

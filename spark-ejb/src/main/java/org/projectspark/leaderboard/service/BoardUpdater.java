@@ -32,11 +32,11 @@ public class BoardUpdater {
     BoardStore store;
 
     void profileChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProfileChanged changed) {
-        update(changed.userId(), List.of());
+        update(changed.userId(), List.of(), false);
     }
 
     void standingChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) StandingChanged changed) {
-        update(changed.studentId(), List.of());
+        update(changed.studentId(), List.of(), changed.lowered());
     }
 
     void membershipChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) MembershipChanged changed) {
@@ -44,7 +44,7 @@ public class BoardUpdater {
         List<Board> left = new ArrayList<>();
         changed.leftSchool().ifPresent(s -> left.addAll(both(Board.Scope.SCHOOL, s, now)));
         changed.leftClass().ifPresent(c -> left.addAll(both(Board.Scope.CLASS, c, now)));
-        update(changed.userId(), left);
+        update(changed.userId(), left, false);
     }
 
     /** XP went down as well as up: every board is rebuilt from PostgreSQL when next read. */
@@ -52,7 +52,7 @@ public class BoardUpdater {
         store.dropAll();
     }
 
-    private void update(UUID studentId, List<Board> left) {
+    private void update(UUID studentId, List<Board> left, boolean lowered) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         OffsetDateTime weekStart = Board.of(Board.Scope.GLOBAL, null, Board.Period.WEEK, now).startsAt().orElseThrow();
         queries.boardsOf(studentId, weekStart).ifPresent(s -> {
@@ -69,7 +69,7 @@ public class BoardUpdater {
                     leave.add(b);
                 }
             }
-            store.update(scores, leave, studentId.toString());
+            store.update(scores, leave, studentId.toString(), lowered);
         });
     }
 

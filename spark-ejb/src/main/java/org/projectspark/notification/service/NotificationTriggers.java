@@ -6,6 +6,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.projectspark.account.domain.User;
+import org.projectspark.assignment.service.GradeGiven;
+import org.projectspark.curriculum.domain.Activity;
 import org.projectspark.curriculum.domain.Course;
 import org.projectspark.gamification.domain.StudentBadge;
 import org.projectspark.gamification.service.BadgeEarned;
@@ -25,8 +27,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * What already happens elsewhere, told to the people it concerns. The services that award badges, assign courses or
- * apply uploads know nothing of notifications: they fire their events and these observers raise the notices, in the
+ * What already happens elsewhere, told to the people it concerns. The services that award badges, assign courses,
+ * grade hand-ins or apply uploads know nothing of notifications: they fire their events and these observers raise the notices, in the
  * same transaction where there is one (a badge's notice commits or rolls back with the badge).
  */
 @ApplicationScoped
@@ -62,6 +64,15 @@ public class NotificationTriggers {
                     data, course.title(), schoolClass.name()));
         }
         inbox.raise(notices);
+    }
+
+    /** The student, once per grade and revision: a regrade is news again, a grade given again unchanged fires nothing. */
+    void gradeGiven(@Observes GradeGiven given) {
+        Activity assignment = em.find(Activity.class, given.activityId());
+        NotificationData data = NotificationData.of("handinId", given.handInId().toString(), "activityId", given.activityId().toString(),
+                "score", Integer.toString(given.score()), "revision", Integer.toString(given.revision()));
+        inbox.raise(Notice.of(given.studentId(), NotificationKind.ASSIGNMENT_GRADED, "grade:" + given.handInId() + "/" + given.revision(),
+                data, assignment.title(), given.score()));
     }
 
     /** The student, and every teacher of the student's classes (they review flagged events). */

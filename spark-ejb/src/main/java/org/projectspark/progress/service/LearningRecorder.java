@@ -225,6 +225,25 @@ public class LearningRecorder {
     }
 
     /**
+     * A teacher's grades of an assignment changed (a hand-in graded or regraded; the student's profile is locked): the
+     * best grade becomes the activity's score and completes it from {@code XP_PASS_SCORE}, and the XP the grades are worth
+     * ({@link XpRules#forGrade} of the best) moves by the difference with what they were worth before, in one ledger line
+     * under {@code source}. However often grades change, the ledger then holds exactly what the current grades are worth.
+     *
+     * @param bestBefore the best grade before this change, none when this is the first
+     * @param graded     how many of the student's hand-ins of the assignment are graded now
+     */
+    public ProgressResult recordGrade(Profile profile, Activity assignment, java.util.OptionalInt bestBefore, int bestNow, int graded,
+                                      OffsetDateTime at, UUID source) {
+        XpRules rules = gamification.rules();
+        StudentProgress progress = progressRecords.progressOf(profile.userId(), assignment, at);
+        progress.recordGrade(bestNow, graded, rules.passScore(), at);
+        int before = bestBefore.isPresent() ? rules.forGrade(bestBefore.getAsInt()) : 0;
+        LearningRewards.Rewards earned = rewards.gradeChanged(profile, rules.forGrade(bestNow) - before, source, at);
+        return ProgressResult.of(progress, earned, profile.xpPoints(), profile.level());
+    }
+
+    /**
      * A graded quiz attempt's rewards. The first passing attempt that counts completes it for rewards (an implausible
      * one may have completed it before); its progress row is read only for a pass.
      */

@@ -119,6 +119,27 @@ public class LearningRewards {
     }
 
     /**
+     * What an assignment's grades are worth changed by {@code delta} (a grade given, or a regrade): one ledger line of
+     * the difference under {@code source} (the grading's), the profile's total and level moved with it, and the level
+     * badges it reaches held once. No streak day: the student did not learn on the day the teacher graded.
+     */
+    public Rewards gradeChanged(Profile profile, int delta, UUID source, OffsetDateTime at) {
+        if (delta == 0) {
+            return Rewards.NONE;
+        }
+        UUID studentId = profile.userId();
+        em.persist(new XpEvent(studentId, delta, XpEvent.ASSIGNMENT_GRADE, source, at));
+        int levelBefore = profile.level();
+        profile.moveTo(profile.standing().adjustedBy(delta, gamification.curve()));
+        if (profile.level() > levelBefore) {
+            levelReached.fire(new LevelReached(studentId, profile.level()));
+        }
+        List<StudentBadge> qualified = Badge.earnedBy(new Badge.Facts(false, false, false, profile.level(), 0)).stream()
+                .map(b -> new StudentBadge(studentId, b, at, null)).toList();
+        return new Rewards(delta, awardNew(studentId, qualified), 0);
+    }
+
+    /**
      * A day before the last one counted arrived late (offline): the streak is counted again from all the student's
      * days, and each day that now extends a streak gets the bonus it would have had in order, if it has none yet.
      */
