@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import org.projectspark.progress.domain.Handin;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -60,7 +61,7 @@ public class Grade {
     }
 
     /** The first grade of a hand-in; {@code feedback} may be null (a score alone). */
-    public static Grade of(HandIn handIn, int score, String feedback, UUID teacherId, OffsetDateTime at) {
+    public static Grade of(Handin handIn, int score, String feedback, UUID teacherId, OffsetDateTime at) {
         checkScore(score);
         Grade g = new Grade();
         g.handInId = handIn.id();
