@@ -22,7 +22,13 @@ final class FileReferences {
             UNION ALL
             SELECT m[1] FROM translated_texts t CROSS JOIN LATERAL regexp_matches(t.draft_text, %1$s, 'g') m WHERE t.draft_text LIKE '%%/files/%%'
             """.formatted(FILE_URL_ID);
-    // Sync events held until their file arrives refer to it too: their table's branch belongs above.
+    /*
+     * Still to join the list above, each as one more UNION ALL branch yielding file ids as text:
+     * - sync events held until their file arrives (the table of waiting events): the id of the file each waits for,
+     *   or, where it names the resumable upload instead, CAST(u.file_id AS text) of that upload once complete;
+     * - assignment_handins.file_id, where a hand-in names its file by a uuid column besides file_ref.
+     * Until then those are covered by UNREFERENCED_FILE_GRACE alone.
+     */
 
     /** Files older than ?1 that nothing refers to, oldest first, at most ?2. */
     static final String UNREFERENCED = """
