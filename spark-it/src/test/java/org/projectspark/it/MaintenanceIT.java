@@ -190,8 +190,8 @@ class MaintenanceIT extends DeployedEar {
         assertThat(listing.status()).isEqualTo(200);
         assertThat(listing.json().getString("timeZone")).isEqualTo("UTC");
         Map<String, JsonObject> jobs = jobsOf(listing.json());
-        assertThat(jobs).containsOnlyKeys("settle-waiting-events", "notify-assignments-due", "notify-streaks-at-risk", "analyze", "purge-read-notifications", "purge-sync-logs",
-                "notify-inactive-children", "refresh-class-summary", "monthly-class-analytics");
+        assertThat(jobs).containsOnlyKeys("settle-waiting-events", "notify-assignments-due", "notify-streaks-at-risk", "analyze", "purge-read-notifications",
+                "purge-sync-logs", "notify-inactive-children", "delete-unreferenced-files", "refresh-class-summary", "monthly-class-analytics");
         assertThat(jobs.get("notify-streaks-at-risk").getString("schedule")).isEqualTo("hourly at minute 5");
         JsonObject analyze = jobs.get("analyze");
         assertThat(analyze.getString("schedule")).isEqualTo("daily at 02:00 (UTC)");
@@ -293,7 +293,8 @@ class MaintenanceIT extends DeployedEar {
             c.rollback();
         }
 
-        assertThat(slot).containsOnlyKeys("analyze", "purge-read-notifications", "purge-sync-logs", "notify-inactive-children", "refresh-class-summary");
+        assertThat(slot).containsOnlyKeys("analyze", "purge-read-notifications", "purge-sync-logs", "notify-inactive-children",
+                "delete-unreferenced-files", "refresh-class-summary");
         JsonObject failed = slot.get("purge-sync-logs").getJsonObject("run");
         assertThat(failed.getString("lastOutcome")).isEqualTo("FAILED");
         assertThat(failed.getString("lastDetail")).contains("lock timeout");

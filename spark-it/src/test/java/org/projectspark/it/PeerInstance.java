@@ -37,6 +37,15 @@ final class PeerInstance implements AutoCloseable {
     }
 
     static PeerInstance start() {
+        return start(new String[0]);
+    }
+
+    /**
+     * A peer whose JVM also has {@code systemProperties} ({@code NAME=value}): MicroProfile Config reads system
+     * properties before the environment it shares with the domain's server, so the peer runs with those settings
+     * changed (an empty value unsets one).
+     */
+    static PeerInstance start(String... systemProperties) {
         String home = System.getProperty("spark.payaraHome");
         String adminPort = System.getProperty("spark.adminPort");
         int portbase = Integer.parseInt(System.getProperty("spark.portbase")) + 200;
@@ -54,6 +63,9 @@ final class PeerInstance implements AutoCloseable {
             run(asadmin, "set", config + "hazelcast-config-specific-configuration.config-specific-data-grid-start-port=" + (portbase + 59));
             run(asadmin, "delete-jvm-options", "--target", NAME + "-config", "-Xmx512m");
             run(asadmin, "create-jvm-options", "--target", NAME + "-config", "-Xmx768m");
+            for (String property : systemProperties) {
+                run(asadmin, "create-jvm-options", "--target", NAME + "-config", "-D" + property);
+            }
             run(asadmin, "create-resource-ref", "--target", NAME, "jdbc/spark");
             run(asadmin, "create-resource-ref", "--target", NAME, "jdbc/spark-read");
             // referenced before it starts: the instance loads the application with its first synchronisation

@@ -23,6 +23,11 @@ public record ContentHash(String hex) {
         return "blobs/" + hex.substring(0, 2) + "/" + hex.substring(2, 4) + "/" + hex;
     }
 
+    /** Where the widths made of this content are kept ({@link ImageVariant}); deleted with the content. */
+    public String variantsPrefix() {
+        return "variants/" + hex.substring(0, 2) + "/" + hex.substring(2, 4) + "/" + hex + "/";
+    }
+
     public String etag() {
         return "\"" + hex + "\"";
     }

@@ -28,13 +28,16 @@ import java.util.UUID;
         @NamedQuery(name = StoredFile.BYTES_OF_OWNER,
                 query = "SELECT COALESCE(SUM(f.sizeBytes), 0) FROM StoredFile f WHERE f.ownerId = :owner AND f.purpose = :purpose"),
         @NamedQuery(name = StoredFile.BYTES_OF_SCHOOL,
-                query = "SELECT COALESCE(SUM(f.sizeBytes), 0) FROM StoredFile f WHERE f.schoolId = :school")
+                query = "SELECT COALESCE(SUM(f.sizeBytes), 0) FROM StoredFile f WHERE f.schoolId = :school"),
+        @NamedQuery(name = StoredFile.FILES_OF_CONTENT,
+                query = "SELECT COUNT(f) FROM StoredFile f WHERE f.contentHash = :hash")
 })
 public class StoredFile {
 
     public static final String SAME_CONTENT = "StoredFile.sameContent";
     public static final String BYTES_OF_OWNER = "StoredFile.bytesOfOwner";
     public static final String BYTES_OF_SCHOOL = "StoredFile.bytesOfSchool";
+    public static final String FILES_OF_CONTENT = "StoredFile.filesOfContent";
 
     @Id
     private UUID id;

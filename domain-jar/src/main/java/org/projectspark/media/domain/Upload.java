@@ -30,12 +30,18 @@ import java.util.UUID;
         @NamedQuery(name = Upload.ADVANCE,
                 query = "UPDATE Upload u SET u.offsetBytes = :to, u.expiresAt = :expires WHERE u.id = :id AND u.offsetBytes = :from"),
         @NamedQuery(name = Upload.PARTS,
-                query = "SELECT p FROM UploadPart p WHERE p.uploadId = :upload ORDER BY p.offsetBytes")
+                query = "SELECT p FROM UploadPart p WHERE p.uploadId = :upload ORDER BY p.offsetBytes"),
+        @NamedQuery(name = Upload.EXPIRED,
+                query = "SELECT u FROM Upload u WHERE u.fileId IS NULL AND u.expiresAt < :now ORDER BY u.expiresAt"),
+        @NamedQuery(name = Upload.FORGET_FINISHED,
+                query = "DELETE FROM Upload u WHERE u.fileId IS NOT NULL AND u.expiresAt < :before")
 })
 public class Upload {
 
     public static final String ADVANCE = "Upload.advance";
     public static final String PARTS = "Upload.parts";
+    public static final String EXPIRED = "Upload.expired";
+    public static final String FORGET_FINISHED = "Upload.forgetFinished";
 
     @Id
     private UUID id;

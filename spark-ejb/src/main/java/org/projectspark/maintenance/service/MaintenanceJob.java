@@ -69,6 +69,12 @@ public enum MaintenanceJob {
     /** Weekly (the first run of each week): guardians told of each child who has not learned for 7 days. */
     NOTIFY_INACTIVE_CHILDREN("notify-inactive-children", Cadence.DAILY, true),
 
+    /**
+     * Files nothing refers to (past UNREFERENCED_FILE_GRACE) and unfinished uploads past their expiry, with their bytes
+     * in the storage: media's FileCleanup.
+     */
+    DELETE_UNREFERENCED_FILES("delete-unreferenced-files", Cadence.DAILY, true),
+
     /** CONCURRENTLY: teachers keep reading the old numbers while the new ones are computed (needs its unique index). */
     REFRESH_CLASS_SUMMARY("refresh-class-summary", Cadence.DAILY) {
         @Override

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.projectspark.account.domain.User;
 import org.projectspark.account.service.AccountService;
+import org.projectspark.media.domain.ImageVariant;
 import org.projectspark.media.domain.StoredFile;
 import org.projectspark.platform.error.NotFoundException;
 import org.projectspark.platform.error.RetryLaterException;
@@ -64,11 +65,19 @@ public class FileReads {
      * short-lived pre-signed address on S3; empty when the server sends them itself.
      */
     public Optional<Elsewhere> elsewhere(StoredFile file) {
+        return elsewhere(file, file.storageKey(), file.mediaType());
+    }
+
+    /** As {@link #elsewhere(StoredFile)}, for the file's image at a width. */
+    public Optional<Elsewhere> elsewhere(StoredFile file, ImageVariant variant) {
+        return elsewhere(file, variant.storageKey(), variant.mediaType());
+    }
+
+    private Optional<Elsewhere> elsewhere(StoredFile file, String key, String mediaType) {
         if (file.isPublic() && settings.cdnUrl().isPresent()) {
-            return Optional.of(new Elsewhere(URI.create(settings.cdnUrl().get() + "/" + file.storageKey()), true));
+            return Optional.of(new Elsewhere(URI.create(settings.cdnUrl().get() + "/" + key), true));
         }
-        return storage.temporaryUrl(file.storageKey(), settings.fileUrlExpiry(), file.mediaType(), file.displayName())
-                .map(u -> new Elsewhere(u, false));
+        return storage.temporaryUrl(key, settings.fileUrlExpiry(), mediaType, file.displayName()).map(u -> new Elsewhere(u, false));
     }
 
     /** An address of the bytes; {@code lasting} when it names the content itself (a CDN's), not a signature that expires. */

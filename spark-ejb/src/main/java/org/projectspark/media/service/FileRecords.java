@@ -13,7 +13,9 @@ import org.projectspark.media.domain.FilePurpose;
 import org.projectspark.media.domain.FileRefusedException;
 import org.projectspark.media.domain.StoredFile;
 import org.projectspark.platform.error.AccessDeniedException;
+import org.projectspark.platform.error.RetryLaterException;
 
+import java.io.IOException;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,6 +34,9 @@ public class FileRecords {
 
     @Inject
     MediaSettings settings;
+
+    @Inject
+    FileStorage storage;
 
     /** Who uploads: their school, whose quota the file counts against. */
     public record Uploader(UUID userId, UUID schoolId) {
@@ -74,12 +79,25 @@ public class FileRecords {
             return new Recorded(same.get(), false);
         }
         checkQuotas(uploader, purpose, size);
+        ContentLock.hold(em, hash);
+        if (!contentKept(hash)) {
+            // the cleanup deleted this content between our store and now (no file named it): the bytes must come again
+            throw new RetryLaterException("The file could not be kept just now; send it again", 1);
+        }
         StoredFile file = new StoredFile(uploader.userId(), uploader.schoolId(), purpose, hash, displayName, mediaType, size);
         em.persist(file);
         return new Recorded(file, true);
     }
 
     public record Recorded(StoredFile file, boolean created) {
+    }
+
+    private boolean contentKept(ContentHash hash) {
+        try {
+            return storage.exists(hash.storageKey());
+        } catch (IOException e) {
+            throw new RetryLaterException("The file store could not be reached; send the file again in a moment", 10);
+        }
     }
 
     private void checkQuotas(Uploader uploader, FilePurpose purpose, long size) {

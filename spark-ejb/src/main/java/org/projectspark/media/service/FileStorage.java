@@ -21,6 +21,9 @@ public interface FileStorage {
 
     boolean exists(String key) throws IOException;
 
+    /** The size of what is kept under {@code key}; empty when nothing is. */
+    Optional<Long> size(String key) throws IOException;
+
     /** {@code length} bytes from {@code offset} on. */
     InputStream read(String key, long offset, long length) throws IOException;
 

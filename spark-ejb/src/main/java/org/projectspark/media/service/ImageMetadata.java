@@ -118,6 +118,32 @@ final class ImageMetadata {
         out.write(0xD9);
     }
 
+    /**
+     * The Exif orientation (1-8) of a JPEG whose first bytes are {@code head}, 0 when it has none: what a stored photo
+     * kept of its Exif, so a width made of it stands the right way up without any Exif of its own.
+     */
+    static int orientationOfJpeg(byte[] head) {
+        int at = 2;
+        while (at + 4 <= head.length && (head[at] & 0xFF) == 0xFF) {
+            int type = head[at + 1] & 0xFF;
+            if (type == 0xDA || type == 0xD9) {
+                return 0;
+            }
+            int length = ((head[at + 2] & 0xFF) << 8) | (head[at + 3] & 0xFF);
+            if (length < 2 || at + 2 + length > head.length) {
+                return 0;
+            }
+            if (type == 0xE1) {
+                byte[] data = Arrays.copyOfRange(head, at + 4, at + 2 + length);
+                if (startsWith(data, EXIF)) {
+                    return orientation(data);
+                }
+            }
+            at += 2 + length;
+        }
+        return 0;
+    }
+
     /** The Exif orientation (1-8) in an APP1 segment's data, 0 when it has none. */
     static int orientation(byte[] app1) {
         int tiff = EXIF.length;

@@ -77,6 +77,15 @@ public class LocalFileStorage implements FileStorage {
     }
 
     @Override
+    public Optional<Long> size(String key) throws IOException {
+        try {
+            return Optional.of(Files.size(pathOf(key)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public InputStream read(String key, long offset, long length) throws IOException {
         SeekableByteChannel channel = Files.newByteChannel(pathOf(key), StandardOpenOption.READ);
         try {

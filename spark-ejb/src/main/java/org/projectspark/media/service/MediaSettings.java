@@ -54,6 +54,13 @@ public class MediaSettings {
     @Inject @ConfigProperty(name = "UPLOAD_EXPIRY")
     String uploadExpiry;
 
+    /**
+     * How old a file nothing references must be before the cleanup deletes it: a device that was offline uploads a
+     * photo before its hand-in event arrives, and a teacher uploads media before saving the lesson that shows it.
+     */
+    @Inject @ConfigProperty(name = "UNREFERENCED_FILE_GRACE")
+    String unreferencedGrace;
+
     /** How long a pre-signed S3 address handed to a reader stays valid. */
     @Inject @ConfigProperty(name = "FILE_URL_EXPIRY")
     String fileUrlExpiry;
@@ -87,6 +94,7 @@ public class MediaSettings {
     private FileTypes mediaTypes;
     private Duration expiry;
     private Duration urlExpiry;
+    private Duration grace;
 
     @PostConstruct
     void validate() {
@@ -103,6 +111,9 @@ public class MediaSettings {
         mediaTypes = problems.value("ALLOWED_LESSON_MEDIA_TYPES", () -> FileTypes.parse("ALLOWED_LESSON_MEDIA_TYPES", allowedLessonMediaTypes));
         expiry = problems.duration("UPLOAD_EXPIRY", uploadExpiry, 1000);
         urlExpiry = problems.duration("FILE_URL_EXPIRY", fileUrlExpiry, 1000);
+        grace = problems.duration("UNREFERENCED_FILE_GRACE", unreferencedGrace, 1000);
+        problems.check(grace == null || expiry == null || grace.compareTo(expiry) >= 0,
+                "UNREFERENCED_FILE_GRACE must be at least UPLOAD_EXPIRY: a file made by a resumable upload is referenced after its last byte");
         problems.check(urlExpiry == null || urlExpiry.compareTo(Duration.ofDays(7)) <= 0, "FILE_URL_EXPIRY must be at most 7d (S3's own bound)");
         cdnUrl.ifPresent(url -> problems.value("CDN_URL", () -> {
             URI u = URI.create(url.trim());
@@ -149,6 +160,7 @@ public class MediaSettings {
     public long schoolQuota() { return schoolQuota; }
     public Duration uploadExpiry() { return expiry; }
     public Duration fileUrlExpiry() { return urlExpiry; }
+    public Duration unreferencedGrace() { return grace; }
 
     public Optional<String> cdnUrl() {
         return cdnUrl.map(String::trim).filter(s -> !s.isEmpty()).map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s);

@@ -114,6 +114,20 @@ public class S3FileStorage implements FileStorage, AutoCloseable {
     }
 
     @Override
+    public Optional<Long> size(String key) throws IOException {
+        try {
+            return Optional.of(s3.headObject(HeadObjectRequest.builder().bucket(bucket).key(key).build()).contentLength());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw new IOException("S3 could not say whether " + key + " exists", e);
+        }
+    }
+
+    @Override
     public InputStream read(String key, long offset, long length) throws IOException {
         if (length == 0) {
             return InputStream.nullInputStream();

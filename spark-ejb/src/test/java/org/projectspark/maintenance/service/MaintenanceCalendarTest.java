@@ -71,7 +71,8 @@ class MaintenanceCalendarTest {
     @Test
     void eachJobHasOneCadenceAndAUniqueName() {
         assertThat(MaintenanceJob.of(Cadence.DAILY)).extracting(MaintenanceJob::jobName)
-                .containsExactly("analyze", "purge-read-notifications", "purge-sync-logs", "notify-inactive-children", "refresh-class-summary");
+                .containsExactly("analyze", "purge-read-notifications", "purge-sync-logs", "notify-inactive-children", "delete-unreferenced-files",
+                        "refresh-class-summary");
         assertThat(MaintenanceJob.of(Cadence.HOURLY)).extracting(MaintenanceJob::jobName)
                 .containsExactly("settle-waiting-events", "notify-assignments-due", "notify-streaks-at-risk");
         assertThat(MaintenanceJob.of(Cadence.MONTHLY)).extracting(MaintenanceJob::jobName).containsExactly("monthly-class-analytics");

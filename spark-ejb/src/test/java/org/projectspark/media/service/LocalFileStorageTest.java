@@ -46,6 +46,20 @@ class LocalFileStorageTest {
     }
 
     @Test
+    void theWidthsOfAContentAreKeptWithTheirSizeAndGoWithIt() throws Exception {
+        LocalFileStorage storage = new LocalFileStorage(dir);
+        org.projectspark.media.domain.ContentHash hash = new org.projectspark.media.domain.ContentHash("e".repeat(64));
+        org.projectspark.media.domain.ContentHash other = new org.projectspark.media.domain.ContentHash("f".repeat(64));
+        storage.put(hash.variantsPrefix() + "320-webp", Files.write(storage.workFolder().resolve("v1"), new byte[1234]), "image/webp");
+        storage.put(other.variantsPrefix() + "320-webp", Files.write(storage.workFolder().resolve("v2"), new byte[10]), "image/webp");
+        assertThat(storage.size(hash.variantsPrefix() + "320-webp")).hasValue(1234L);
+        assertThat(storage.size(hash.variantsPrefix() + "640-webp")).isEmpty();
+        storage.deleteAll(hash.variantsPrefix());
+        assertThat(storage.size(hash.variantsPrefix() + "320-webp")).isEmpty();
+        assertThat(storage.size(other.variantsPrefix() + "320-webp")).hasValue(10L);
+    }
+
+    @Test
     void aKeyNeverLeavesTheFolder() {
         LocalFileStorage storage = new LocalFileStorage(dir);
         for (String bad : new String[]{"../etc/passwd", "blobs/../../etc/passwd", "/etc/passwd", "blobs/a/..", "tmp/x", "blobs\\..\\x", "blobs/a b"}) {

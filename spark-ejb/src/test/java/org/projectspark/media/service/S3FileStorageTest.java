@@ -113,6 +113,21 @@ class S3FileStorageTest {
         assertThat(storage.exists("partial/u3/0-c")).isTrue();
     }
 
+    @Test
+    void theWidthsOfAContentAreKeptWithTheirSizeAndGoWithIt() throws Exception {
+        org.projectspark.media.domain.ContentHash hash = new org.projectspark.media.domain.ContentHash("e".repeat(64));
+        org.projectspark.media.domain.ContentHash other = new org.projectspark.media.domain.ContentHash("f".repeat(64));
+        storage.put(hash.variantsPrefix() + "320-webp", write(new byte[1234]), "image/webp");
+        storage.put(hash.variantsPrefix() + "320-jpeg", write(new byte[2345]), "image/jpeg");
+        storage.put(other.variantsPrefix() + "320-webp", write(new byte[10]), "image/webp");
+        assertThat(storage.size(hash.variantsPrefix() + "320-webp")).hasValue(1234L);
+        assertThat(storage.size(hash.variantsPrefix() + "640-webp")).isEmpty();
+        storage.deleteAll(hash.variantsPrefix());
+        assertThat(storage.size(hash.variantsPrefix() + "320-webp")).isEmpty();
+        assertThat(storage.size(hash.variantsPrefix() + "320-jpeg")).isEmpty();
+        assertThat(storage.size(other.variantsPrefix() + "320-webp")).hasValue(10L);
+    }
+
     private static Path write(byte[] content) throws IOException {
         return Files.write(Files.createTempFile(work, "t", ".part"), content);
     }

@@ -18,9 +18,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.projectspark.media.domain.FilePurpose;
+import org.projectspark.media.domain.ImageWidth;
 import org.projectspark.media.domain.StoredFile;
 import org.projectspark.media.service.FileReads;
 import org.projectspark.media.service.FileUploads;
+import org.projectspark.media.service.ImageWidths;
 import org.projectspark.platform.problem.Problem;
 import org.projectspark.platform.security.Caller;
 
@@ -49,6 +51,9 @@ public class FileResource {
     @Inject
     FileReads reads;
 
+    @Inject
+    ImageWidths widths;
+
     /**
      * The body is the file's bytes, of any declared type (the content decides). {@code name} is shown, never used to
      * store it.
@@ -76,13 +81,17 @@ public class FileResource {
 
     /**
      * The file's bytes, or a redirect to where they are (the CDN, a pre-signed S3 address). Ranges are honoured (206);
-     * a range past the end is 416.
+     * a range past the end is 416. With {@code w}, an image at that width instead (see {@link #atWidth}).
      */
     @GET
     @Path("{id}/content")
     @PermitAll
-    public Response content(@PathParam("id") UUID id, @HeaderParam("Range") String range, @HeaderParam("If-None-Match") String ifNoneMatch,
-                            @HeaderParam("If-Range") String ifRange) {
+    public Response content(@PathParam("id") UUID id, @QueryParam("w") String w, @HeaderParam("Range") String range,
+                            @HeaderParam("If-None-Match") String ifNoneMatch, @HeaderParam("If-Range") String ifRange,
+                            @HeaderParam("Accept") String accept) {
+        if (w != null) {
+            return atWidth(id, ImageWidth.of(w), accept, ifNoneMatch);
+        }
         StoredFile file = reads.readable(callerId(), id);
         String cache = file.isPublic() ? PUBLIC_CACHE : PRIVATE_CACHE;
         Optional<FileReads.Elsewhere> elsewhere = reads.elsewhere(file);
@@ -118,6 +127,58 @@ public class FileResource {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Disposition", disposition(file))
                 .build();
+    }
+
+    /**
+     * The image at a width, in the format the Accept header allows (Vary: Accept): the whole variant, no ranges (it is
+     * small), or a redirect to it where the original would be redirected.
+     */
+    private Response atWidth(UUID id, ImageWidth width, String accept, String ifNoneMatch) {
+        StoredFile file = reads.readable(callerId(), id);
+        ImageWidths.Kept kept = widths.at(file, width, widths.formatFor(acceptsWebp(accept)));
+        String cache = file.isPublic() ? PUBLIC_CACHE : PRIVATE_CACHE;
+        Optional<FileReads.Elsewhere> elsewhere = reads.elsewhere(file, kept.variant());
+        if (elsewhere.isPresent()) {
+            return Response.temporaryRedirect(elsewhere.get().uri()).header("Vary", "Accept")
+                    .header("Cache-Control", elsewhere.get().lasting() ? PUBLIC_CACHE : "private, no-store").build();
+        }
+        String etag = kept.variant().etag();
+        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
+            return Response.notModified().header("ETag", etag).header("Vary", "Accept").header("Cache-Control", cache).build();
+        }
+        StreamingOutput bytes = out -> copy(widths.open(kept), out);
+        return Response.ok(bytes).type(kept.variant().mediaType())
+                .header("Content-Length", kept.size())
+                .header("ETag", etag)
+                .header("Vary", "Accept")
+                .header("Cache-Control", cache)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", "inline")
+                .build();
+    }
+
+    /** Only a device that names WebP gets it: many older image loaders send {@code *}/{@code *} and cannot show it. */
+    static boolean acceptsWebp(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            if (parts[0].trim().equalsIgnoreCase("image/webp")) {
+                for (int i = 1; i < parts.length; i++) {
+                    String p = parts[i].trim();
+                    if (p.startsWith("q=")) {
+                        try {
+                            return Double.parseDouble(p.substring(2).trim()) > 0;
+                        } catch (NumberFormatException e) {
+                            return false;
+                        }
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void copy(InputStream in, OutputStream out) throws java.io.IOException {
