@@ -14,6 +14,10 @@ final class FileReferences {
     static final String REFERENCED = """
             SELECT h.file_ref AS file_id FROM assignment_handins h
             UNION ALL
+            SELECT CAST(h.file_id AS text) FROM assignment_handins h WHERE h.file_id IS NOT NULL
+            UNION ALL
+            SELECT CAST(u.file_id AS text) FROM sync_waiting_events w JOIN file_uploads u ON u.id = w.upload_id WHERE u.file_id IS NOT NULL
+            UNION ALL
             SELECT m[1] FROM activities a CROSS JOIN LATERAL regexp_matches(a.media_url, %1$s, 'g') m WHERE a.media_url LIKE '%%/files/%%'
             UNION ALL
             SELECT m[1] FROM activities a CROSS JOIN LATERAL regexp_matches(a.body, %1$s, 'g') m WHERE a.body LIKE '%%/files/%%'
@@ -22,13 +26,6 @@ final class FileReferences {
             UNION ALL
             SELECT m[1] FROM translated_texts t CROSS JOIN LATERAL regexp_matches(t.draft_text, %1$s, 'g') m WHERE t.draft_text LIKE '%%/files/%%'
             """.formatted(FILE_URL_ID);
-    /*
-     * Still to join the list above, each as one more UNION ALL branch yielding file ids as text:
-     * - sync events held until their file arrives (the table of waiting events): the id of the file each waits for,
-     *   or, where it names the resumable upload instead, CAST(u.file_id AS text) of that upload once complete;
-     * - assignment_handins.file_id, where a hand-in names its file by a uuid column besides file_ref.
-     * Until then those are covered by UNREFERENCED_FILE_GRACE alone.
-     */
 
     /** Files older than ?1 that nothing refers to, oldest first, at most ?2. */
     static final String UNREFERENCED = """
