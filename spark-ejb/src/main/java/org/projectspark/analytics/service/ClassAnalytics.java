@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.projectspark.analytics.domain.Struggle;
+import org.projectspark.platform.persistence.LagTolerantReads;
 import org.projectspark.platform.persistence.SqlValues;
 import org.projectspark.school.domain.School;
 import org.projectspark.school.service.RememberedAccess;
@@ -98,8 +99,13 @@ public class ClassAnalytics {
             + " (SELECT p.locale FROM profiles p WHERE p.user_id = ?2)"
             + " FROM classes c WHERE c.id = ?1";
 
-    @PersistenceContext(unitName = "spark-read")
-    EntityManager reads;
+    /** Who may read a class is an access decision: the primary's answer. */
+    @PersistenceContext(unitName = "spark")
+    EntityManager em;
+
+    /** The figures tolerate the replica's lag (a dashboard is polled, and cached for minutes anyway). */
+    @Inject
+    LagTolerantReads reads;
 
     @Inject
     AnalyticsSettings settings;
@@ -123,7 +129,7 @@ public class ClassAnalytics {
     }
 
     private ClassSeen checkReadable(UUID callerId, UUID classId) {
-        ReaderOfClass reader = SqlValues.rows(reads.createNativeQuery(READABLE).setParameter(1, classId).setParameter(2, callerId), ReaderOfClass::of)
+        ReaderOfClass reader = SqlValues.rows(em.createNativeQuery(READABLE).setParameter(1, classId).setParameter(2, callerId), ReaderOfClass::of)
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("No class with id " + classId));
         if (!reader.allowed()) {
             throw new AccessDeniedException("Only the class's teachers and the school's admins see its analytics");
@@ -140,21 +146,29 @@ public class ClassAnalytics {
     }
 
     public ClassDashboard dashboard(ClassSeen c) {
+        return reads.read(em -> dashboard(em, c));
+    }
+
+    private ClassDashboard dashboard(EntityManager reads, ClassSeen c) {
         String locale = c.locale();
         School school = reads.find(School.class, c.schoolId());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<ClassDashboard.StudentRow> students = students(c.id());
+        List<ClassDashboard.StudentRow> students = students(reads, c.id());
         Struggle rule = settings.struggle();
         List<ClassDashboard.Struggling> struggling = students.stream()
                 .map(s -> new ClassDashboard.Struggling(s.id(), s.displayName(), rule.of(Optional.ofNullable(s.recentAverageScore()),
                         Optional.ofNullable(s.lastActiveAt()).map(OffsetDateTime::toInstant), now.toInstant())))
                 .filter(s -> !s.reasons().isEmpty()).toList();
-        return new ClassDashboard(c.id(), c.name(), summary(c.id()), students, struggling, hardest(c.id(), now, locale),
-                days(c.id(), school, now), now);
+        return new ClassDashboard(c.id(), c.name(), summary(reads, c.id()), students, struggling, hardest(reads, c.id(), now, locale),
+                days(reads, c.id(), school, now), now);
     }
 
     /** The nightly figures; all nought before the class's first night. */
     public ClassDashboard.Summary summary(UUID classId) {
+        return reads.read(em -> summary(em, classId));
+    }
+
+    private ClassDashboard.Summary summary(EntityManager reads, UUID classId) {
         return SqlValues.rows(reads.createNativeQuery("SELECT students, active_last_7_days, average_score, completion_rate, xp_this_week,"
                         + " lessons_completed, refreshed_at FROM class_performance_summary WHERE class_id = ?1").setParameter(1, classId),
                 r -> new ClassDashboard.Summary(count(r[0]), count(r[1]), (BigDecimal) r[2], (BigDecimal) r[3], count(r[4]), count(r[5]),
@@ -163,19 +177,23 @@ public class ClassAnalytics {
     }
 
     public List<ClassDashboard.StudentRow> students(UUID classId) {
+        return reads.read(em -> students(em, classId));
+    }
+
+    private List<ClassDashboard.StudentRow> students(EntityManager reads, UUID classId) {
         return SqlValues.rows(reads.createNativeQuery(STUDENTS).setParameter(1, classId).setParameter(2, settings.struggle().recentQuizzes()),
                 r -> new ClassDashboard.StudentRow((UUID) r[0], (String) r[1], (String) r[2], count(r[3]), (int) count(r[4]), count(r[5]),
                         count(r[6]), count(r[7]), (BigDecimal) r[8], (BigDecimal) r[9], count(r[10]), SqlValues.instant(r[11])));
     }
 
     /** Over the last {@value #DAYS_SHOWN} days: a class's trouble spots move as it goes through the course. */
-    private List<ClassDashboard.HardQuestion> hardest(UUID classId, OffsetDateTime now, String locale) {
+    private List<ClassDashboard.HardQuestion> hardest(EntityManager reads, UUID classId, OffsetDateTime now, String locale) {
         return SqlValues.rows(reads.createNativeQuery(HARDEST).setParameter(1, classId).setParameter(2, now.minusDays(DAYS_SHOWN))
                         .setParameter(3, locale),
                 r -> new ClassDashboard.HardQuestion((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], count(r[4]), (BigDecimal) r[5]));
     }
 
-    private List<ClassDashboard.Day> days(UUID classId, School school, OffsetDateTime now) {
+    private List<ClassDashboard.Day> days(EntityManager reads, UUID classId, School school, OffsetDateTime now) {
         LocalDate today = now.atZoneSameInstant(school.zone()).toLocalDate();
         LocalDate first = today.minusDays(DAYS_SHOWN - 1L);
         OffsetDateTime from = first.atStartOfDay(school.zone()).toOffsetDateTime();
