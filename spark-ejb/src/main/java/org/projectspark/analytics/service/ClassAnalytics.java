@@ -7,7 +7,6 @@ import jakarta.persistence.PersistenceContext;
 import org.projectspark.analytics.domain.Struggle;
 import org.projectspark.platform.persistence.LagTolerantReads;
 import org.projectspark.platform.persistence.SqlValues;
-import org.projectspark.school.domain.School;
 import org.projectspark.school.service.RememberedAccess;
 import org.projectspark.platform.error.AccessDeniedException;
 import org.projectspark.platform.error.NotFoundException;
@@ -15,6 +14,7 @@ import org.projectspark.platform.error.NotFoundException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -96,7 +96,8 @@ public class ClassAnalytics {
             + "     WHERE r.user_id = ?2 AND r.role = 'SCHOOL_ADMIN' AND p.school_id = c.school_id)"
             + " OR (EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = ?2 AND r.role = 'TEACHER')"
             + "     AND EXISTS (SELECT 1 FROM class_teachers t WHERE t.class_id = c.id AND t.teacher_id = ?2)),"
-            + " (SELECT p.locale FROM profiles p WHERE p.user_id = ?2)"
+            + " (SELECT p.locale FROM profiles p WHERE p.user_id = ?2),"
+            + " (SELECT s.time_zone FROM schools s WHERE s.id = c.school_id)"
             + " FROM classes c WHERE c.id = ?1";
 
     /** Who may read a class is an access decision: the primary's answer. */
@@ -114,7 +115,7 @@ public class ClassAnalytics {
     RememberedAccess access;
 
     /** A class its reader may see, and the language they read in. */
-    public record ClassSeen(UUID id, String name, UUID schoolId, String locale) {
+    public record ClassSeen(UUID id, String name, UUID schoolId, String locale, ZoneId schoolZone) {
 
         /** What an answer built from it depends on: the class and the reader's language (the same for all who see it so). */
         public String key() {
@@ -134,14 +135,18 @@ public class ClassAnalytics {
         if (!reader.allowed()) {
             throw new AccessDeniedException("Only the class's teachers and the school's admins see its analytics");
         }
-        return new ClassSeen(classId, reader.className(), reader.schoolId(), reader.locale());
+        return new ClassSeen(classId, reader.className(), reader.schoolId(), reader.locale(), reader.schoolZone());
     }
 
-    /** What {@link #READABLE} answers: the class, whether the caller may read it, and in which language (English without a profile). */
-    private record ReaderOfClass(String className, UUID schoolId, boolean allowed, String locale) {
+    /**
+     * What {@link #READABLE} answers: the class, whether the caller may read it, in which language (English without a
+     * profile), and its school's zone (from the primary with the class: the figures may come from a replica that lags).
+     */
+    private record ReaderOfClass(String className, UUID schoolId, boolean allowed, String locale, ZoneId schoolZone) {
 
         static ReaderOfClass of(Object[] row) {
-            return new ReaderOfClass((String) row[0], (UUID) row[1], Boolean.TRUE.equals(row[2]), row[3] == null ? "en" : (String) row[3]);
+            return new ReaderOfClass((String) row[0], (UUID) row[1], Boolean.TRUE.equals(row[2]), row[3] == null ? "en" : (String) row[3],
+                    ZoneId.of((String) row[4]));
         }
     }
 
@@ -151,7 +156,6 @@ public class ClassAnalytics {
 
     private ClassDashboard dashboard(EntityManager reads, ClassSeen c) {
         String locale = c.locale();
-        School school = reads.find(School.class, c.schoolId());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<ClassDashboard.StudentRow> students = students(reads, c.id());
         Struggle rule = settings.struggle();
@@ -160,7 +164,7 @@ public class ClassAnalytics {
                         Optional.ofNullable(s.lastActiveAt()).map(OffsetDateTime::toInstant), now.toInstant())))
                 .filter(s -> !s.reasons().isEmpty()).toList();
         return new ClassDashboard(c.id(), c.name(), summary(reads, c.id()), students, struggling, hardest(reads, c.id(), now, locale),
-                days(reads, c.id(), school, now), now);
+                days(reads, c.id(), c.schoolZone(), now), now);
     }
 
     /** The nightly figures; all nought before the class's first night. */
@@ -193,12 +197,12 @@ public class ClassAnalytics {
                 r -> new ClassDashboard.HardQuestion((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], count(r[4]), (BigDecimal) r[5]));
     }
 
-    private List<ClassDashboard.Day> days(EntityManager reads, UUID classId, School school, OffsetDateTime now) {
-        LocalDate today = now.atZoneSameInstant(school.zone()).toLocalDate();
+    private List<ClassDashboard.Day> days(EntityManager reads, UUID classId, ZoneId zone, OffsetDateTime now) {
+        LocalDate today = now.atZoneSameInstant(zone).toLocalDate();
         LocalDate first = today.minusDays(DAYS_SHOWN - 1L);
-        OffsetDateTime from = first.atStartOfDay(school.zone()).toOffsetDateTime();
+        OffsetDateTime from = first.atStartOfDay(zone).toOffsetDateTime();
         Map<LocalDate, ClassDashboard.Day> learned = new HashMap<>();
-        SqlValues.rows(reads.createNativeQuery(DAYS).setParameter(1, classId).setParameter(2, from).setParameter(3, school.zone().getId()),
+        SqlValues.rows(reads.createNativeQuery(DAYS).setParameter(1, classId).setParameter(2, from).setParameter(3, zone.getId()),
                 r -> new ClassDashboard.Day(SqlValues.day(r[0]), count(r[1]), count(r[2]), count(r[3]))).forEach(d -> learned.put(d.day(), d));
         // a day nobody learned on has no row, and shows as nought
         return first.datesUntil(today.plusDays(1)).map(d -> learned.getOrDefault(d, new ClassDashboard.Day(d, 0, 0, 0))).toList();

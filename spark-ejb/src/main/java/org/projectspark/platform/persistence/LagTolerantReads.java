@@ -5,9 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.projectspark.platform.error.SparkException;
 
 import java.util.function.Function;
 
@@ -41,12 +41,13 @@ public class LagTolerantReads {
         if (state.takesReads() && transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
             try {
                 return read.apply(replica);
-            } catch (SparkException e) {
-                throw e; // an answer (not found, refused), not a failure
             } catch (RuntimeException onReplica) {
                 if (DatabaseUnavailable.isCauseOf(onReplica)) {
                     state.failed(onReplica);
                     return read.apply(primary);
+                }
+                if (!fromPersistence(onReplica)) {
+                    throw onReplica; // our code's failure (or an answer such as not found): the primary would not change it
                 }
                 // anything else the replica's unit failed with (a unit that could not log in, say): when the primary
                 // answers, the replica was at fault; when it fails too, the read itself is wrong and its failure is thrown
@@ -56,5 +57,10 @@ public class LagTolerantReads {
             }
         }
         return read.apply(primary);
+    }
+
+    /** JPA's exceptions, and EclipseLink's own, which some of its calls throw unwrapped. */
+    private static boolean fromPersistence(RuntimeException e) {
+        return e instanceof PersistenceException || e.getClass().getName().startsWith("org.eclipse.persistence.");
     }
 }
