@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadReplicaIT extends DeployedEar {
 
-    private static final String POOL_URL = "resources.jdbc-connection-pool.spark-read-pool.property.url";
+    private static final String POOL = "resources.jdbc-connection-pool.spark-read-pool.property.";
+    private static final String POOL_URL = POOL + "url";
     private static final Duration WITHIN = Duration.ofSeconds(30);
 
     private static StreamingReplica replica;
@@ -51,9 +52,15 @@ class ReadReplicaIT extends DeployedEar {
     static void replicaTakesTheReadPool() throws Exception {
         DatabaseUrl primary = DatabaseUrl.parse(System.getProperty("spark.databaseUrl"));
         replica = StreamingReplica.start(primary, Integer.parseInt(System.getProperty("spark.replicaPort")));
-        primaryPoolUrl = asadmin("get", POOL_URL).lines().filter(l -> l.startsWith(POOL_URL + "=")).findFirst()
-                .map(l -> l.substring(POOL_URL.length() + 1)).orElseThrow();
-        asadmin("set", POOL_URL + "=" + replica.jdbcUrl());
+        primaryPoolUrl = poolProperty("url");
+        List<String> settings = new ArrayList<>(List.of("set", POOL_URL + "=" + replica.jdbcUrl()));
+        if ("()".equals(poolProperty("password"))) {
+            // GlassFish's "no password": a pool reconfigured live with it fails every connection ("No password credential
+            // found") until the domain restarts. The replica trusts loopback as the test's primary does: any password
+            // does, and it stays for the rest of the run (provisioning sets it back)
+            settings.add(POOL + "password=unused-under-trust");
+        }
+        asadmin(settings.toArray(String[]::new));
         cls = Fixtures.classWithCourse();
         quiz = cls.lesson().getJsonArray("activities").getJsonObject(1);
         awaitReplica("reads on the replica", r -> "replica".equals(r.getString("readsFrom")));
@@ -193,6 +200,12 @@ class ReadReplicaIT extends DeployedEar {
         try (Connection c = replica.connect(); Statement s = c.createStatement()) {
             s.execute(paused ? "SELECT pg_wal_replay_pause()" : "SELECT pg_wal_replay_resume()");
         }
+    }
+
+    private static String poolProperty(String name) {
+        String key = POOL + name + "=";
+        return asadmin("get", POOL + name).lines().filter(l -> l.startsWith(key)).findFirst().map(l -> l.substring(key.length()))
+                .orElseThrow(() -> new IllegalStateException("the test domain's spark-read-pool has no " + name));
     }
 
     private static String asadmin(String... command) {
