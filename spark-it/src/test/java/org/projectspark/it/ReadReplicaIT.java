@@ -11,26 +11,19 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.projectspark.platform.migration.DatabaseUrl;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The read pool on a real streaming replica of the test database ({@link StreamingReplica}), as DATABASE_READ_URL
- * makes it: the test domain's {@code spark-read-pool} is pointed at the replica for this class (the same {@code set}
- * provisioning applies) and back at the primary afterwards. Lag-tolerant reads go there; what a user just wrote reads
+ * The read pool on a real streaming replica of the test database ({@link StreamingReplica}): the test domain's
+ * DATABASE_READ_URL names a port on loopback (it.replica.url) where nothing listens while the other tests run, and this
+ * class starts the replica there, then stops it. Lag-tolerant reads go there once it answers; what a user just wrote reads
  * back from the primary while replay is paused; with the replica stopped every read is answered from the primary and the
  * health document says so; the replica takes reads again once it is back. The test domain runs with
  * READ_REPLICA_CHECK_INTERVAL=1s and READ_REPLICA_MAX_LAG=20s (spark-it/pom.xml).
@@ -39,43 +32,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadReplicaIT extends DeployedEar {
 
-    private static final String POOL = "resources.jdbc-connection-pool.spark-read-pool.property.";
-    private static final String POOL_URL = POOL + "url";
     private static final Duration WITHIN = Duration.ofSeconds(30);
 
     private static StreamingReplica replica;
-    private static String primaryPoolUrl;
     private static Fixtures.ClassWithCourse cls;
     private static JsonObject quiz;
 
     @BeforeAll
     static void replicaTakesTheReadPool() throws Exception {
         DatabaseUrl primary = DatabaseUrl.parse(System.getProperty("spark.databaseUrl"));
-        replica = StreamingReplica.start(primary, Integer.parseInt(System.getProperty("spark.replicaPort")));
-        primaryPoolUrl = poolProperty("url");
-        List<String> settings = new ArrayList<>(List.of("set", POOL_URL + "=" + replica.jdbcUrl()));
-        if ("()".equals(poolProperty("password"))) {
-            // GlassFish's "no password": a pool reconfigured live with it fails every connection ("No password credential
-            // found") until the domain restarts. The replica trusts loopback as the test's primary does: any password
-            // does, and it stays for the rest of the run (provisioning sets it back)
-            settings.add(POOL + "password=unused-under-trust");
+        DatabaseUrl readPool = DatabaseUrl.parse(System.getProperty("spark.replicaUrl"));
+        if (!readPool.database().equals(primary.database())) {
+            throw new IllegalStateException("it.replica.url names database " + readPool.database() + ", it.database.url " + primary.database()
+                    + ": the read pool must read the tests' database (set it.replica.url with the same database)");
         }
-        asadmin(settings.toArray(String[]::new));
+        replica = StreamingReplica.start(primary, readPool.port());
         cls = Fixtures.classWithCourse();
         quiz = cls.lesson().getJsonArray("activities").getJsonObject(1);
         awaitReplica("reads on the replica", r -> "replica".equals(r.getString("readsFrom")));
     }
 
     @AfterAll
-    static void primaryTakesItBack() {
-        try {
-            if (primaryPoolUrl != null) {
-                asadmin("set", POOL_URL + "=" + primaryPoolUrl);
-            }
-        } finally {
-            if (replica != null) {
-                replica.close();
-            }
+    static void replicaGoes() {
+        if (replica != null) {
+            replica.close(); // the read pool's reads go back to the primary, as for the other tests
         }
     }
 
@@ -198,40 +178,6 @@ class ReadReplicaIT extends DeployedEar {
     private static void pause(boolean paused) throws Exception {
         try (Connection c = replica.connect(); Statement s = c.createStatement()) {
             s.execute(paused ? "SELECT pg_wal_replay_pause()" : "SELECT pg_wal_replay_resume()");
-        }
-    }
-
-    private static String poolProperty(String name) {
-        String key = POOL + name + "=";
-        return asadmin("get", POOL + name).lines().filter(l -> l.startsWith(key)).findFirst().map(l -> l.substring(key.length()))
-                .orElseThrow(() -> new IllegalStateException("the test domain's spark-read-pool has no " + name));
-    }
-
-    private static String asadmin(String... command) {
-        List<String> full = new ArrayList<>(List.of(Path.of(System.getProperty("spark.payaraHome"), "bin", "asadmin").toString(),
-                "--port", System.getProperty("spark.adminPort"), "--interactive=false"));
-        full.addAll(List.of(command));
-        try {
-            Path log = Files.createTempFile("asadmin", ".log");
-            try {
-                Process p = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-                if (!p.waitFor(2, TimeUnit.MINUTES)) {
-                    p.destroyForcibly();
-                    throw new IllegalStateException("asadmin " + String.join(" ", command) + " took longer than 2 minutes");
-                }
-                String output = Files.readString(log, StandardCharsets.UTF_8);
-                if (p.exitValue() != 0) {
-                    throw new IllegalStateException("asadmin " + String.join(" ", command) + " failed: " + output);
-                }
-                return output;
-            } finally {
-                Files.deleteIfExists(log);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
