@@ -204,13 +204,8 @@ else
   say "domain configuration is up to date (no changes)"
 fi
 "${A[@]}" ping-connection-pool spark-pool >/dev/null || die "cannot connect to $SPARK_DB_SAFE from the spark-pool"
-say "connection pool spark-pool answers"
-# a replica that is down does not keep the server from starting: its reads go to the primary until it answers
-if "${A[@]}" ping-connection-pool spark-read-pool >/dev/null 2>&1; then
-  say "connection pool spark-read-pool answers"
-else
-  say "WARNING: the read database does not answer from spark-read-pool; reads go to the primary until it does"
-fi
+"${A[@]}" ping-connection-pool spark-read-pool >/dev/null || die "cannot connect to the read database from spark-read-pool"
+say "connection pools spark-pool and spark-read-pool answer"
 
 if [ "$AFTER" = stop ]; then
   "${A[@]}" stop-domain "$DOMAIN" >/dev/null; say "domain stopped"
