@@ -17,13 +17,12 @@ public class UserRepository {
     @PersistenceContext(unitName = "spark")
     EntityManager em;
 
-    /** Reads that may come from a replica (DATABASE_READ_URL). */
-    @PersistenceContext(unitName = "spark-read")
-    EntityManager reads;
-
-    /** A user with profile and roles in one query, for display; from the read database. */
+    /**
+     * A user with profile and roles in one query, for display. From the primary, as every account read: a user reads
+     * their account back right after changing it, and roles decide access.
+     */
     public Optional<User> findForDisplay(UUID id) {
-        return reads.createNamedQuery(User.WITH_PROFILE_AND_ROLES, User.class)
+        return em.createNamedQuery(User.WITH_PROFILE_AND_ROLES, User.class)
                 .setParameter("id", id)
                 .setHint("eclipselink.read-only", "true") // shown, never changed: no copy kept for change tracking
                 .getResultStream().findFirst();

@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.projectspark.analytics.domain.Struggle;
+import org.projectspark.platform.persistence.LagTolerantReads;
 import org.projectspark.platform.persistence.SqlValues;
-import org.projectspark.school.domain.School;
 import org.projectspark.school.service.RememberedAccess;
 import org.projectspark.platform.error.AccessDeniedException;
 import org.projectspark.platform.error.NotFoundException;
@@ -14,6 +14,7 @@ import org.projectspark.platform.error.NotFoundException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -95,11 +96,17 @@ public class ClassAnalytics {
             + "     WHERE r.user_id = ?2 AND r.role = 'SCHOOL_ADMIN' AND p.school_id = c.school_id)"
             + " OR (EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = ?2 AND r.role = 'TEACHER')"
             + "     AND EXISTS (SELECT 1 FROM class_teachers t WHERE t.class_id = c.id AND t.teacher_id = ?2)),"
-            + " (SELECT p.locale FROM profiles p WHERE p.user_id = ?2)"
+            + " (SELECT p.locale FROM profiles p WHERE p.user_id = ?2),"
+            + " (SELECT s.time_zone FROM schools s WHERE s.id = c.school_id)"
             + " FROM classes c WHERE c.id = ?1";
 
-    @PersistenceContext(unitName = "spark-read")
-    EntityManager reads;
+    /** Who may read a class is an access decision: the primary's answer. */
+    @PersistenceContext(unitName = "spark")
+    EntityManager em;
+
+    /** The figures tolerate the replica's lag (a dashboard is polled, and cached for minutes anyway). */
+    @Inject
+    LagTolerantReads reads;
 
     @Inject
     AnalyticsSettings settings;
@@ -108,7 +115,7 @@ public class ClassAnalytics {
     RememberedAccess access;
 
     /** A class its reader may see, and the language they read in. */
-    public record ClassSeen(UUID id, String name, UUID schoolId, String locale) {
+    public record ClassSeen(UUID id, String name, UUID schoolId, String locale, ZoneId schoolZone) {
 
         /** What an answer built from it depends on: the class and the reader's language (the same for all who see it so). */
         public String key() {
@@ -123,38 +130,49 @@ public class ClassAnalytics {
     }
 
     private ClassSeen checkReadable(UUID callerId, UUID classId) {
-        ReaderOfClass reader = SqlValues.rows(reads.createNativeQuery(READABLE).setParameter(1, classId).setParameter(2, callerId), ReaderOfClass::of)
+        ReaderOfClass reader = SqlValues.rows(em.createNativeQuery(READABLE).setParameter(1, classId).setParameter(2, callerId), ReaderOfClass::of)
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("No class with id " + classId));
         if (!reader.allowed()) {
             throw new AccessDeniedException("Only the class's teachers and the school's admins see its analytics");
         }
-        return new ClassSeen(classId, reader.className(), reader.schoolId(), reader.locale());
+        return new ClassSeen(classId, reader.className(), reader.schoolId(), reader.locale(), reader.schoolZone());
     }
 
-    /** What {@link #READABLE} answers: the class, whether the caller may read it, and in which language (English without a profile). */
-    private record ReaderOfClass(String className, UUID schoolId, boolean allowed, String locale) {
+    /**
+     * What {@link #READABLE} answers: the class, whether the caller may read it, in which language (English without a
+     * profile), and its school's zone (from the primary with the class: the figures may come from a replica that lags).
+     */
+    private record ReaderOfClass(String className, UUID schoolId, boolean allowed, String locale, ZoneId schoolZone) {
 
         static ReaderOfClass of(Object[] row) {
-            return new ReaderOfClass((String) row[0], (UUID) row[1], Boolean.TRUE.equals(row[2]), row[3] == null ? "en" : (String) row[3]);
+            return new ReaderOfClass((String) row[0], (UUID) row[1], Boolean.TRUE.equals(row[2]), row[3] == null ? "en" : (String) row[3],
+                    ZoneId.of((String) row[4]));
         }
     }
 
     public ClassDashboard dashboard(ClassSeen c) {
+        return reads.read(em -> dashboard(em, c));
+    }
+
+    private ClassDashboard dashboard(EntityManager reads, ClassSeen c) {
         String locale = c.locale();
-        School school = reads.find(School.class, c.schoolId());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<ClassDashboard.StudentRow> students = students(c.id());
+        List<ClassDashboard.StudentRow> students = students(reads, c.id());
         Struggle rule = settings.struggle();
         List<ClassDashboard.Struggling> struggling = students.stream()
                 .map(s -> new ClassDashboard.Struggling(s.id(), s.displayName(), rule.of(Optional.ofNullable(s.recentAverageScore()),
                         Optional.ofNullable(s.lastActiveAt()).map(OffsetDateTime::toInstant), now.toInstant())))
                 .filter(s -> !s.reasons().isEmpty()).toList();
-        return new ClassDashboard(c.id(), c.name(), summary(c.id()), students, struggling, hardest(c.id(), now, locale),
-                days(c.id(), school, now), now);
+        return new ClassDashboard(c.id(), c.name(), summary(reads, c.id()), students, struggling, hardest(reads, c.id(), now, locale),
+                days(reads, c.id(), c.schoolZone(), now), now);
     }
 
     /** The nightly figures; all nought before the class's first night. */
     public ClassDashboard.Summary summary(UUID classId) {
+        return reads.read(em -> summary(em, classId));
+    }
+
+    private ClassDashboard.Summary summary(EntityManager reads, UUID classId) {
         return SqlValues.rows(reads.createNativeQuery("SELECT students, active_last_7_days, average_score, completion_rate, xp_this_week,"
                         + " lessons_completed, refreshed_at FROM class_performance_summary WHERE class_id = ?1").setParameter(1, classId),
                 r -> new ClassDashboard.Summary(count(r[0]), count(r[1]), (BigDecimal) r[2], (BigDecimal) r[3], count(r[4]), count(r[5]),
@@ -163,24 +181,28 @@ public class ClassAnalytics {
     }
 
     public List<ClassDashboard.StudentRow> students(UUID classId) {
+        return reads.read(em -> students(em, classId));
+    }
+
+    private List<ClassDashboard.StudentRow> students(EntityManager reads, UUID classId) {
         return SqlValues.rows(reads.createNativeQuery(STUDENTS).setParameter(1, classId).setParameter(2, settings.struggle().recentQuizzes()),
                 r -> new ClassDashboard.StudentRow((UUID) r[0], (String) r[1], (String) r[2], count(r[3]), (int) count(r[4]), count(r[5]),
                         count(r[6]), count(r[7]), (BigDecimal) r[8], (BigDecimal) r[9], count(r[10]), SqlValues.instant(r[11])));
     }
 
     /** Over the last {@value #DAYS_SHOWN} days: a class's trouble spots move as it goes through the course. */
-    private List<ClassDashboard.HardQuestion> hardest(UUID classId, OffsetDateTime now, String locale) {
+    private List<ClassDashboard.HardQuestion> hardest(EntityManager reads, UUID classId, OffsetDateTime now, String locale) {
         return SqlValues.rows(reads.createNativeQuery(HARDEST).setParameter(1, classId).setParameter(2, now.minusDays(DAYS_SHOWN))
                         .setParameter(3, locale),
                 r -> new ClassDashboard.HardQuestion((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], count(r[4]), (BigDecimal) r[5]));
     }
 
-    private List<ClassDashboard.Day> days(UUID classId, School school, OffsetDateTime now) {
-        LocalDate today = now.atZoneSameInstant(school.zone()).toLocalDate();
+    private List<ClassDashboard.Day> days(EntityManager reads, UUID classId, ZoneId zone, OffsetDateTime now) {
+        LocalDate today = now.atZoneSameInstant(zone).toLocalDate();
         LocalDate first = today.minusDays(DAYS_SHOWN - 1L);
-        OffsetDateTime from = first.atStartOfDay(school.zone()).toOffsetDateTime();
+        OffsetDateTime from = first.atStartOfDay(zone).toOffsetDateTime();
         Map<LocalDate, ClassDashboard.Day> learned = new HashMap<>();
-        SqlValues.rows(reads.createNativeQuery(DAYS).setParameter(1, classId).setParameter(2, from).setParameter(3, school.zone().getId()),
+        SqlValues.rows(reads.createNativeQuery(DAYS).setParameter(1, classId).setParameter(2, from).setParameter(3, zone.getId()),
                 r -> new ClassDashboard.Day(SqlValues.day(r[0]), count(r[1]), count(r[2]), count(r[3]))).forEach(d -> learned.put(d.day(), d));
         // a day nobody learned on has no row, and shows as nought
         return first.datesUntil(today.plusDays(1)).map(d -> learned.getOrDefault(d, new ClassDashboard.Day(d, 0, 0, 0))).toList();

@@ -3,10 +3,10 @@ package org.projectspark.analytics.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.projectspark.account.domain.User;
 import org.projectspark.gamification.domain.Streak;
 import org.projectspark.gamification.domain.StudentBadge;
+import org.projectspark.platform.persistence.LagTolerantReads;
 import org.projectspark.platform.persistence.SqlValues;
 
 import java.math.BigDecimal;
@@ -49,14 +49,19 @@ public class StudentReports {
             + " JOIN lessons l ON l.id = a.lesson_id JOIN course_units cu ON cu.id = l.unit_id JOIN courses co ON co.id = cu.course_id"
             + " WHERE s.student_id = ?1 ORDER BY s.submitted_at DESC LIMIT " + RECENT_SHOWN;
 
-    @PersistenceContext(unitName = "spark-read")
-    EntityManager reads;
+    /** A report tolerates the replica's lag: the student's own progress, as they just made it, is their dashboard. */
+    @Inject
+    LagTolerantReads reads;
 
     @Inject
     AnalyticsSettings settings;
 
     /** @param locale the reader's language for course and activity titles */
     public StudentReport of(User student, String locale) {
+        return reads.read(em -> of(em, student, locale));
+    }
+
+    private StudentReport of(EntityManager reads, User student, String locale) {
         UUID id = student.id();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Optional<Streak> streak = Optional.ofNullable(reads.find(Streak.class, id));
@@ -67,22 +72,22 @@ public class StudentReports {
                 student.profile().level(), current, streak.map(Streak::longest).orElse(0), recently.lastActive(),
                 settings.struggle().of(Optional.ofNullable(recently.averageScore()),
                         Optional.ofNullable(recently.lastActive()).map(OffsetDateTime::toInstant), now.toInstant()),
-                courses(id, locale), recent(id, locale), badges(id), now);
+                courses(reads, id, locale), recent(reads, id, locale), badges(reads, id), now);
     }
 
-    private List<StudentReport.CourseProgress> courses(UUID id, String locale) {
+    private List<StudentReport.CourseProgress> courses(EntityManager reads, UUID id, String locale) {
         return SqlValues.rows(reads.createNativeQuery(COURSES).setParameter(1, id).setParameter(2, locale),
                 r -> new StudentReport.CourseProgress((UUID) r[0], (String) r[1], SqlValues.count(r[2]), SqlValues.count(r[3]), (BigDecimal) r[4],
                         SqlValues.instant(r[5])));
     }
 
-    private List<StudentReport.RecentSubmission> recent(UUID id, String locale) {
+    private List<StudentReport.RecentSubmission> recent(EntityManager reads, UUID id, String locale) {
         return SqlValues.rows(reads.createNativeQuery(RECENT).setParameter(1, id).setParameter(2, locale),
                 r -> new StudentReport.RecentSubmission((UUID) r[0], (String) r[1], (int) SqlValues.count(r[2]), (BigDecimal) r[3],
                         SqlValues.instant(r[4])));
     }
 
-    private List<StudentReport.Badge> badges(UUID id) {
+    private List<StudentReport.Badge> badges(EntityManager reads, UUID id) {
         return reads.createNamedQuery(StudentBadge.OF_STUDENT, StudentBadge.class).setParameter("student", id).getResultList().stream()
                 .map(b -> new StudentReport.Badge(b.badge().name(), b.earnedAt())).toList();
     }

@@ -19,16 +19,21 @@ public class CourseRepository {
     EntityManager em;
 
     public Optional<Course> find(UUID id) {
-        return Optional.ofNullable(em.find(Course.class, id));
+        return find(em, id);
+    }
+
+    /** The course as {@code from} (the primary's or the replica's unit) has it. */
+    public Optional<Course> find(EntityManager from, UUID id) {
+        return Optional.ofNullable(from.find(Course.class, id));
     }
 
     public void add(Course course) {
         em.persist(course);
     }
 
-    /** Published courses, a page at a time. */
-    public List<Course> published(int offset, int limit) {
-        return em.createNamedQuery(Course.PUBLISHED, Course.class)
+    /** Published courses, a page at a time, as {@code from} (the primary's or the replica's unit) has them. */
+    public List<Course> published(EntityManager from, int offset, int limit) {
+        return from.createNamedQuery(Course.PUBLISHED, Course.class)
                 .setFirstResult(offset).setMaxResults(Math.min(limit, MAX_PAGE)).getResultList();
     }
 

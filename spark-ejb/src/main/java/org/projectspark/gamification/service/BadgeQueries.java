@@ -8,11 +8,11 @@ import org.projectspark.gamification.domain.StudentBadge;
 import java.util.List;
 import java.util.UUID;
 
-/** Reads of the badges students hold. */
+/** Reads of the badges students hold; from the primary: a student opens their badges right after earning one. */
 @ApplicationScoped
 public class BadgeQueries {
 
-    @PersistenceContext(unitName = "spark-read")
+    @PersistenceContext(unitName = "spark")
     EntityManager reads;
 
     /** The badges a student holds, in the order they were earned. */

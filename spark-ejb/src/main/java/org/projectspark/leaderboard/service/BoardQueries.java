@@ -1,11 +1,13 @@
 package org.projectspark.leaderboard.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import org.projectspark.leaderboard.domain.Board;
 import org.projectspark.leaderboard.domain.Standing;
+import org.projectspark.platform.persistence.LagTolerantReads;
 import org.projectspark.platform.persistence.SqlValues;
 
 import java.time.OffsetDateTime;
@@ -17,7 +19,9 @@ import java.util.UUID;
 /**
  * Boards computed by PostgreSQL: the source the Redis sorted sets are rebuilt from, and the answer while
  * Redis is down. Only ranked profiles (active students) count; a weekly board counts the XP earned that
- * week (not rule corrections) by students who earned some.
+ * week (not rule corrections) by students who earned some. Whole boards tolerate the replica's lag (a rebuild merges
+ * with ZADD GT, so a score Redis already holds is never lowered); a student's totals, read after their commit to move
+ * them on the boards, come from the primary.
  */
 @ApplicationScoped
 public class BoardQueries {
@@ -25,30 +29,33 @@ public class BoardQueries {
     @PersistenceContext(unitName = "spark")
     EntityManager em;
 
+    @Inject
+    LagTolerantReads reads;
+
     /** Every scored student of the board, in board order. */
     public List<Standing.Scored> all(Board board) {
-        return scored(bind(em.createNativeQuery(board(board) + " SELECT student_id, xp FROM board ORDER BY xp DESC, student_id DESC"), board));
+        return reads.read(em -> scored(bind(em.createNativeQuery(board(board) + " SELECT student_id, xp FROM board ORDER BY xp DESC, student_id DESC"), board)));
     }
 
     /** The first {@code limit} standings. */
     public List<Standing> top(Board board, int limit) {
-        Query q = bind(em.createNativeQuery(board(board)
-                + " SELECT student_id, xp, rank() OVER (ORDER BY xp DESC) FROM board ORDER BY xp DESC, student_id DESC LIMIT ?9"), board);
-        return standings(q.setParameter(9, limit));
+        return reads.read(em -> standings(bind(em.createNativeQuery(board(board)
+                + " SELECT student_id, xp, rank() OVER (ORDER BY xp DESC) FROM board ORDER BY xp DESC, student_id DESC LIMIT ?9"), board)
+                .setParameter(9, limit)));
     }
 
     /** The student's standing and up to {@code neighbours} on each side; empty when they are not on the board. */
     public List<Standing> around(Board board, UUID studentId, int neighbours) {
-        Query q = bind(em.createNativeQuery(board(board)
+        return reads.read(em -> standings(bind(em.createNativeQuery(board(board)
                 + ", placed AS (SELECT student_id, xp, rank() OVER (ORDER BY xp DESC) AS rank,"
                 + " row_number() OVER (ORDER BY xp DESC, student_id DESC) AS pos FROM board)"
                 + " SELECT p.student_id, p.xp, p.rank FROM placed p, (SELECT pos FROM placed WHERE student_id = ?8) me"
-                + " WHERE p.pos BETWEEN me.pos - ?9 AND me.pos + ?9 ORDER BY p.pos"), board);
-        return standings(q.setParameter(8, studentId).setParameter(9, neighbours));
+                + " WHERE p.pos BETWEEN me.pos - ?9 AND me.pos + ?9 ORDER BY p.pos"), board)
+                .setParameter(8, studentId).setParameter(9, neighbours)));
     }
 
     public long size(Board board) {
-        return ((Number) bind(em.createNativeQuery(board(board) + " SELECT count(*) FROM board"), board).getSingleResult()).longValue();
+        return reads.read(em -> ((Number) bind(em.createNativeQuery(board(board) + " SELECT count(*) FROM board"), board).getSingleResult()).longValue());
     }
 
     /** Where a student is scored: their school and classes, whether ranked, their all-time and weekly XP. */

@@ -5,12 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.projectspark.account.service.ProfileChanged;
 import org.projectspark.gamification.service.StandingChanged;
 import org.projectspark.platform.cache.Copies;
 import org.projectspark.platform.cache.InstanceCopies;
+import org.projectspark.platform.persistence.LagTolerantReads;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -23,15 +22,16 @@ import java.util.stream.Collectors;
 /**
  * What a board shows of a student besides XP: name, level, whether the name is hidden on global boards.
  * Every student of a board opens the same top ten, so cards are kept for {@value #TTL_SECONDS} s on each
- * instance, dropped on every instance when the account changes ({@link InstanceCopies}).
+ * instance, dropped on every instance when the account changes ({@link InstanceCopies}). Read where lag is tolerated
+ * ({@link LagTolerantReads}): a card reloaded from a lagging replica right after a change is at most its time old.
  */
 @ApplicationScoped
 public class StudentCards {
 
     static final long TTL_SECONDS = 10;
 
-    @PersistenceContext(unitName = "spark-read")
-    EntityManager reads;
+    @Inject
+    LagTolerantReads reads;
 
     /** A student as boards show them. */
     public record Card(UUID studentId, String displayName, int level, boolean hiddenOnGlobalBoards) {
@@ -52,9 +52,9 @@ public class StudentCards {
     }
 
     private Map<UUID, Card> load(Set<? extends UUID> ids) {
-        return reads.createQuery("SELECT NEW org.projectspark.leaderboard.service.StudentCards.Card(p.user.id, p.displayName,"
+        return reads.read(em -> em.createQuery("SELECT NEW org.projectspark.leaderboard.service.StudentCards.Card(p.user.id, p.displayName,"
                         + " p.standing.level, p.hideNameOnGlobalBoards) FROM Profile p WHERE p.user.id IN :ids", Card.class)
-                .setParameter("ids", List.copyOf(ids)).getResultStream().collect(Collectors.toMap(Card::studentId, c -> c));
+                .setParameter("ids", List.copyOf(ids)).getResultStream().collect(Collectors.toMap(Card::studentId, c -> c)));
     }
 
     void profileChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProfileChanged changed) {

@@ -24,14 +24,14 @@ import java.util.UUID;
  * Activities as grading needs them (questions, answer keys, lesson and course), kept on each instance for
  * {@value #TTL_SECONDS} s: a class submitting the same quiz should not read it from PostgreSQL 30 times.
  * Dropped on every instance ({@link InstanceCopies}) when a course changes. The cached objects are detached and only
- * ever read.
+ * ever read. From the primary: a corrected answer key grades the next submission, not one a replica's lag later.
  */
 @ApplicationScoped
 public class PublishedActivities {
 
     static final long TTL_SECONDS = 60;
 
-    @PersistenceContext(unitName = "spark-read")
+    @PersistenceContext(unitName = "spark")
     EntityManager reads;
 
     @Inject

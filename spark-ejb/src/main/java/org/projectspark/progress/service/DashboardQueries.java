@@ -21,13 +21,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Builds a student's dashboard from PostgreSQL (the web layer caches it). */
+/**
+ * Builds a student's dashboard from PostgreSQL (the web layer caches it). From the primary: it is the student's own
+ * progress, read back right after a submission or a sync, and must show it.
+ */
 @ApplicationScoped
 public class DashboardQueries {
 
     static final int IN_PROGRESS_SHOWN = 5;
 
-    @PersistenceContext(unitName = "spark-read")
+    @PersistenceContext(unitName = "spark")
     EntityManager reads;
 
     @Inject
