@@ -190,7 +190,7 @@ class LeaderboardIT extends DeployedEar {
         // another instance's write reaches Redis only: this one must see it on the next read all the same
         String lastPlace = room.students().get(4).id();
         try (JedisPooled redis = Api.redis()) {
-            redis.zadd("spark:lb:class:" + room.classId() + ":all", 1_000, lastPlace);
+            redis.zadd("spark:lb:{class:" + room.classId() + ":all}", 1_000, lastPlace);
         }
         Api.Reply moved = Api.get(path, me.token());
         assertThat(moved.header("X-Cache")).as("a changed board is rendered anew").isEqualTo("miss");
@@ -311,7 +311,7 @@ class LeaderboardIT extends DeployedEar {
             ps.executeUpdate();
         }
         try (JedisPooled redis = Api.redis()) {
-            redis.keys("spark:lb-built:global:*").forEach(redis::del); // the write bypassed the server: rebuild
+            redis.keys("spark:lb:{global:*}:built").forEach(redis::del); // the write bypassed the server: rebuild
         }
         Thread.sleep(TOP_RENDER_MILLIS);
         JsonObject seenByOther = Api.get("/api/v1/leaderboards/global?limit=1", other.token()).json().getJsonArray("entries").getJsonObject(0);
