@@ -57,7 +57,7 @@ class LeaderboardIT extends DeployedEar {
     }
 
     /** The class's board as PostgreSQL ranks it, from the users' own tables: "id:xp:rank" in board order. */
-    private static List<String> sqlRanking(String classId) throws Exception {
+    static List<String> sqlRanking(String classId) throws Exception {
         try (Connection c = Fixtures.database(); PreparedStatement ps = c.prepareStatement("""
                 SELECT p.user_id, p.xp_points, rank() OVER (ORDER BY p.xp_points DESC)
                 FROM profiles p JOIN users u ON u.id = p.user_id JOIN class_enrolments e ON e.student_id = p.user_id AND e.class_id = ?
@@ -75,7 +75,7 @@ class LeaderboardIT extends DeployedEar {
         }
     }
 
-    private static List<String> apiRanking(JsonObject board) {
+    static List<String> apiRanking(JsonObject board) {
         return board.getJsonArray("entries").stream().map(v -> v.asJsonObject())
                 .map(e -> e.getString("studentId") + ":" + e.getJsonNumber("xp").longValue() + ":" + e.getJsonNumber("rank").longValue()).toList();
     }

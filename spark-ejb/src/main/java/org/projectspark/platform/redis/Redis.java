@@ -15,6 +15,7 @@ import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.commands.KeyCommands;
+import redis.clients.jedis.exceptions.JedisClusterOperationException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.ScanParams;
@@ -185,15 +186,17 @@ public class Redis {
 
     /**
      * The nodes that hold the cluster's slots now, from the client's slot map (renewed every few seconds and after a
-     * redirect). Not the client's list of primaries: it keeps a master that failed, after its replica took over.
+     * redirect). Not the client's list of primaries: it keeps a master that failed, after its replica took over. A slot
+     * without a master fails the caller: a scan would miss its keys.
      */
     private static Set<HostAndPort> masters(ClusterConnectionProvider nodes) {
         Set<HostAndPort> masters = new LinkedHashSet<>();
         for (int slot = 0; slot < Protocol.CLUSTER_HASHSLOTS; slot++) {
             HostAndPort owner = nodes.getNode(slot);
-            if (owner != null) {
-                masters.add(owner);
+            if (owner == null) {
+                throw new JedisClusterOperationException("no master serves slot " + slot);
             }
+            masters.add(owner);
         }
         return masters;
     }
