@@ -104,7 +104,8 @@ public class Redis {
     private synchronized UnifiedJedis open() {
         if (client == null) {
             if (location.isCluster()) {
-                // reads the slot map from the first seed that answers; fails when none does
+                requireASeedAnswers();
+                // reads the slot map from the first seed that answers
                 ClusterConnectionProvider provider = new ClusterConnectionProvider(new HashSet<>(location.nodes()),
                         location.clientConfig(TIMEOUT_MILLIS), new ConnectionPoolConfig(), TOPOLOGY_REFRESH);
                 cluster = provider;
@@ -114,6 +115,23 @@ public class Redis {
             }
         }
         return client;
+    }
+
+    /**
+     * Asked before the cluster client is made: the client starts its slot-map refresher before it reads the map, and a
+     * client that fails there could not be closed, leaving the refresher running.
+     */
+    private void requireASeedAnswers() {
+        JedisException last = null;
+        for (HostAndPort seed : location.nodes()) {
+            try (Jedis node = new Jedis(seed, location.clientConfig(TIMEOUT_MILLIS))) {
+                node.ping();
+                return;
+            } catch (JedisException e) {
+                last = e;
+            }
+        }
+        throw new JedisConnectionException("no node of REDIS_CLUSTER_NODES answers", last);
     }
 
     @PreDestroy
