@@ -47,7 +47,7 @@ class RedisClusterIT extends DeployedEar {
     static void startCluster() throws Exception {
         cluster = LoopbackRedisCluster.start(Integer.getInteger("spark.redisClusterPort", 7101));
         redis = cluster.client();
-        // the application was deployed before the cluster existed: it fell back to memory and joins the cluster now
+        // the application was deployed before the cluster existed: it makes its cluster client once a seed answers
         awaitRedis("healthy", Duration.ofSeconds(30));
     }
 
