@@ -5,7 +5,7 @@
 #   a. leaderboards: GET /api/v1/leaderboards/global?period=all&limit=10 and .../global/me?period=all&neighbours=2
 #      (each client its own student) vs /health/live at the same concurrency: target >= 0.5x its requests/s and
 #      p99 <= 3x its p99. Raw Redis doing the same reads (redis-benchmark ZREVRANGE / ZREVRANK on
-#      spark:lb:global:all) is printed as a reference line. /me reads the board in Redis on every request and sends
+#      spark:lb:{global:all}) is printed as a reference line. /me reads the board in Redis on every request and sends
 #      the rendering it holds for the student again while that read finds the same standings; the same reads with
 #      Cache-Control: no-cache (rendered anew every time, as when the board around the student moved) are printed too.
 #   b. quiz submissions: POST /api/v1/activities/{id}/submissions, a new attempt each (201), rotating over the
@@ -32,7 +32,7 @@ CONCURRENCY=${CONCURRENCY:-16}
 DURATION=${DURATION:-15}
 WARMUP_ROUNDS=${WARMUP_ROUNDS:-3}
 WARMUP_SUBMIT_SECONDS=${WARMUP_SUBMIT_SECONDS:-60}
-LB_KEY=spark:lb:global:all
+LB_KEY='spark:lb:{global:all}'
 WORK=$(mktemp -d)
 PGBENCH_TABLES=0
 cleanup() {

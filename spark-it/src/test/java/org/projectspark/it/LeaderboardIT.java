@@ -57,7 +57,7 @@ class LeaderboardIT extends DeployedEar {
     }
 
     /** The class's board as PostgreSQL ranks it, from the users' own tables: "id:xp:rank" in board order. */
-    private static List<String> sqlRanking(String classId) throws Exception {
+    static List<String> sqlRanking(String classId) throws Exception {
         try (Connection c = Fixtures.database(); PreparedStatement ps = c.prepareStatement("""
                 SELECT p.user_id, p.xp_points, rank() OVER (ORDER BY p.xp_points DESC)
                 FROM profiles p JOIN users u ON u.id = p.user_id JOIN class_enrolments e ON e.student_id = p.user_id AND e.class_id = ?
@@ -75,7 +75,7 @@ class LeaderboardIT extends DeployedEar {
         }
     }
 
-    private static List<String> apiRanking(JsonObject board) {
+    static List<String> apiRanking(JsonObject board) {
         return board.getJsonArray("entries").stream().map(v -> v.asJsonObject())
                 .map(e -> e.getString("studentId") + ":" + e.getJsonNumber("xp").longValue() + ":" + e.getJsonNumber("rank").longValue()).toList();
     }
@@ -190,7 +190,7 @@ class LeaderboardIT extends DeployedEar {
         // another instance's write reaches Redis only: this one must see it on the next read all the same
         String lastPlace = room.students().get(4).id();
         try (JedisPooled redis = Api.redis()) {
-            redis.zadd("spark:lb:class:" + room.classId() + ":all", 1_000, lastPlace);
+            redis.zadd("spark:lb:{class:" + room.classId() + ":all}", 1_000, lastPlace);
         }
         Api.Reply moved = Api.get(path, me.token());
         assertThat(moved.header("X-Cache")).as("a changed board is rendered anew").isEqualTo("miss");
@@ -311,7 +311,7 @@ class LeaderboardIT extends DeployedEar {
             ps.executeUpdate();
         }
         try (JedisPooled redis = Api.redis()) {
-            redis.keys("spark:lb-built:global:*").forEach(redis::del); // the write bypassed the server: rebuild
+            redis.keys("spark:lb:{global:*}:built").forEach(redis::del); // the write bypassed the server: rebuild
         }
         Thread.sleep(TOP_RENDER_MILLIS);
         JsonObject seenByOther = Api.get("/api/v1/leaderboards/global?limit=1", other.token()).json().getJsonArray("entries").getJsonObject(0);

@@ -17,6 +17,13 @@ import java.util.UUID;
  */
 public record Board(Scope scope, UUID scopeId, Period period, LocalDate weekStart) {
 
+    private static final String KEY_PREFIX = "spark:lb:";
+    private static final String BUILT_SUFFIX = ":built";
+    /** A SCAN pattern matching every board's keys, and those of the layout before hash tags. */
+    public static final String ALL_KEYS = "spark:lb*";
+    /** A SCAN pattern matching every board's built marker. */
+    public static final String BUILT_MARKERS = KEY_PREFIX + "{*}" + BUILT_SUFFIX;
+
     public enum Scope { GLOBAL, SCHOOL, CLASS }
 
     public enum Period {
@@ -61,18 +68,22 @@ public record Board(Scope scope, UUID scopeId, Period period, LocalDate weekStar
         return new Board(scope, scopeId, period, monday);
     }
 
-    /** The Redis key of its sorted set, e.g. {@code spark:lb:class:<id>:week:2026-W48}. */
+    /**
+     * The Redis key of its sorted set, e.g. {@code spark:lb:{class:<id>:week:2026-W48}}. The braces are a Redis Cluster
+     * hash tag: the board's own keys ({@link #builtMarkerKey}, {@link #rebuildLockKey}) carry the same one, so they
+     * live in one slot and a script may read them together; different boards spread over the cluster.
+     */
     public String key() {
-        return "spark:lb:" + suffix();
+        return KEY_PREFIX + "{" + suffix() + "}";
     }
 
     /** Present while the sorted set is known to hold the whole board (it was rebuilt from PostgreSQL). */
     public String builtMarkerKey() {
-        return "spark:lb-built:" + suffix();
+        return key() + BUILT_SUFFIX;
     }
 
     public String rebuildLockKey() {
-        return "spark:lb-lock:" + suffix();
+        return key() + ":lock";
     }
 
     private String suffix() {

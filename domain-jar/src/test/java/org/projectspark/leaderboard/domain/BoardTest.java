@@ -24,14 +24,14 @@ class BoardTest {
         Board b = Board.of(Board.Scope.GLOBAL, null, Board.Period.WEEK, OffsetDateTime.parse("2026-11-30T01:00+03:00"));
         assertThat(b.weekStart()).isEqualTo(LocalDate.parse("2026-11-23"));
         assertThat(b.week()).contains("2026-W48");
-        assertThat(b.key()).isEqualTo("spark:lb:global:week:2026-W48");
+        assertThat(b.key()).isEqualTo("spark:lb:{global:week:2026-W48}");
         assertThat(b.endsAt()).contains(OffsetDateTime.of(2026, 11, 30, 0, 0, 0, 0, ZoneOffset.UTC));
     }
 
     @Test
     void keysNameScopeAndPeriod() {
         assertThat(Board.of(Board.Scope.CLASS, A, Board.Period.ALL_TIME, OffsetDateTime.now()).key())
-                .isEqualTo("spark:lb:class:" + A + ":all");
+                .isEqualTo("spark:lb:{class:" + A + ":all}");
         assertThatThrownBy(() -> new Board(Board.Scope.SCHOOL, null, Board.Period.ALL_TIME, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Board(Board.Scope.GLOBAL, null, Board.Period.WEEK, LocalDate.parse("2026-11-25")))
                 .isInstanceOf(IllegalArgumentException.class);

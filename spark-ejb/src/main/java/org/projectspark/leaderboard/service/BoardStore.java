@@ -6,11 +6,11 @@ import org.projectspark.leaderboard.domain.Board;
 import org.projectspark.leaderboard.domain.Standing;
 import org.projectspark.platform.redis.Redis;
 import org.projectspark.platform.redis.RedisScript;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.PipelineBase;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.params.ZAddParams;
-import redis.clients.jedis.resps.ScanResult;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,8 +30,11 @@ import java.util.logging.Logger;
  * drops every board), so a late or repeated write cannot undo a newer one, and a rebuild from PostgreSQL
  * merges with writes that happened while it ran. A board is served from Redis only while its "built"
  * marker says it was rebuilt in the last {@value #BUILT_SECONDS} s; after a write that Redis did not take
- * (it was down), every marker is dropped once Redis answers again, so boards are rebuilt instead of
- * silently missing XP.
+ * (it, or in a cluster the node holding that board, was down), every marker is dropped once Redis answers again,
+ * so boards are rebuilt instead of silently missing XP.
+ * <p>
+ * A board's keys share its hash tag ({@link Board#key()}), so its script and its rebuild touch one cluster slot;
+ * an update touching several boards is a pipeline of single-key commands, which a cluster splits by node.
  */
 @ApplicationScoped
 public class BoardStore {
@@ -46,6 +49,7 @@ public class BoardStore {
     Redis redis;
 
     private volatile boolean writesLost;
+    private volatile boolean dropPending;
 
     /** Takes the right to rebuild a board for a while; false when another instance (or thread) has it. */
     public boolean lockForRebuild(Board board) {
@@ -56,22 +60,23 @@ public class BoardStore {
     public boolean rebuild(Board board, List<Standing.Scored> scored) {
         return redis.call(r -> {
             Set<String> fresh = new HashSet<>();
-            try (Pipeline p = r.pipelined()) {
+            List<Response<Long>> answers = new ArrayList<>();
+            try (PipelineBase p = r.pipelined()) {
                 Map<String, Double> batch = new HashMap<>();
                 for (Standing.Scored s : scored) {
                     String member = s.studentId().toString();
                     fresh.add(member);
                     batch.put(member, (double) s.xp());
                     if (batch.size() == BATCH) {
-                        p.zadd(board.key(), batch, ZAddParams.zAddParams().gt());
+                        answers.add(p.zadd(board.key(), batch, ZAddParams.zAddParams().gt()));
                         batch = new HashMap<>();
                     }
                 }
                 if (!batch.isEmpty()) {
-                    p.zadd(board.key(), batch, ZAddParams.zAddParams().gt());
+                    answers.add(p.zadd(board.key(), batch, ZAddParams.zAddParams().gt()));
                 }
-                p.sync();
             }
+            Redis.requireAnswers(answers);
             List<String> gone = r.zrange(board.key(), 0, -1).stream().filter(m -> !fresh.contains(m)).toList();
             for (int i = 0; i < gone.size(); i += BATCH) {
                 r.zrem(board.key(), gone.subList(i, Math.min(gone.size(), i + BATCH)).toArray(String[]::new));
@@ -108,14 +113,19 @@ public class BoardStore {
     /** The first {@code limit} standings; empty when Redis is down. */
     public Optional<Read> top(Board board, int limit) {
         forgetBoardsIfWritesWereLost();
-        return redis.call(r -> TOP.run(r, List.of(board.key(), board.builtMarkerKey()), List.of(String.valueOf(limit)))).map(BoardStore::read);
+        return redis.call(r -> TOP.run(r, scriptKeys(board), List.of(String.valueOf(limit)))).map(BoardStore::read);
     }
 
     /** The student and up to {@code neighbours} each side (no standings: not on the board); empty when Redis is down. */
     public Optional<Read> around(Board board, UUID studentId, int neighbours) {
         forgetBoardsIfWritesWereLost();
-        return redis.call(r -> AROUND.run(r, List.of(board.key(), board.builtMarkerKey()),
+        return redis.call(r -> AROUND.run(r, scriptKeys(board),
                 List.of(studentId.toString(), String.valueOf(neighbours)))).map(BoardStore::read);
+    }
+
+    /** A read script's keys: in a cluster they must share a slot (the board's hash tag). */
+    static List<String> scriptKeys(Board board) {
+        return List.of(board.key(), board.builtMarkerKey());
     }
 
     private static Read read(Object reply) {
@@ -139,7 +149,7 @@ public class BoardStore {
 
     /**
      * Raises (never lowers, unless {@code lowered}: the student's XP went down) a student's score on boards, removes them
-     * from others; one round trip.
+     * from others; one round trip (in a cluster, one per node holding some of the boards).
      */
     public void update(Map<Board, Long> scores, Collection<Board> leave, String studentId, boolean lowered) {
         if (scores.isEmpty() && leave.isEmpty()) {
@@ -147,16 +157,17 @@ public class BoardStore {
         }
         forgetBoardsIfWritesWereLost();
         boolean written = redis.call(r -> {
-            try (Pipeline p = r.pipelined()) {
+            List<Response<?>> answers = new ArrayList<>();
+            try (PipelineBase p = r.pipelined()) {
                 scores.forEach((board, xp) -> {
-                    p.zadd(board.key(), xp, studentId, lowered ? ZAddParams.zAddParams() : ZAddParams.zAddParams().gt());
+                    answers.add(p.zadd(board.key(), xp, studentId, lowered ? ZAddParams.zAddParams() : ZAddParams.zAddParams().gt()));
                     if (board.period() == Board.Period.WEEK) {
-                        p.expire(board.key(), WEEK_KEY_SECONDS);
+                        answers.add(p.expire(board.key(), WEEK_KEY_SECONDS));
                     }
                 });
-                leave.forEach(board -> p.zrem(board.key(), studentId));
-                p.sync();
+                leave.forEach(board -> answers.add(p.zrem(board.key(), studentId)));
             }
+            Redis.requireAnswers(answers);
             return true;
         }).orElse(false);
         if (!written) {
@@ -164,35 +175,49 @@ public class BoardStore {
         }
     }
 
-    /** Drops every board (after XP went down in a recompute); they are rebuilt from PostgreSQL when next read. */
+    /**
+     * Drops every board (after XP went down in a recompute); they are rebuilt from PostgreSQL when next read. When
+     * Redis does not take it, it is done once Redis answers again: until then no board is read from Redis.
+     */
     public boolean dropAll() {
-        return redis.call(r -> {
-            deleteMatching(r, "spark:lb:*");
-            deleteMatching(r, "spark:lb-built:*");
+        boolean dropped = redis.call(r -> {
+            deleteMatching(r, Board.ALL_KEYS);
             return true;
         }).orElse(false);
+        if (!dropped) {
+            dropPending = true;
+        }
+        return dropped;
     }
 
     private void forgetBoardsIfWritesWereLost() {
-        if (writesLost && !redis.isMarkedDown()) {
-            redis.call(r -> {
-                deleteMatching(r, "spark:lb-built:*");
-                writesLost = false;
-                LOG.info("Redis is back after missing leaderboard updates; boards will be rebuilt from PostgreSQL");
-                return true;
-            });
+        if (!(dropPending || writesLost) || redis.isMarkedDown()) {
+            return;
+        }
+        boolean dropAll = dropPending;
+        dropPending = false;
+        writesLost = false;
+        boolean done = redis.call(r -> {
+            deleteMatching(r, dropAll ? Board.ALL_KEYS : Board.BUILT_MARKERS);
+            return true;
+        }).orElse(false);
+        if (done) {
+            LOG.info(dropAll ? "Redis is back after missing a drop of every leaderboard; boards will be rebuilt from PostgreSQL"
+                    : "Redis is back after missing leaderboard updates; boards will be rebuilt from PostgreSQL");
+        } else {
+            dropPending |= dropAll;
+            writesLost = true;
         }
     }
 
-    private static void deleteMatching(redis.clients.jedis.JedisPooled r, String pattern) {
-        String cursor = ScanParams.SCAN_POINTER_START;
-        ScanParams params = new ScanParams().match(pattern).count(1_000);
-        do {
-            ScanResult<String> page = r.scan(cursor, params);
-            if (!page.getResult().isEmpty()) {
-                r.del(page.getResult().toArray(String[]::new));
+    /** One key at a time, pipelined: the keys a scan finds lie in many slots, which one DEL may not mix in a cluster. */
+    private void deleteMatching(UnifiedJedis r, String pattern) {
+        redis.scan(r, pattern, keys -> {
+            List<Response<Long>> answers = new ArrayList<>(keys.size());
+            try (PipelineBase p = r.pipelined()) {
+                keys.forEach(key -> answers.add(p.unlink(key)));
             }
-            cursor = page.getCursor();
-        } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+            Redis.requireAnswers(answers);
+        });
     }
 }

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.projectspark.platform.redis.RedisLocation;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -83,6 +84,10 @@ public class SparkSettings {
     @Inject @ConfigProperty(name = "REDIS_URL")
     String redisUrl;
 
+    /** A Redis Cluster's seeds (host:port, comma-separated); when set, used instead of REDIS_URL. */
+    @Inject @ConfigProperty(name = "REDIS_CLUSTER_NODES")
+    Optional<String> redisClusterNodes;
+
     @Inject @ConfigProperty(name = "CLIENT_URL")
     String clientUrl;
 
@@ -101,6 +106,7 @@ public class SparkSettings {
     private Duration accessTokenLifetime;
     private Duration refreshTokenLifetime;
     private Duration rateWindow;
+    private RedisLocation redisLocation;
 
     @PostConstruct
     void validate() {
@@ -108,6 +114,7 @@ public class SparkSettings {
         accessTokenLifetime = problems.duration("JWT_EXPIRES_IN", jwtExpiresIn, 1000);
         refreshTokenLifetime = problems.duration("REFRESH_TOKEN_EXPIRES_IN", refreshExpiresIn, 1000);
         rateWindow = problems.duration("RATE_LIMIT_WINDOW", rateLimitWindow, 1);
+        redisLocation = problems.value("REDIS_URL,REDIS_CLUSTER_NODES", () -> RedisLocation.of(redisUrl, redisClusterNodes));
         problems.addAll(startupProblems());
         problems.failIfAny();
     }
@@ -177,7 +184,8 @@ public class SparkSettings {
     public Set<String> trustedProxies() {
         return Arrays.stream(trustedProxies.orElse("").split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
-    public String redisUrl() { return redisUrl; }
+    /** One Redis (REDIS_URL) or a Redis Cluster (REDIS_CLUSTER_NODES). */
+    public RedisLocation redisLocation() { return redisLocation; }
     public String clientUrl() { return clientUrl; }
     /** The web client's origins: CLIENT_URL, comma-separated for several (CORS and the WebSocket's Origin check). */
     public Set<String> clientOrigins() {

@@ -9,7 +9,6 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.jedis.Bucket4jJedis;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.projectspark.platform.redis.Redis;
@@ -18,6 +17,7 @@ import redis.clients.jedis.exceptions.JedisException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -34,16 +34,26 @@ public class RateLimiter {
     @Inject
     Redis redis;
 
-    private ProxyManager<byte[]> shared;
+    /** Buckets in Redis; made with the client, once Redis first answers. */
+    private volatile ProxyManager<byte[]> shared;
     private final Map<String, Bucket> local = new ConcurrentHashMap<>();
     /** Shared buckets that may run slightly ahead of Redis, kept per key so their local state survives. */
     private final Map<String, Bucket> relaxed = new ConcurrentHashMap<>();
 
-    @PostConstruct
-    void init() {
-        shared = Bucket4jJedis.casBasedBuilder(redis.client())
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-                .build();
+    /** The buckets in Redis, or empty while Redis is skipped. Each bucket is one key, so a cluster needs no hash tag. */
+    private Optional<ProxyManager<byte[]>> shared() {
+        if (shared == null) {
+            redis.client().ifPresent(client -> {
+                synchronized (this) {
+                    if (shared == null) {
+                        shared = Bucket4jJedis.casBasedBuilder(client)
+                                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                                .build();
+                    }
+                }
+            });
+        }
+        return Optional.ofNullable(shared);
     }
 
     /** Takes one token from the bucket {@code kind:key}, which holds {@code capacity} tokens per {@code window}. */
@@ -71,7 +81,8 @@ public class RateLimiter {
      * Redis; use it for the general API limit, never for sign-in attempts.
      */
     public RateLimitDecision consumeRelaxed(String kind, String key, long capacity, Duration window) {
-        if (redis.isMarkedDown()) {
+        Optional<ProxyManager<byte[]>> inRedis = redis.isMarkedDown() ? Optional.empty() : shared();
+        if (inRedis.isEmpty()) {
             return consume(kind, key, capacity, window);
         }
         Limit limit = Limit.of(capacity, window);
@@ -79,7 +90,7 @@ public class RateLimiter {
         if (relaxed.size() > MAX_LOCAL_BUCKETS) {
             relaxed.clear();
         }
-        Bucket bucket = relaxed.computeIfAbsent(id, k -> shared.builder()
+        Bucket bucket = relaxed.computeIfAbsent(id, k -> inRedis.get().builder()
                 .withOptimization(Optimizations.delaying(new DelayParameters(Math.max(1, capacity / 20), Duration.ofSeconds(1))))
                 .build(k.getBytes(StandardCharsets.UTF_8), limit::configuration));
         try {
@@ -101,9 +112,10 @@ public class RateLimiter {
 
     /** Acts on the shared bucket in Redis; on this instance's own while Redis is down, or once a call to it fails. */
     private <T> T onBucket(String id, Limit limit, Function<Bucket, T> action) {
-        if (!redis.isMarkedDown()) {
+        Optional<ProxyManager<byte[]>> inRedis = redis.isMarkedDown() ? Optional.empty() : shared();
+        if (inRedis.isPresent()) {
             try {
-                return action.apply(shared.builder().build(id.getBytes(StandardCharsets.UTF_8), limit::configuration));
+                return action.apply(inRedis.get().builder().build(id.getBytes(StandardCharsets.UTF_8), limit::configuration));
             } catch (JedisException e) {
                 redis.markDown(e);
             }

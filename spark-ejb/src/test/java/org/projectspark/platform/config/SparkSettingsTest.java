@@ -24,6 +24,8 @@ class SparkSettingsTest {
         s.authRateLimitMax = 5;
         s.authAccountRateLimitMax = 20;
         s.authAddressRateLimitMax = 200;
+        s.redisUrl = "redis://localhost:6379";
+        s.redisClusterNodes = Optional.empty();
         return s;
     }
 
@@ -57,8 +59,10 @@ class SparkSettingsTest {
         s.jwtExpiresIn = "soon";
         s.refreshExpiresIn = "30d";
         s.rateLimitWindow = "0";
+        s.redisClusterNodes = Optional.of("10.0.0.1:7000/2");
         assertThatThrownBy(s::validate)
                 .hasMessageContaining("JWT_EXPIRES_IN must be a duration")
+                .hasMessageContaining("REDIS_CLUSTER_NODES: a Redis Cluster has only database 0")
                 .hasMessageContaining("RATE_LIMIT_WINDOW must be longer than zero")
                 .hasMessageContaining("shorter than 256 bits")
                 .hasMessageNotContaining("REFRESH_TOKEN_EXPIRES_IN");

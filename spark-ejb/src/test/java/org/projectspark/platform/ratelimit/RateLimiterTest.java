@@ -21,7 +21,6 @@ class RateLimiterTest {
         opened.add(redis);
         RateLimiter limiter = new RateLimiter();
         limiter.redis = redis;
-        limiter.init();
         return limiter;
     }
 

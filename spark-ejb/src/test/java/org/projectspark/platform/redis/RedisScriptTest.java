@@ -1,6 +1,7 @@
 package org.projectspark.platform.redis;
 
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.UnifiedJedis;
 
 import java.util.List;
 import java.util.UUID;
@@ -22,10 +23,11 @@ class RedisScriptTest {
         RedisScript script = new RedisScript("-- " + UUID.randomUUID() + "\nreturn {KEYS[1], ARGV[1]}");
         Redis redis = Redis.connect("redis://127.0.0.1:6379/1");
         try {
-            assertThat(redis.client().scriptExists(List.of(script.sha1())).get(0)).isFalse();
-            assertThat(script.run(redis.client(), List.of("k"), List.of("v"))).isEqualTo(List.of("k", "v"));
-            assertThat(redis.client().scriptExists(List.of(script.sha1())).get(0)).isTrue();
-            assertThat(script.run(redis.client(), List.of("k2"), List.of("v2"))).isEqualTo(List.of("k2", "v2"));
+            UnifiedJedis client = redis.client().orElseThrow();
+            assertThat(client.scriptExists(List.of(script.sha1())).get(0)).isFalse();
+            assertThat(script.run(client, List.of("k"), List.of("v"))).isEqualTo(List.of("k", "v"));
+            assertThat(client.scriptExists(List.of(script.sha1())).get(0)).isTrue();
+            assertThat(script.run(client, List.of("k2"), List.of("v2"))).isEqualTo(List.of("k2", "v2"));
         } finally {
             redis.close();
         }
