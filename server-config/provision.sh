@@ -211,45 +211,45 @@ changes=0
 add() { echo "$1" >> "$pending"; say "  $2"; changes=$((changes + 1)); }
 
 while IFS=$'\t' read -r file line; do
-    read -r verb rest <<< "$line"
-    name=${line##* }
-    case "$verb" in
-      create-jdbc-connection-pool)
-        grep -qx "$name" <<< "$pools" || add "$line" "create pool $name" ;;
-      create-jdbc-resource)
-        grep -qx "$name" <<< "$resources" || add "$line" "create resource $name" ;;
-      create-javamail-resource)
-        grep -qx "$name" <<< "$mailresources" || add "$line" "create mail resource $name" ;;
-      set)
-        key=${rest%%=*}; want=${rest#*=}
-        have=$(grep -m1 -F "$key=" "$current" | sed "s|^[^=]*=||" || true)
-        if ! grep -qxF "$key=$want" "$current"; then
-          if [ -z "$want" ] && ! grep -q -F "$key=" "$current"; then continue; fi
-          add "$line" "set $key"
-        fi ;;
-      create-jvm-options)
-        opt=$rest; optkey=$(sed -E 's/^(-Xmx|-Xms|-XX:[+-]?[^=]+|-D[^=]+=?).*$/\1/' <<< "$opt")
-        if ! grep -qxF -- "$opt" <<< "$jvm"; then
-          while IFS= read -r old; do
-            [ -n "$old" ] && add "delete-jvm-options $(sed 's/:/\\\\:/g' <<< "$old")" "drop JVM option $old"
-          done < <(grep -F -- "$optkey" <<< "$jvm" | grep -vxF -- "$opt" || true)
-          add "create-jvm-options $(sed 's/:/\\\\:/g' <<< "$opt")" "JVM option $opt"
-          restart_needed=true
-        fi ;;
-      delete-jvm-options)
-        # a default of Payara's domain that we do not want: dropped when present
-        if grep -qxF -- "$rest" <<< "$jvm"; then
-          add "delete-jvm-options $(sed 's/:/\\\\:/g' <<< "$rest")" "drop JVM option $rest"
-          restart_needed=true
-        fi ;;
-      set-log-attributes)
-        key=${rest%%=*}; want=${rest#*=}
-        grep -qxF "$key	<$want>" <<< "$logattrs" || add "$line" "log attribute $key" ;;
-      set-log-levels)
-        key=${rest%%=*}; want=${rest#*=}
-        grep -qxF "$key	<$want>" <<< "$loglevels" || add "$line" "log level $key=$want" ;;
-      *) die "$file: unsupported command '$verb'" ;;
-    esac
+  read -r verb rest <<< "$line"
+  name=${line##* }
+  case "$verb" in
+    create-jdbc-connection-pool)
+      grep -qx "$name" <<< "$pools" || add "$line" "create pool $name" ;;
+    create-jdbc-resource)
+      grep -qx "$name" <<< "$resources" || add "$line" "create resource $name" ;;
+    create-javamail-resource)
+      grep -qx "$name" <<< "$mailresources" || add "$line" "create mail resource $name" ;;
+    set)
+      key=${rest%%=*}; want=${rest#*=}
+      have=$(grep -m1 -F "$key=" "$current" | sed "s|^[^=]*=||" || true)
+      if ! grep -qxF "$key=$want" "$current"; then
+        if [ -z "$want" ] && ! grep -q -F "$key=" "$current"; then continue; fi
+        add "$line" "set $key"
+      fi ;;
+    create-jvm-options)
+      opt=$rest; optkey=$(sed -E 's/^(-Xmx|-Xms|-XX:[+-]?[^=]+|-D[^=]+=?).*$/\1/' <<< "$opt")
+      if ! grep -qxF -- "$opt" <<< "$jvm"; then
+        while IFS= read -r old; do
+          [ -n "$old" ] && add "delete-jvm-options $(sed 's/:/\\\\:/g' <<< "$old")" "drop JVM option $old"
+        done < <(grep -F -- "$optkey" <<< "$jvm" | grep -vxF -- "$opt" || true)
+        add "create-jvm-options $(sed 's/:/\\\\:/g' <<< "$opt")" "JVM option $opt"
+        restart_needed=true
+      fi ;;
+    delete-jvm-options)
+      # a default of Payara's domain that we do not want: dropped when present
+      if grep -qxF -- "$rest" <<< "$jvm"; then
+        add "delete-jvm-options $(sed 's/:/\\\\:/g' <<< "$rest")" "drop JVM option $rest"
+        restart_needed=true
+      fi ;;
+    set-log-attributes)
+      key=${rest%%=*}; want=${rest#*=}
+      grep -qxF "$key	<$want>" <<< "$logattrs" || add "$line" "log attribute $key" ;;
+    set-log-levels)
+      key=${rest%%=*}; want=${rest#*=}
+      grep -qxF "$key	<$want>" <<< "$loglevels" || add "$line" "log level $key=$want" ;;
+    *) die "$file: unsupported command '$verb'" ;;
+  esac
 done < <(commands)
 
 if [ "$changes" -gt 0 ]; then
