@@ -64,7 +64,8 @@ server_rss=$(rss_mib "$server_pid")
 
 echo "starting Payara Micro ..."
 t0=$(now_ms)
-(cd .. && PORT=$MICRO_PORT exec ./spark micro --name "bench-micro-$$" --nocluster) > results/micro.log 2>&1 &
+# the settings above (.env's included) are in the environment already; PORT is Micro's own
+(cd .. && SPARK_IGNORE_DOTENV=1 PORT=$MICRO_PORT exec ./spark micro --name "bench-micro-$$" --nocluster) > results/micro.log 2>&1 &
 MICRO_LAUNCHER=$!
 until curl -fsS "$MICRO/health/ready" >/dev/null 2>&1; do
   kill -0 "$MICRO_LAUNCHER" 2>/dev/null || { echo "bench: Payara Micro exited; see bench/results/micro.log" >&2; exit 1; }
@@ -78,7 +79,8 @@ micro_rss=$(rss_mib "$micro_pid")
 RUN=$(date +%s)
 curl -fsS -X POST "$SERVER/api/v1/auth/register" -H 'Content-Type: application/json' \
   -d "{\"username\":\"bench-micro-$RUN\",\"password\":\"bench password\",\"displayName\":\"Bench\"}" >/dev/null
-BASE=$SERVER TOKEN=$(BASE=$SERVER login "bench-micro-$RUN" "bench password")
+BASE=$SERVER
+TOKEN=$(login "bench-micro-$RUN" "bench password")
 AUTH="Authorization: Bearer $TOKEN"
 echo "warming up both (the JIT needs tens of seconds under load on 2 cores) ..."
 for _ in 1 2 3; do

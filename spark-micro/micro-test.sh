@@ -34,9 +34,9 @@ fail() {
 }
 trap stop_all EXIT
 
-# --- a fresh database -----------------------------------------------------------------------------------
+# --- a fresh, empty database (made here: two processes starting at once would both try) -----------------------------------------------------------------------------------
 DB_NAME=${DB_URL##*/}
-psql -q "${DB_URL%/*}/postgres" -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" >/dev/null
+psql -q "${DB_URL%/*}/postgres" -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" -c "CREATE DATABASE \"$DB_NAME\"" >/dev/null
 sql() { psql -qtAX "$DB_URL" -c "$1"; }
 
 # The daily slot both processes will fire for: a whole minute, far enough ahead for both to be ready
@@ -108,6 +108,9 @@ now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 expect 200 "sync batch" POST "$API/sync/events" "{\"deviceId\":\"$device\",\"events\":[{\"id\":\"$(cat /proc/sys/kernel/random/uuid)\",\"sequence\":1,\"type\":\"QUIZ_SUBMITTED\",\"deviceTime\":\"$now\",\"data\":{\"activityId\":\"$quiz\",\"startedAt\":\"$now\",\"answers\":[]}}]}" "$token"
 has '"status":"APPLIED"' "the sync batch's result"
 expect 200 "GET /metrics" GET "http://localhost:$PORT1/metrics"; has 'mp_scope="base"' "/metrics"
+# Payara's OpenAPI generator fails its first build of this application's document (an NPE on a Bean Validation
+# annotation, as in payara/Payara#5119, on the server too) and answers the next request from what it built
+[ "$(call GET "http://localhost:$PORT1/openapi")" = 200 ] || say "note: the first /openapi failed inside Payara's generator; asking again"
 expect 200 "GET /openapi" GET "http://localhost:$PORT1/openapi"; has 'openapi: 3' "/openapi"; has '/api/v1/' "/openapi"
 
 # --- the second process; the timer fires on both and each job runs once -----------------------------------------
