@@ -6,7 +6,8 @@ import java.sql.DriverManager;
 /**
  * {@code ./spark migrate}: creates the database if needed and applies every pending changeset.
  * Reads DATABASE_URL from the environment (default: the development database), and SPARK_ENV and
- * DEMO_DATA for the contexts (an argument overrides them).
+ * DEMO_DATA for the contexts (an argument overrides them). {@code --create-only} creates the database and
+ * leaves the migration to the application's start (Payara Micro).
  */
 public final class MigrateCommand {
 
@@ -29,9 +30,13 @@ public final class MigrateCommand {
             System.exit(2);
             return;
         }
-        String contexts = args.length > 0 ? args[0] : Migrator.contexts(System.getenv("SPARK_ENV"), System.getenv("DEMO_DATA"));
+        boolean createOnly = args.length > 0 && args[0].equals("--create-only");
+        String contexts = args.length > 0 && !createOnly ? args[0] : Migrator.contexts(System.getenv("SPARK_ENV"), System.getenv("DEMO_DATA"));
         boolean created = Migrator.createDatabaseIfMissing(url);
         System.out.println("migrate: database " + url + (created ? " created" : " exists"));
+        if (createOnly) {
+            return;
+        }
         try (Connection c = DriverManager.getConnection(url.jdbcUrl(), Migrator.credentials(url))) {
             Migrator.migrate(c, contexts);
         }

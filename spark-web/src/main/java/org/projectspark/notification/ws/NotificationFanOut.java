@@ -44,6 +44,9 @@ public class NotificationFanOut {
 
     @PostConstruct
     void join() {
+        // the sockets' registry made here, on the deployment's thread: made by the first announcement, on a Data Grid
+        // thread, it got none of its resources (seen on an instance where no socket had opened yet)
+        connections.openCount();
         topic = GridTopic.join(TOPIC, this::arrived, "notifications reach the sockets of the instance that raised them only").orElse(null);
     }
 
