@@ -8,6 +8,8 @@
 #   ./spark cluster down    nginx, the application, the instances and the domain stopped
 #   ./spark cluster status  the instances and their ports
 #   ./spark cluster nginx   nginx (re)started over the instances running now (after starting or stopping one by hand)
+#   ./spark cluster test    builds, and runs the cluster tests (spark-it's *ClusterIT) against a cluster of two instances
+#                           of their own behind nginx (mvn verify -Pcluster; ports: -Dit.cluster.portbase=...)
 #
 # Settings (environment or .env): CLUSTER_DOMAIN (spark-cluster), CLUSTER_PORTBASE (4800: console at +48),
 # INSTANCE_PORTBASE (8100: instance n at +100*(n-1), HTTP at +80 of that), NGINX_PORT (8080), DAS_HEAP (384m),
@@ -119,7 +121,7 @@ start_or_reload_nginx() {
   ensure_nginx
   render_nginx
   if nginx_pid >/dev/null; then
-    nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -s reload
+    nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -s reload 2>/dev/null
     say "nginx reloaded: $(running_instances | tr '\n' ' ')"
   else
     nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf"
@@ -129,7 +131,7 @@ start_or_reload_nginx() {
 
 stop_nginx() {
   if nginx_pid >/dev/null; then
-    nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -s quit
+    nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -s quit 2>/dev/null
     say "nginx stopped"
   fi
 }
@@ -217,6 +219,11 @@ case "${1:-}" in
   add) add ;;
   down) down ;;
   status) status ;;
+  test)
+    shift
+    ensure_nginx
+    # the reactor builds the EAR; unit tests are ./mvnw verify's, so none run here
+    ./mvnw -B verify -Pcluster -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false "$@" ;;
   nginx) domain_running || die "no cluster is running"; start_or_reload_nginx ;;
-  *) echo "usage: ./spark cluster [up N|add|down|status|nginx]" >&2; exit 2 ;;
+  *) echo "usage: ./spark cluster [up N|add|down|status|nginx|test]" >&2; exit 2 ;;
 esac

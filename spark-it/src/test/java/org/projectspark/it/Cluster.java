@@ -22,9 +22,11 @@ final class Cluster {
 
     /** The instances' names (spark-1, spark-2) and their base URLs, in the same order. */
     static final List<String> NAMES = Arrays.asList(System.getProperty("spark.cluster.instances", "spark-1,spark-2").split(","));
-    static final List<String> URLS = Arrays.asList(System.getProperty("spark.cluster.instanceUrls", "").split(","));
+    /** Instance n (from 1) has the port base instancePortbase + 100 * (n - 1), as ./spark cluster makes them. */
+    static final List<String> URLS = NAMES.stream().map(name -> "http://127.0.0.1:"
+            + (Integer.getInteger("spark.cluster.instancePortbase", 21200) + 100 * (Integer.parseInt(name.substring(name.indexOf('-') + 1)) - 1) + 80)).toList();
     private static final String HOME = System.getProperty("spark.payaraHome");
-    private static final String ADMIN_PORT = System.getProperty("spark.cluster.adminPort");
+    private static final String ADMIN_PORT = String.valueOf(Integer.getInteger("spark.cluster.portbase", 21100) + 48);
     private static final String NODE_DIR = System.getProperty("spark.cluster.nodeDir");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
