@@ -4,8 +4,13 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -137,5 +142,50 @@ class CrossInstanceClusterIT {
             assertThat(throughNginx.next("notification", Duration.ofSeconds(5)).getJsonObject("notification").getString("body"))
                     .contains("Bring your books");
         }
+    }
+
+    private static final String MAINTENANCE = "/api/v1/admin/maintenance";
+    private static final List<String> DAILY_JOBS = List.of("analyze", "purge-read-notifications", "purge-sync-logs", "refresh-class-summary");
+
+    /** Every instance holds a timer per cadence, so the jobs go on whichever instance stops. */
+    @Test
+    void everyInstanceHoldsTheMaintenanceTimers() {
+        for (int i = 0; i < Cluster.URLS.size(); i++) {
+            Api.Reply listing = Cluster.get(i, MAINTENANCE, Api.adminToken());
+            assertThat(listing.status()).as(listing.toString()).isEqualTo(200);
+            for (var job : listing.json().getJsonArray("jobs")) {
+                assertThat(job.asJsonObject().containsKey("nextRunAt")).as(Cluster.NAMES.get(i) + " " + job).isTrue();
+                assertThat(Instant.parse(job.asJsonObject().getString("nextRunAt"))).isAfter(Instant.now());
+            }
+        }
+    }
+
+    /** Both instances' timers fire for the same slot (here: at once, as their timers do): each job runs on one of them. */
+    @Test
+    void aSlotFiredOnEveryInstanceRunsEachJobOnce() {
+        String slot = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        List<CompletableFuture<Api.Reply>> fired = new ArrayList<>();
+        for (int i = 0; i < Cluster.URLS.size(); i++) {
+            int instance = i;
+            fired.add(CompletableFuture.supplyAsync(() -> Cluster.post(instance, MAINTENANCE + "/schedules/daily/run?slot=" + slot, "", Api.adminToken())));
+        }
+        Map<String, Integer> claims = new HashMap<>();
+        List<String> ranOn = new ArrayList<>();
+        for (CompletableFuture<Api.Reply> f : fired) {
+            Api.Reply r = f.join();
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            for (var v : r.json().getJsonArray("jobs")) {
+                JsonObject job = v.asJsonObject();
+                if (job.getBoolean("claimed")) {
+                    claims.merge(job.getString("name"), 1, Integer::sum);
+                    assertThat(job.getJsonObject("run").getString("lastSlot")).isEqualTo(slot);
+                    ranOn.add(job.getJsonObject("run").getString("lastInstance"));
+                }
+            }
+        }
+        for (String job : DAILY_JOBS) {
+            assertThat(claims.get(job)).as(job + " ran once in the cluster").isEqualTo(1);
+        }
+        assertThat(ranOn).allSatisfy(instance -> assertThat(Cluster.NAMES.stream().anyMatch(instance::endsWith)).as(instance).isTrue());
     }
 }
