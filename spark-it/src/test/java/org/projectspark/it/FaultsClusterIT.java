@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,12 +100,13 @@ class FaultsClusterIT {
         private void uploadUntilStopped(Learner l) {
             long seq = 0;
             int quizzes = 0;
-            OffsetDateTime t = SyncClient.now().minusHours(2);
+            // a day's learning on the device, in the past however long the load runs
+            OffsetDateTime t = SyncClient.now().minusHours(12);
             while (running.get()) {
                 List<SyncClient.Event> events = new ArrayList<>();
                 for (int i = 0; i < 10; i++) {
                     seq++;
-                    t = t.plusSeconds(15);
+                    t = t.plusSeconds(2);
                     if (seq % 5 == 0) {
                         events.add(SyncClient.quiz(seq, t, l.quiz(), (int) (seq % 6), 60));
                         quizzes++;
@@ -249,9 +249,5 @@ class FaultsClusterIT {
     private static int dataGridMembers(int instance) {
         JsonObject grid = Cluster.get(instance, "/api/v1/health", null).json().getJsonObject("services").getJsonObject("dataGrid");
         return grid.getInt("members");
-    }
-
-    static Duration unused() {
-        return Duration.ZERO;
     }
 }
