@@ -160,7 +160,7 @@ reconcile() {
   resources=$("${A[@]}" list-jdbc-resources 2>/dev/null || true)
   mailresources=$("${A[@]}" list-javamail-resources 2>/dev/null || true)
   configs=$("${A[@]}" list-configs 2>/dev/null || true)
-  groups=$("${A[@]}" list-deployment-groups 2>/dev/null || true)
+  groups=$("${A[@]}" list-deployment-groups 2>/dev/null | sed "s/^[[:space:]]*//" || true)
   if grep -q "^$target$" <<< "$configs"; then
     jvm=$("${A[@]}" list-jvm-options "${tgt[@]}" 2>/dev/null || true)
     logattrs=$("${A[@]}" list-log-attributes "${operand[@]}" 2>/dev/null || true)
