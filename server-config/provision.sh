@@ -4,7 +4,7 @@
 # and applies asadmin/*.asadmin, running only the commands whose effect is not there yet.
 # A second run with the same settings changes nothing and says so.
 #
-#   server-config/provision.sh [--domain spark] [--portbase N] [--leave-running|--stop]
+#   server-config/provision.sh [--domain spark] [--portbase N] [--group NAME] [--leave-running|--stop]
 #   server-config/provision.sh --micro DIR
 #
 # --micro DIR: no domain; for Payara Micro, writes the same command files, filled in the same way, as
@@ -14,6 +14,9 @@
 # ${ENV=...} references (SPARK_DB_PASSWORD, SPARK_READ_PASSWORD, SMTP_PASS) that Payara resolves from the
 # environment of the Micro process, so the file holds none. The Data Grid's interface and name are Micro's
 # --interfaces and --clustername, the log file is its standard output.
+#
+# --group NAME also makes the deployment group NAME (server-config/cluster/*.asadmin) with its configuration NAME-config,
+# which gets the same settings as the domain's server (heap: INSTANCE_HEAP); instances are added by ./spark cluster.
 #
 # Settings come from the environment (see .env.example): DATABASE_URL, DATABASE_READ_URL, PORT, LOG_LEVEL,
 # SPARK_HEAP, SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASS, SMTP_FROM, SMTP_SECURITY, DATA_GRID_INTERFACE, DATA_GRID_NAME.
@@ -25,6 +28,7 @@ PAYARA_HOME=${PAYARA_HOME:-$ROOT/build/payara6}
 ASADMIN="$PAYARA_HOME/bin/asadmin"
 DOMAIN=spark
 PORTBASE=
+GROUP=
 AFTER=leave-running
 MICRO_DIR=
 
@@ -32,6 +36,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --domain) DOMAIN=$2; shift 2 ;;
     --portbase) PORTBASE=$2; shift 2 ;;
+    --group) GROUP=$2; shift 2 ;;
     --stop) AFTER=stop; shift ;;
     --leave-running) AFTER=leave-running; shift ;;
     --micro) MICRO_DIR=$2; DOMAIN=micro; shift 2 ;;
@@ -67,6 +72,7 @@ export SPARK_DB_LEAK_SECONDS=${DB_LEAK_SECONDS:-0}
 export SPARK_HTTP_THREADS=${HTTP_THREADS:-64}
 export SPARK_HEAP=${SPARK_HEAP:-1g}
 export SPARK_HEAP_MIN=${SPARK_HEAP_MIN:-$SPARK_HEAP}
+INSTANCE_HEAP=${INSTANCE_HEAP:-$SPARK_HEAP}
 case "${LOG_LEVEL:-info}" in
   error) SPARK_LOG_LEVEL=SEVERE ;; warn) SPARK_LOG_LEVEL=WARNING ;; debug) SPARK_LOG_LEVEL=FINE ;; *) SPARK_LOG_LEVEL=INFO ;;
 esac
@@ -99,7 +105,7 @@ else
   java -Dliquibase.showSummary=OFF -Dliquibase.showSummaryOutput=LOG -Dliquibase.showBanner=false -cp "$MIGRATOR_CP" org.projectspark.platform.migration.MigrateCommand | grep "^migrate:" | sed "s/^/provision[$DOMAIN]: /"
 fi
 
-vars='$SPARK_DB_JDBC_URL $SPARK_DB_JDBC_URL_ESCAPED $SPARK_DB_USER $SPARK_DB_PASSWORD_REF $SPARK_READ_JDBC_URL $SPARK_READ_JDBC_URL_ESCAPED $SPARK_READ_USER $SPARK_READ_PASSWORD_REF $SPARK_DB_POOL_MAX $SPARK_DB_LEAK_SECONDS $SPARK_HTTP_THREADS $SPARK_HEAP $SPARK_HEAP_MIN $SPARK_LOG_LEVEL $PORT $SPARK_SMTP_HOST $SPARK_SMTP_PORT $SPARK_SMTP_USER $SPARK_SMTP_FROM $SPARK_SMTP_AUTH $SPARK_SMTP_PASSWORD_REF $SPARK_SMTP_STARTTLS $SPARK_SMTP_SSL $SPARK_GRID_INTERFACE $SPARK_GRID_NAME'
+vars='$SPARK_DB_JDBC_URL $SPARK_DB_JDBC_URL_ESCAPED $SPARK_DB_USER $SPARK_DB_PASSWORD_REF $SPARK_READ_JDBC_URL $SPARK_READ_JDBC_URL_ESCAPED $SPARK_READ_USER $SPARK_READ_PASSWORD_REF $SPARK_DB_POOL_MAX $SPARK_DB_LEAK_SECONDS $SPARK_HTTP_THREADS $SPARK_HEAP $SPARK_HEAP_MIN $SPARK_LOG_LEVEL $PORT $SPARK_SMTP_HOST $SPARK_SMTP_PORT $SPARK_SMTP_USER $SPARK_SMTP_FROM $SPARK_SMTP_AUTH $SPARK_SMTP_PASSWORD_REF $SPARK_SMTP_STARTTLS $SPARK_SMTP_SSL $SPARK_GRID_INTERFACE $SPARK_GRID_NAME $SPARK_GROUP $SPARK_GROUP_CONFIG $SPARK_GROUP_GRID_PORT'
 # every command of the files, filled in: "file<TAB>line"
 commands() {
   local file line
@@ -199,65 +205,112 @@ else
 fi
 
 # --- reconcile the command files ------------------------------------------------------------------------
-current=$(mktemp); pending=$(mktemp); trap 'rm -f "$current" "$pending"' EXIT
-"${A[@]}" get '*' > "$current"
-pools=$("${A[@]}" list-jdbc-connection-pools 2>/dev/null || true)
-resources=$("${A[@]}" list-jdbc-resources 2>/dev/null || true)
-mailresources=$("${A[@]}" list-javamail-resources 2>/dev/null || true)
-jvm=$("${A[@]}" list-jvm-options 2>/dev/null || true)
-logattrs=$("${A[@]}" list-log-attributes 2>/dev/null || true)
-loglevels=$("${A[@]}" list-log-levels 2>/dev/null || true)
-changes=0
-add() { echo "$1" >> "$pending"; say "  $2"; changes=$((changes + 1)); }
+# reconcile TARGET FILE...: queues the lines of the files whose effect is not there yet and applies them in one
+# multimode call. TARGET is the configuration the server-scoped lines act on: server-config (the domain's own server),
+# or a deployment group's configuration, which gets the same settings as the domain's server apart from its HTTP port
+# (each instance's port comes from its port base). Pools, resources and the Data Grid are the domain's, set once.
+reconcile() {
+  local target=$1; shift
+  local current pending tgt=() operand=() scope="server"
+  [ "$target" = server-config ] || { tgt=(--target "$target"); operand=("$target"); scope="$target"; }
+  current=$(mktemp); pending=$(mktemp)
+  "${A[@]}" get '*' > "$current"
+  local pools resources mailresources jvm logattrs loglevels configs groups refs
+  pools=$("${A[@]}" list-jdbc-connection-pools 2>/dev/null || true)
+  resources=$("${A[@]}" list-jdbc-resources 2>/dev/null || true)
+  mailresources=$("${A[@]}" list-javamail-resources 2>/dev/null || true)
+  configs=$("${A[@]}" list-configs 2>/dev/null || true)
+  groups=$("${A[@]}" list-deployment-groups 2>/dev/null | sed "s/^[[:space:]]*//" || true)
+  if grep -q "^$target$" <<< "$configs"; then
+    jvm=$("${A[@]}" list-jvm-options "${tgt[@]}" 2>/dev/null || true)
+    logattrs=$("${A[@]}" list-log-attributes "${operand[@]}" 2>/dev/null || true)
+    loglevels=$("${A[@]}" list-log-levels "${operand[@]}" 2>/dev/null || true)
+  fi
+  changes=0
+  add() { echo "$1" >> "$pending"; say "  $2"; changes=$((changes + 1)); }
+  local file line verb rest name key want opt optkey old
+  for file in "$@"; do
+    while IFS= read -r line || [ -n "$line" ]; do
+      case "$line" in ''|'#'*) continue ;; esac
+      line=$(printf '%s' "$line" | envsubst "$vars")
+      read -r verb rest <<< "$line"
+      name=${line##* }
+      if [ "$target" != server-config ]; then
+        case "$verb" in
+          create-jdbc-connection-pool|create-jdbc-resource|create-javamail-resource) continue ;;
+          set)
+            case "$rest" in
+              configs.config.server-config.network-config.network-listeners.*.port=*) continue ;;
+              configs.config.server-config.*) rest="configs.config.$target.${rest#configs.config.server-config.}"; line="set $rest" ;;
+              resources.*|hazelcast-runtime-configuration.*) continue ;;
+            esac ;;
+        esac
+      fi
+      case "$verb" in
+        create-jdbc-connection-pool)
+          grep -qx "$name" <<< "$pools" || add "$line" "create pool $name" ;;
+        create-jdbc-resource)
+          grep -qx "$name" <<< "$resources" || add "$line" "create resource $name" ;;
+        create-javamail-resource)
+          grep -qx "$name" <<< "$mailresources" || add "$line" "create mail resource $name" ;;
+        copy-config)
+          grep -qx "$name" <<< "$configs" || add "$line" "create configuration $name" ;;
+        create-deployment-group)
+          grep -qx "$name" <<< "$groups" || add "$line" "create deployment group $name" ;;
+        create-resource-ref)
+          refs=$("${A[@]}" list-resource-refs "$target" 2>/dev/null || true)
+          grep -qx "$name" <<< "$refs" || add "$line" "reference $name from $target" ;;
+        set)
+          key=${rest%%=*}; want=${rest#*=}
+          if ! grep -qxF "$key=$want" "$current"; then
+            if [ -z "$want" ] && ! grep -q -F "$key=" "$current"; then continue; fi
+            add "$line" "set $key"
+          fi ;;
+        create-jvm-options)
+          opt=$rest; optkey=$(sed -E 's/^(-Xmx|-Xms|-XX:[+-]?[^=]+|-D[^=]+=?).*$/\1/' <<< "$opt")
+          if ! grep -qxF -- "$opt" <<< "$jvm"; then
+            while IFS= read -r old; do
+              [ -n "$old" ] && add "delete-jvm-options ${tgt[*]} $(sed 's/:/\\\\:/g' <<< "$old")" "drop JVM option $old ($scope)"
+            done < <(grep -F -- "$optkey" <<< "$jvm" | grep -vxF -- "$opt" || true)
+            add "create-jvm-options ${tgt[*]} $(sed 's/:/\\\\:/g' <<< "$opt")" "JVM option $opt ($scope)"
+            restart_needed=true
+          fi ;;
+        delete-jvm-options)
+          # a default of Payara's domain that we do not want: dropped when present
+          if grep -qxF -- "$rest" <<< "$jvm"; then
+            add "delete-jvm-options ${tgt[*]} $(sed 's/:/\\\\:/g' <<< "$rest")" "drop JVM option $rest ($scope)"
+            restart_needed=true
+          fi ;;
+        set-log-attributes)
+          key=${rest%%=*}; want=${rest#*=}
+          grep -qxF "$key	<$want>" <<< "$logattrs" || add "set-log-attributes ${tgt[*]} $rest" "log attribute $key ($scope)" ;;
+        set-log-levels)
+          key=${rest%%=*}; want=${rest#*=}
+          grep -qxF "$key	<$want>" <<< "$loglevels" || add "set-log-levels ${tgt[*]} $rest" "log level $key=$want ($scope)" ;;
+        *) die "$(basename "$file"): unsupported command '$verb'" ;;
+      esac
+    done < "$file"
+  done
+  if [ "$changes" -gt 0 ]; then
+    local out
+    out=$("${A[@]}" multimode --file "$pending" 2>&1) || { echo "$out" >&2; rm -f "$current" "$pending"; die "applying configuration failed"; }
+    say "$changes configuration changes applied ($scope)"
+    restart_needed=true # listeners, thread pools and JVM options take effect on restart
+  else
+    say "configuration is up to date ($scope: no changes)"
+  fi
+  rm -f "$current" "$pending"
+}
 
-while IFS=$'\t' read -r file line; do
-  read -r verb rest <<< "$line"
-  name=${line##* }
-  case "$verb" in
-    create-jdbc-connection-pool)
-      grep -qx "$name" <<< "$pools" || add "$line" "create pool $name" ;;
-    create-jdbc-resource)
-      grep -qx "$name" <<< "$resources" || add "$line" "create resource $name" ;;
-    create-javamail-resource)
-      grep -qx "$name" <<< "$mailresources" || add "$line" "create mail resource $name" ;;
-    set)
-      key=${rest%%=*}; want=${rest#*=}
-      have=$(grep -m1 -F "$key=" "$current" | sed "s|^[^=]*=||" || true)
-      if ! grep -qxF "$key=$want" "$current"; then
-        if [ -z "$want" ] && ! grep -q -F "$key=" "$current"; then continue; fi
-        add "$line" "set $key"
-      fi ;;
-    create-jvm-options)
-      opt=$rest; optkey=$(sed -E 's/^(-Xmx|-Xms|-XX:[+-]?[^=]+|-D[^=]+=?).*$/\1/' <<< "$opt")
-      if ! grep -qxF -- "$opt" <<< "$jvm"; then
-        while IFS= read -r old; do
-          [ -n "$old" ] && add "delete-jvm-options $(sed 's/:/\\\\:/g' <<< "$old")" "drop JVM option $old"
-        done < <(grep -F -- "$optkey" <<< "$jvm" | grep -vxF -- "$opt" || true)
-        add "create-jvm-options $(sed 's/:/\\\\:/g' <<< "$opt")" "JVM option $opt"
-        restart_needed=true
-      fi ;;
-    delete-jvm-options)
-      # a default of Payara's domain that we do not want: dropped when present
-      if grep -qxF -- "$rest" <<< "$jvm"; then
-        add "delete-jvm-options $(sed 's/:/\\\\:/g' <<< "$rest")" "drop JVM option $rest"
-        restart_needed=true
-      fi ;;
-    set-log-attributes)
-      key=${rest%%=*}; want=${rest#*=}
-      grep -qxF "$key	<$want>" <<< "$logattrs" || add "$line" "log attribute $key" ;;
-    set-log-levels)
-      key=${rest%%=*}; want=${rest#*=}
-      grep -qxF "$key	<$want>" <<< "$loglevels" || add "$line" "log level $key=$want" ;;
-    *) die "$file: unsupported command '$verb'" ;;
-  esac
-done < <(commands)
-
-if [ "$changes" -gt 0 ]; then
-  out=$("${A[@]}" multimode --file "$pending" 2>&1) || { echo "$out" >&2; die "applying configuration failed"; }
-  say "$changes configuration changes applied"
-  restart_needed=true # listeners, thread pools and JVM options take effect on restart
-else
-  say "domain configuration is up to date (no changes)"
+reconcile server-config "$ROOT"/server-config/asadmin/*.asadmin
+if [ -n "$GROUP" ]; then
+  # the group, its configuration and its references first, then the same settings as the server's on that configuration
+  export SPARK_GROUP=$GROUP SPARK_GROUP_CONFIG=$GROUP-config
+  export SPARK_GROUP_GRID_PORT=${GROUP_GRID_PORT:-5900}
+  das_restart=$restart_needed # the instances take the group's changes when they start; the domain's server need not restart
+  reconcile "$SPARK_GROUP" "$ROOT"/server-config/cluster/*.asadmin
+  SPARK_HEAP=$INSTANCE_HEAP SPARK_HEAP_MIN=$INSTANCE_HEAP reconcile "$SPARK_GROUP_CONFIG" "$ROOT"/server-config/asadmin/*.asadmin
+  restart_needed=$das_restart
 fi
 "${A[@]}" ping-connection-pool spark-pool >/dev/null || die "cannot connect to $SPARK_DB_SAFE from the spark-pool"
 "${A[@]}" ping-connection-pool spark-read-pool >/dev/null || die "cannot connect to the read database from spark-read-pool"

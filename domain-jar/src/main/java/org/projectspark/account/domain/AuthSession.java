@@ -26,7 +26,7 @@ public class AuthSession {
     public static final String REVOKE_ALL_OF_USER = "AuthSession.revokeAllOfUser";
 
     /** Why a session ended; stored for the audit trail. */
-    public enum EndReason { LOGOUT, TOKEN_REUSE, PASSWORD_CHANGED, ACCOUNT_DISABLED }
+    public enum EndReason { LOGOUT, TOKEN_REUSE, PASSWORD_CHANGED, ACCOUNT_DISABLED, ROLE_REVOKED }
 
     @Id
     private UUID id;

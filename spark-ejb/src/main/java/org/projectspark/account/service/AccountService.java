@@ -110,6 +110,9 @@ public class AccountService {
         if (!user.revoke(role)) {
             throw new ConflictException("A user keeps at least one role; grant another before taking " + role + " away");
         }
+        // access tokens carry the roles: the user's sessions end, so no instance honours the old role past the session
+        // check's bound, and the next sign-in carries the roles left
+        sessionService.endAllOf(userId, null, AuthSession.EndReason.ROLE_REVOKED);
         profileChanged.fire(new ProfileChanged(userId));
         return user;
     }
