@@ -25,6 +25,7 @@ ADMIN_PORT=$((PORTBASE + 48)); HTTP=http://localhost:$((PORTBASE + 80))
 ASADMIN="$ROOT/build/payara6/bin/asadmin"
 A=("$ASADMIN" --port "$ADMIN_PORT" --interactive=false)
 PG=(psql -XAtq -h localhost -U postgres -v ON_ERROR_STOP=1)
+export PGOPTIONS="-c client_min_messages=warning"
 WORK=$(mktemp -d)
 STARTED=$SECONDS
 step() { echo; echo "ops-test [$((SECONDS - STARTED)) s]: $*"; }
@@ -80,8 +81,8 @@ mkdir -p "$UPLOAD_DIR/partial/unfinished" "$UPLOAD_DIR/tmp"; echo part > "$UPLOA
 # so "ready 200, then API 404" is the failure a balancer would meet.
 watch_readiness() { # log
   while :; do
-    r=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$HTTP/health/ready" || true)
-    a=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$HTTP/api/v1/health" || true)
+    r=$(curl -s -o /dev/null -w '%{http_code}' --max-time 15 "$HTTP/health/ready" || true)
+    a=$(curl -s -o /dev/null -w '%{http_code}' --max-time 15 "$HTTP/api/v1/health" || true)
     echo "$r $a" >> "$1"
     sleep 0.1
   done
@@ -91,8 +92,9 @@ deploy_watched() { # name of the phase
   watch_readiness "$log" & WATCH_PID=$!
   sleep 1 # a few answers from before the deploy (the domain as an undeploy left it)
   "${A[@]}" deploy --name spark spark-ear/target/spark-ear.ear >/dev/null || fail "deployment failed (see the domain's server.log)"
-  for _ in $(seq 1 120); do curl -fs -o /dev/null "$HTTP/health/ready" && break; sleep 1; done
-  sleep 1; kill "$WATCH_PID"; wait "$WATCH_PID" 2>/dev/null || true; WATCH_PID=
+  # until the watcher itself has seen the server ready (a loaded machine answers the first requests slowly)
+  for _ in $(seq 1 180); do grep -q '^200 200$' "$log" && break; sleep 1; done
+  kill "$WATCH_PID"; wait "$WATCH_PID" 2>/dev/null || true; WATCH_PID=
   local bad; bad=$(awk '$1 == 200 && $2 != 200' "$log" | sort | uniq -c || true)
   echo "  $1: $(wc -l < "$log") polls; (ready, API) answers seen: $(sort "$log" | uniq -c | awk '{printf "%s=%s ", $2"/"$3, $1}')"
   [ -z "$bad" ] || fail "/health/ready answered 200 while the API did not: $bad"
