@@ -18,7 +18,10 @@ class HealthAndMetricsIT extends DeployedEar {
         assertThat(health.json().getString("status")).isEqualTo("UP");
         Api.Reply ready = Api.get("/health/ready", null);
         assertThat(ready.status()).isEqualTo(200);
-        assertThat(ready.body()).contains("\"database\"", "\"redis\"");
+        assertThat(ready.body()).contains("\"database\"", "\"redis\"", "{\"name\":\"application\",\"status\":\"UP\",\"data\":{\"phase\":\"started\"}}");
+        Api.Reply started = Api.get("/health/started", null);
+        assertThat(started.status()).isEqualTo(200);
+        assertThat(started.body()).contains("\"application\"").doesNotContain("\"database\"");
         Api.Reply live = Api.get("/health/live", null);
         assertThat(live.status()).isEqualTo(200);
         assertThat(live.body()).doesNotContain("\"database\"");

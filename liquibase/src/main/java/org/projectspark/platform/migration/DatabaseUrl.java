@@ -99,6 +99,16 @@ public final class DatabaseUrl {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
+    /** The {@code sslmode} parameter (for libpq tools such as pg_dump), empty when the URL has none. */
+    public String sslMode() {
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("sslmode=")) {
+                return decode(pair.substring("sslmode=".length()));
+            }
+        }
+        return "";
+    }
+
     public String host() { return host; }
     public int port() { return port; }
     public String database() { return database; }

@@ -1,7 +1,7 @@
 package org.projectspark.platform.migration;
 
 /**
- * Prints a database URL as shell assignments for the provisioning script, so that the
+ * Prints a database URL as shell assignments for the provisioning and backup scripts, so that the
  * {@code postgresql://} form is parsed in one place. Usage: {@code PoolSettingsCommand PREFIX URL}.
  * Values are single-quoted for the shell.
  */
@@ -22,6 +22,10 @@ public final class PoolSettingsCommand {
             print(prefix + "_USER", url.user());
             print(prefix + "_PASSWORD", url.password() == null ? "" : url.password());
             print(prefix + "_SAFE", url.toString());
+            print(prefix + "_HOST", url.host());
+            print(prefix + "_PORT", Integer.toString(url.port()));
+            print(prefix + "_NAME", url.database());
+            print(prefix + "_SSLMODE", url.sslMode());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);

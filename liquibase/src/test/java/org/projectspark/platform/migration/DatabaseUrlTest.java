@@ -14,6 +14,7 @@ class DatabaseUrlTest {
         assertThat(url.user()).isEqualTo("spark_app");
         assertThat(url.password()).isEqualTo("p@ss:word");
         assertThat(url.toString()).doesNotContain("p@ss").contains("***");
+        assertThat(url.sslMode()).isEqualTo("require");
     }
 
     @Test
@@ -22,6 +23,7 @@ class DatabaseUrlTest {
         assertThat(url.port()).isEqualTo(5432);
         assertThat(url.user()).isEqualTo("postgres");
         assertThat(url.password()).isNull();
+        assertThat(url.sslMode()).isEmpty();
     }
 
     @Test

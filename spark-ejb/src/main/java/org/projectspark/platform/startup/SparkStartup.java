@@ -1,6 +1,7 @@
 package org.projectspark.platform.startup;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -34,6 +35,9 @@ public class SparkStartup {
     @Inject
     Event<SchemaReady> schemaReady;
 
+    @Inject
+    StartupState state;
+
     @Resource(lookup = "jdbc/spark")
     DataSource dataSource;
 
@@ -42,6 +46,13 @@ public class SparkStartup {
         refuseUnsafeSettings();
         migrate();
         schemaReady.fire(new SchemaReady());
+        state.started();
+    }
+
+    /** Undeploying or shutting down: readiness turns DOWN at once, while requests in flight still finish. */
+    @PreDestroy
+    void stop() {
+        state.stopping();
     }
 
     private void refuseUnsafeSettings() {

@@ -62,6 +62,13 @@ public class SyncSessions {
                 .setParameter(1, Instance.name()).executeUpdate();
     }
 
+    /** Sessions closed in the last hour: completed, failed (the partial index on finished sessions serves it). */
+    public long[] closedLastHour() {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT count(*) FILTER (WHERE status = 'COMPLETED'), count(*) FILTER (WHERE status = 'FAILED')"
+                + " FROM sync_logs WHERE status IN ('COMPLETED', 'FAILED') AND created_at > now() - interval '1 hour'").getSingleResult();
+        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+    }
+
     public void bundleImported(UUID bundleId) {
         em.createNativeQuery("UPDATE sync_bundles SET imports = imports + 1, last_import_at = now() WHERE id = ?1")
                 .setParameter(1, bundleId).executeUpdate();

@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code http_requests_total} and {@code http_request_duration_milliseconds} (a histogram), labelled with method, route
- * template (never the raw path, which would explode the label set) and status.
+ * {@code http_requests_total}, the histogram {@code http_request_duration_seconds} (Prometheus buckets, see
+ * {@link LatencyBuckets}) and {@code http_request_duration_milliseconds} (MicroProfile's, with this instance's
+ * quantiles), labelled with method, route template (never the raw path, which would explode the label set) and status.
  */
 @ApplicationScoped
 public class HttpMetrics {
@@ -25,8 +26,7 @@ public class HttpMetrics {
             .withDescription("HTTP requests served, by method, route template and status").build();
     /**
      * A MicroProfile histogram in milliseconds: Payara 6.2025.9 exports it as a summary (count, sum, max,
-     * quantiles). Its timer exported quantiles in nanoseconds under a "_seconds" name, and neither type
-     * honoured the mp.metrics.distribution bucket settings, so there are no "_bucket" series.
+     * quantiles of a decaying sample of this instance); for alerts and cluster-wide quantiles use the buckets.
      */
     private static final Metadata DURATION = Metadata.builder().withName("http_request_duration_milliseconds")
             .withDescription("Time to serve an HTTP request, in milliseconds").withUnit(MetricUnits.NONE).build();
@@ -38,6 +38,7 @@ public class HttpMetrics {
     /** Metric handles per label set, so a request costs a map look-up, not a registry look-up. */
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Histogram> timers = new ConcurrentHashMap<>();
+    private final Map<String, LatencyBuckets> latencies = new ConcurrentHashMap<>();
 
     public void record(String method, String route, int status, Duration elapsed) {
         String series = method + ' ' + route;
@@ -45,5 +46,7 @@ public class HttpMetrics {
                 new Tag("method", method), new Tag("route", route), new Tag("status", Integer.toString(status)))).inc();
         timers.computeIfAbsent(series, k -> registry.histogram(DURATION, new Tag("method", method), new Tag("route", route)))
                 .update(elapsed.toMillis());
+        latencies.computeIfAbsent(series, k -> new LatencyBuckets(registry, new Tag("method", method), new Tag("route", route)))
+                .record(elapsed.toNanos());
     }
 }
