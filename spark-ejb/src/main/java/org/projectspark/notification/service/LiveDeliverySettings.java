@@ -24,6 +24,13 @@ public class LiveDeliverySettings {
     @Inject @ConfigProperty(name = "WS_SEND_QUEUE")
     int sendQueue;
 
+    /**
+     * Threads writing to sockets on one instance: a write blocks while its client does not read (until the pong
+     * timeout drops it), so this many stalled phones can hold up the others for that long.
+     */
+    @Inject @ConfigProperty(name = "WS_WRITER_THREADS")
+    int writerThreads;
+
     /** How often the server pings each connection. */
     @Inject @ConfigProperty(name = "WS_PING_INTERVAL")
     String pingInterval;
@@ -44,6 +51,7 @@ public class LiveDeliverySettings {
     void validate() {
         SettingProblems problems = new SettingProblems();
         problems.check(maxConnectionsPerUser >= 1, "WS_MAX_CONNECTIONS_PER_USER must be at least 1");
+        problems.check(writerThreads >= 1 && writerThreads <= 1000, "WS_WRITER_THREADS must be between 1 and 1000");
         problems.check(sendQueue >= 16, "WS_SEND_QUEUE must be at least 16 (a catch-up page needs room)");
         ping = problems.duration("WS_PING_INTERVAL", pingInterval, 1000);
         pong = problems.duration("WS_PONG_TIMEOUT", pongTimeout, 1000);
@@ -56,6 +64,7 @@ public class LiveDeliverySettings {
 
     public int maxConnectionsPerUser() { return maxConnectionsPerUser; }
     public int sendQueue() { return sendQueue; }
+    public int writerThreads() { return writerThreads; }
     public Duration pingInterval() { return ping; }
     public Duration pongTimeout() { return pong; }
     public Duration authTimeout() { return auth; }

@@ -4,8 +4,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -24,8 +24,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -56,9 +58,16 @@ public class LiveConnections {
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
 
-    /** The sockets' writers: apart from the heartbeat's thread, which a blocked write must not hold up. */
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    ManagedExecutorService writers;
+    /**
+     * Threads for the sockets' writers (apart from the heartbeat's thread, which a blocked write must not hold up),
+     * made by the server's thread factory, so they carry the application's context from their start. Not the managed
+     * executor: it saves and restores the container's context around every task, and a message to a whole school is
+     * one task per socket.
+     */
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+
+    private ThreadPoolExecutor writers;
 
     private final Set<LiveConnection> open = ConcurrentHashMap.newKeySet();
     private final Map<UUID, List<LiveConnection>> byUser = new ConcurrentHashMap<>();
@@ -67,6 +76,9 @@ public class LiveConnections {
     @PostConstruct
     void start() {
         metrics.register(open::size);
+        int n = settings.writerThreads();
+        writers = new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+        writers.allowCoreThreadTimeOut(true);
         rounds = scheduler.scheduleWithFixedDelay(this::round, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -75,6 +87,15 @@ public class LiveConnections {
         rounds.cancel(false);
         for (LiveConnection c : open) {
             c.drop(null, CloseReason.CloseCodes.GOING_AWAY, "The server is stopping; connect again");
+        }
+        writers.shutdown(); // the closes just queued are written; a stuck one is given up with the threads
+        try {
+            if (!writers.awaitTermination(5, TimeUnit.SECONDS)) {
+                writers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            writers.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 
