@@ -24,7 +24,10 @@ final class PeerInstance implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PeerInstance.class.getName());
     static final String NAME = "spark-ws-peer";
-    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(4);
+    /** Longer than start-instance's own wait ({@link #START_SECONDS}). */
+    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(11);
+    /** start-instance waits 120 s by default; a machine busy with other builds takes several minutes to load the EAR. */
+    private static final int START_SECONDS = 600;
 
     private final List<String> asadmin;
     private final String application;
@@ -70,7 +73,7 @@ final class PeerInstance implements AutoCloseable {
             run(asadmin, "create-resource-ref", "--target", NAME, "jdbc/spark-read");
             // referenced before it starts: the instance loads the application with its first synchronisation
             run(asadmin, "create-application-ref", "--target", NAME, application);
-            run(asadmin, "start-instance", NAME);
+            run(asadmin, "start-instance", "--timeout", String.valueOf(START_SECONDS), NAME);
             peer.awaitReady(Duration.ofMinutes(3));
         } catch (RuntimeException e) {
             peer.close(); // never leave an application reference behind: Arquillian could not undeploy the EAR
