@@ -1,6 +1,8 @@
 package org.projectspark.it;
 
+import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * serves, and the latency
  * histogram they use is a real Prometheus histogram (cumulative buckets in seconds, counting every request).
  */
+@ExtendWith(ArquillianExtension.class)
 class AlertRulesIT extends DeployedEar {
 
     private static final Path RULES = Path.of("..", "server-config", "prometheus", "rules", "spark.yml");
