@@ -36,6 +36,7 @@ class IntakeTest {
         s.studentQuota = 0;
         s.schoolQuota = 0;
         s.uploadExpiry = "24h";
+        s.unreferencedGrace = "30d";
         s.fileUrlExpiry = "5m";
         s.cdnUrl = Optional.empty();
         s.awsRegion = "us-east-1";
