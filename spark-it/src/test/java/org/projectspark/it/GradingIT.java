@@ -132,7 +132,7 @@ class GradingIT extends DeployedEar {
     /** The student's score on the class's all-time board in Redis, as the board updater left it after the commit. */
     private static Double boardScore(Fixtures.Member student) {
         try (redis.clients.jedis.JedisPooled redis = Api.redis()) {
-            return redis.zscore("spark:lb:class:" + classId + ":all", student.id());
+            return redis.zscore("spark:lb:{class:" + classId + ":all}", student.id());
         }
     }
 
