@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,29 +115,7 @@ final class Cluster {
     static String asadmin(String... command) {
         List<String> full = new ArrayList<>(List.of(Path.of(HOME, "bin", "asadmin").toString(), "--port", ADMIN_PORT, "--interactive=false"));
         full.addAll(List.of(command));
-        try {
-            // to a file, not a pipe: start-instance leaves a server process behind that may hold a pipe open
-            Path log = Files.createTempFile("asadmin", ".log");
-            try {
-                Process p = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-                if (!p.waitFor(5, TimeUnit.MINUTES)) {
-                    p.destroyForcibly();
-                    throw new IllegalStateException("asadmin " + String.join(" ", command) + " took longer than 5 minutes");
-                }
-                String output = Files.readString(log, StandardCharsets.UTF_8);
-                if (p.exitValue() != 0) {
-                    throw new IllegalStateException("asadmin " + String.join(" ", command) + " failed: " + output);
-                }
-                return output;
-            } finally {
-                Files.deleteIfExists(log);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Commands.run(full, "asadmin " + String.join(" ", command), Duration.ofMinutes(5));
     }
 
     static void sleep(long millis) {

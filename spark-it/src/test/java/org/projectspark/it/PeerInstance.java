@@ -5,13 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -142,29 +139,7 @@ final class PeerInstance implements AutoCloseable {
     private static String run(List<String> asadmin, String... command) {
         List<String> full = new ArrayList<>(asadmin);
         full.addAll(List.of(command));
-        try {
-            // to a file, not a pipe: start-instance leaves a server process behind that may hold the pipe open
-            Path log = Files.createTempFile("asadmin", ".log");
-            try {
-                Process p = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-                if (!p.waitFor(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    p.destroyForcibly();
-                    throw new IllegalStateException("asadmin " + String.join(" ", command) + " took longer than " + COMMAND_TIMEOUT);
-                }
-                String output = Files.readString(log, StandardCharsets.UTF_8);
-                if (p.exitValue() != 0) {
-                    throw new IllegalStateException("asadmin " + String.join(" ", command) + " failed: " + output);
-                }
-                return output;
-            } finally {
-                Files.deleteIfExists(log);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Commands.run(full, "asadmin " + String.join(" ", command), COMMAND_TIMEOUT);
     }
 
     private static void sleep(long millis) {
