@@ -117,8 +117,12 @@ class FileUploadIT extends DeployedEar {
         Api.Reply done = patch(URI.create(created.header("Location")).getPath(), pdf, 0, pdf.length, 0);
         assertThat(Api.get("/api/v1/files/" + done.header("Spark-File-Id"), student.token()).json().getString("name")).isEqualTo("ripoti.php.pdf");
         // a 10,000-character name does not fit a request line: refused before anything is read; a long one is cut
-        Api.Reply tooLong = upload(student, pdf(1_000, 200), "a".repeat(10_000) + ".pdf", "application/pdf", null);
-        assertThat(tooLong.status()).isEqualTo(400);
+        // (the container answers 400 and closes; while the client is still sending, the close may arrive first as a reset)
+        try {
+            assertThat(upload(student, pdf(1_000, 200), "a".repeat(10_000) + ".pdf", "application/pdf", null).status()).isEqualTo(400);
+        } catch (IllegalStateException closedBeforeAnswer) {
+            assertThat(closedBeforeAnswer).hasCauseInstanceOf(IOException.class);
+        }
         Api.Reply longName = upload(student, pdf(1_000, 201), "a".repeat(3_000) + ".pdf", "application/pdf", null);
         assertThat(longName.status()).as(longName.toString()).isEqualTo(201);
         assertThat(longName.json().getString("name")).hasSize(120).endsWith(".pdf");
