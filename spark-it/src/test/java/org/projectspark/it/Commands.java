@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** Runs an operator's command (asadmin, pg_ctl) for a test, as an operator would: its output, or why it failed. */
@@ -19,11 +20,18 @@ final class Commands {
      * {@code timeout}. {@code label} names it in the failure.
      */
     static String run(List<String> command, String label, Duration timeout) {
+        return run(command, Set.of(), label, timeout);
+    }
+
+    /** As {@link #run(List, String, Duration)}, the command's environment without the variables {@code unset}. */
+    static String run(List<String> command, Set<String> unset, String label, Duration timeout) {
         try {
             // to a file, not a pipe: start-instance and pg_ctl start leave a server behind that may hold a pipe open
             Path log = Files.createTempFile("command", ".log");
             try {
-                Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+                builder.environment().keySet().removeAll(unset);
+                Process p = builder.start();
                 if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     p.destroyForcibly();
                     throw new IllegalStateException(label + " took longer than " + timeout);

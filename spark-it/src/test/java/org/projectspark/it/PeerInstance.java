@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -21,9 +22,11 @@ final class PeerInstance implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PeerInstance.class.getName());
     static final String NAME = "spark-ws-peer";
-    /** Longer than start-instance's own wait ({@link #START_SECONDS}). */
+    /** The node create-domain makes for the test domain's own machine. */
+    private static final String NODE = "localhost-spark-test";
+    /** Longer than start-local-instance's own wait ({@link #START_SECONDS}). */
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(11);
-    /** start-instance waits 120 s by default; a machine busy with other builds takes several minutes to load the EAR. */
+    /** start-local-instance waits 120 s by default; a machine busy with other builds takes several minutes to load the EAR. */
     private static final int START_SECONDS = 600;
 
     private final List<String> asadmin;
@@ -37,15 +40,15 @@ final class PeerInstance implements AutoCloseable {
     }
 
     static PeerInstance start() {
-        return start(new String[0]);
+        return startWithout(Set.of());
     }
 
     /**
-     * A peer whose JVM also has {@code systemProperties} ({@code NAME=value}): MicroProfile Config reads system
-     * properties before the environment it shares with the domain's server, so the peer runs with those settings
-     * changed (an empty value unsets one).
+     * A peer whose environment lacks the settings {@code unset} the domain's server has: the peer runs as a server
+     * installed without them. The instance is started from here (start-local-instance, which synchronises it with the
+     * domain first), not by the domain's server, whose environment an instance it starts would inherit.
      */
-    static PeerInstance start(String... systemProperties) {
+    static PeerInstance startWithout(Set<String> unset) {
         String home = System.getProperty("spark.payaraHome");
         String adminPort = System.getProperty("spark.adminPort");
         int portbase = Integer.parseInt(System.getProperty("spark.portbase")) + 200;
@@ -54,7 +57,7 @@ final class PeerInstance implements AutoCloseable {
         PeerInstance peer = new PeerInstance(asadmin, application, "http://localhost:" + (portbase + 80));
         peer.removeLeftover();
         try {
-            run(asadmin, "create-instance", "--node", "localhost-spark-test", "--portbase", String.valueOf(portbase), NAME);
+            run(asadmin, "create-instance", "--node", NODE, "--portbase", String.valueOf(portbase), NAME);
             String config = "configs.config." + NAME + "-config.";
             // an instance's EJB timer store defaults to the embedded database, which only the domain's server has: the
             // application's (non-persistent) timers need the timer service up, so the store is the Data Grid's
@@ -63,14 +66,13 @@ final class PeerInstance implements AutoCloseable {
             run(asadmin, "set", config + "hazelcast-config-specific-configuration.config-specific-data-grid-start-port=" + (portbase + 59));
             run(asadmin, "delete-jvm-options", "--target", NAME + "-config", "-Xmx512m");
             run(asadmin, "create-jvm-options", "--target", NAME + "-config", "-Xmx768m");
-            for (String property : systemProperties) {
-                run(asadmin, "create-jvm-options", "--target", NAME + "-config", "-D" + property);
-            }
             run(asadmin, "create-resource-ref", "--target", NAME, "jdbc/spark");
             run(asadmin, "create-resource-ref", "--target", NAME, "jdbc/spark-read");
             // referenced before it starts: the instance loads the application with its first synchronisation
             run(asadmin, "create-application-ref", "--target", NAME, application);
-            run(asadmin, "start-instance", "--timeout", String.valueOf(START_SECONDS), NAME);
+            List<String> start = new ArrayList<>(asadmin);
+            start.addAll(List.of("start-local-instance", "--node", NODE, "--timeout", String.valueOf(START_SECONDS), NAME));
+            Commands.run(start, unset, "asadmin start-local-instance " + NAME, COMMAND_TIMEOUT);
             peer.awaitReady(Duration.ofMinutes(3));
         } catch (RuntimeException e) {
             peer.close(); // never leave an application reference behind: Arquillian could not undeploy the EAR
