@@ -1,6 +1,7 @@
 package org.projectspark.media.service;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -27,6 +28,9 @@ public class FileSweeps {
     @Inject
     FileStorage storage;
 
+    @Inject
+    Event<FileDeleted> deleted;
+
     /** Files created before {@code before} that nothing refers to ({@link FileReferences}), oldest first. */
     public List<UUID> unreferenced(OffsetDateTime before, int max) {
         @SuppressWarnings("unchecked")
@@ -50,6 +54,7 @@ public class FileSweeps {
         ContentLock.hold(em, file.hash());
         em.remove(file);
         em.flush();
+        deleted.fire(new FileDeleted(fileId));
         long others = em.createNamedQuery(StoredFile.FILES_OF_CONTENT, Long.class).setParameter("hash", file.hash().hex()).getSingleResult();
         if (others == 0) {
             try {

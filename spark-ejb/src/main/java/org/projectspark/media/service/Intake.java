@@ -7,10 +7,14 @@ import org.projectspark.media.domain.FilePurpose;
 import org.projectspark.media.domain.FileRefusedException;
 import org.projectspark.media.domain.FileTypes;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
@@ -18,10 +22,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * Receives a file's bytes into the storage's work folder, never holding more than a buffer in memory: counts them and
- * stops at the size limit (without reading on), hashes them while writing, checks the type from the first bytes (a
- * file of a refused type is refused after its first 64 KiB, not after all of it), then takes the metadata out of
- * images. What comes out is ready to be put under its hash.
+ * Receives a file's bytes into the storage's work folder in one pass, never holding more than a buffer in memory: counts
+ * them and stops at the size limit (without reading on), checks the type from the first bytes (a file of a refused type
+ * is refused after its first 64 KiB, not after all of it), takes the metadata out of images as they stream through, and
+ * hashes what is written. What comes out is ready to be put under its hash.
  */
 @ApplicationScoped
 public class Intake {
@@ -48,44 +52,36 @@ public class Intake {
             throw FileRefusedException.tooLarge(limit);
         }
         FileTypes allowed = settings.allowedTypes(purpose);
+        InputStream limited = new LimitedInputStream(body, limit);
+        byte[] prefix = limited.readNBytes(ContentTypes.PREFIX);
+        if (prefix.length == 0) {
+            throw FileRefusedException.empty();
+        }
+        String detected = ContentTypes.detect(prefix, prefix.length);
+        if (!allowed.allows(detected) && !ContentTypes.isContainer(detected)) {
+            throw FileRefusedException.typeNotAllowed(detected, allowed.describe());
+        }
+        InputStream whole = new SequenceInputStream(new ByteArrayInputStream(prefix), limited);
         Path file = Files.createTempFile(storage.workFolder(), "in-", ".part");
         boolean kept = false;
         try {
             MessageDigest sha = sha256();
-            byte[] prefix = new byte[ContentTypes.PREFIX];
-            int prefixLength = 0;
-            String detected = null;
-            long size = 0;
             try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), BUFFER), sha)) {
-                byte[] buf = new byte[BUFFER];
-                int n;
-                while ((n = body.read(buf)) >= 0) {
-                    size += n;
-                    if (size > limit) {
-                        throw FileRefusedException.tooLarge(limit);
-                    }
-                    if (prefixLength < prefix.length) {
-                        int copy = Math.min(n, prefix.length - prefixLength);
-                        System.arraycopy(buf, 0, prefix, prefixLength, copy);
-                        prefixLength += copy;
-                        if (prefixLength == prefix.length) {
-                            detected = checkedType(prefix, prefixLength, allowed);
-                        }
-                    }
-                    out.write(buf, 0, n);
+                if (ImageMetadata.handles(detected)) {
+                    // what is stored, and so what the hash names, is the image without its metadata
+                    InputStream image = new BufferedInputStream(whole, BUFFER);
+                    ImageMetadata.strip(detected, image, out);
+                    // whatever follows the image is not kept, but the request is read to its end (and its size checked)
+                    image.transferTo(OutputStream.nullOutputStream());
+                } else {
+                    copy(whole, out);
                 }
-            }
-            if (size == 0) {
-                throw FileRefusedException.empty();
-            }
-            if (detected == null) {
-                detected = checkedType(prefix, prefixLength, allowed);
             }
             String type = ContentTypes.refine(detected, file);
             if (!allowed.allows(type)) {
                 throw FileRefusedException.typeNotAllowed(type, allowed.describe());
             }
-            Received received = ImageMetadata.handles(type) ? stripped(file, type) : new Received(file, size, type, ContentHash.of(sha.digest()));
+            Received received = new Received(file, Files.size(file), type, ContentHash.of(sha.digest()));
             kept = true;
             return received;
         } finally {
@@ -95,28 +91,47 @@ public class Intake {
         }
     }
 
-    private static String checkedType(byte[] prefix, int length, FileTypes allowed) {
-        String type = ContentTypes.detect(prefix, length);
-        if (!allowed.allows(type) && !ContentTypes.isContainer(type)) {
-            throw FileRefusedException.typeNotAllowed(type, allowed.describe());
+    private static void copy(InputStream in, OutputStream out) throws IOException {
+        byte[] buf = new byte[BUFFER];
+        int n;
+        while ((n = in.read(buf)) >= 0) {
+            out.write(buf, 0, n);
         }
-        return type;
     }
 
-    /** The image without its metadata, hashed as it is written: what is stored, and so what the hash names. */
-    private Received stripped(Path original, String type) throws IOException {
-        Path clean = Files.createTempFile(storage.workFolder(), "clean-", ".part");
-        try {
-            MessageDigest sha = sha256();
-            try (InputStream in = Files.newInputStream(original);
-                 OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(clean), BUFFER), sha)) {
-                ImageMetadata.strip(type, new java.io.BufferedInputStream(in, BUFFER), out);
+    /** The body, refused (413) as soon as it passes the limit: nothing past the limit is read. */
+    private static final class LimitedInputStream extends FilterInputStream {
+        private final long limit;
+        private long count;
+
+        LimitedInputStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                counted(1);
             }
-            Files.delete(original);
-            return new Received(clean, Files.size(clean), type, ContentHash.of(sha.digest()));
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(clean);
-            throw e;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, (int) Math.min(len, limit - count + 1));
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        private void counted(int n) {
+            count += n;
+            if (count > limit) {
+                throw FileRefusedException.tooLarge(limit);
+            }
         }
     }
 
