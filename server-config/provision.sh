@@ -18,7 +18,7 @@
 # --group NAME also makes the deployment group NAME (server-config/cluster/*.asadmin) with its configuration NAME-config,
 # which gets the same settings as the domain's server (heap: INSTANCE_HEAP); instances are added by ./spark cluster.
 #
-# Settings come from the environment (see .env.example): DATABASE_URL, DATABASE_READ_URL, PORT, LOG_LEVEL,
+# Settings come from the environment (see .env.example): DATABASE_URL, DATABASE_READ_URL, DATABASE_MIGRATION_URL, PORT, LOG_LEVEL,
 # SPARK_HEAP, SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASS, SMTP_FROM, SMTP_SECURITY, DATA_GRID_INTERFACE, DATA_GRID_NAME.
 # The Payara distribution is unpacked into build/ by `./mvnw install` (server-config module).
 set -euo pipefail
@@ -99,7 +99,9 @@ export SPARK_SMTP_AUTH SPARK_SMTP_STARTTLS SPARK_SMTP_SSL
 
 # --- database: create if missing, migrate (the guide's "migrate deploy") ---------------------------------
 say "database $SPARK_DB_SAFE"
-if [ -n "$MICRO_DIR" ]; then
+# DATABASE_MIGRATION_URL (the owner role, server-config/postgres/roles.sql) migrates when set, else DATABASE_URL's role.
+# Micro without it: the database is created and the application migrates it at its start.
+if [ -n "$MICRO_DIR" ] && [ -z "${DATABASE_MIGRATION_URL:-}" ]; then
   java -cp "$MIGRATOR_CP" org.projectspark.platform.migration.MigrateCommand --create-only | sed "s/^/provision[$DOMAIN]: /"
 else
   java -Dliquibase.showSummary=OFF -Dliquibase.showSummaryOutput=LOG -Dliquibase.showBanner=false -cp "$MIGRATOR_CP" org.projectspark.platform.migration.MigrateCommand | grep "^migrate:" | sed "s/^/provision[$DOMAIN]: /"

@@ -13,6 +13,8 @@
 #    checksum of every table compared; the server restarted on the restored database, where a student's dashboard
 #    (XP, level, streak, badges, progress) answers exactly as before; then a corrupted backup is refused, with
 #    nothing restored.
+# 4. PostgreSQL least privilege: server-config/test/roles-test.sh (roles.sql, migration as the owner, the application
+#    role's DML allowed and DDL refused).
 # Leaves the domain stopped and drops its databases (OPS_TEST_KEEP=1 keeps them for a look).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -58,6 +60,10 @@ step "promtool: configuration, rules and their unit tests"
 promtool check config server-config/prometheus/prometheus.yml
 promtool check rules server-config/prometheus/rules/*.yml
 (cd server-config/prometheus && promtool test rules tests/*.yml)
+
+# --- 4. PostgreSQL least privilege (no domain needed) ------------------------------------------------------------
+step "PostgreSQL roles: owner migrates, application role has DML only"
+ROLES_TEST_DB=${DB}_roles server-config/test/roles-test.sh
 
 # --- seed ---------------------------------------------------------------------------------------------------
 step "seeding $DB with the demo school, and uploaded files in $WORK/uploads"

@@ -5,7 +5,8 @@ import java.sql.DriverManager;
 
 /**
  * {@code ./spark migrate}: creates the database if needed and applies every pending changeset.
- * Reads DATABASE_URL from the environment (default: the development database), and SPARK_ENV and
+ * Connects as DATABASE_MIGRATION_URL (the schema's owner, server-config/postgres/roles.sql), else as DATABASE_URL
+ * (default: the development database, where one role does both); reads SPARK_ENV and
  * DEMO_DATA for the contexts (an argument overrides them). {@code --create-only} creates the database and
  * leaves the migration to the application's start (Payara Micro).
  */
@@ -19,9 +20,18 @@ public final class MigrateCommand {
     private MigrateCommand() {
     }
 
+    /** The owner migrates; without DATABASE_MIGRATION_URL, DATABASE_URL's role does. */
+    static String migrationUrl(java.util.Map<String, String> env) {
+        String owner = env.get("DATABASE_MIGRATION_URL");
+        if (owner != null && !owner.isBlank()) {
+            return owner;
+        }
+        return env.getOrDefault("DATABASE_URL", DEFAULT_DATABASE_URL);
+    }
+
     public static void main(String[] args) throws Exception {
         LIQUIBASE_LOG.setLevel(java.util.logging.Level.WARNING);
-        String raw = System.getenv().getOrDefault("DATABASE_URL", DEFAULT_DATABASE_URL);
+        String raw = migrationUrl(System.getenv());
         DatabaseUrl url;
         try {
             url = DatabaseUrl.parse(raw);

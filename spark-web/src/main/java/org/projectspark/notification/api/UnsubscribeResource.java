@@ -60,7 +60,10 @@ public class UnsubscribeResource {
         String body = "<!DOCTYPE html>\n<html lang=\"" + html(lang) + "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
                 + "<meta name=\"robots\" content=\"noindex\"><title>Spark</title></head><body style=\"font-family:sans-serif\"><p>" + html(text) + "</p>"
                 + form + "</body></html>\n";
-        return Response.ok(body).header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
+        // the one page the application serves: its inline style and its form posting back to itself, nothing else
+        return Response.ok(body).header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+                .build();
     }
 
     private static String html(String s) {
