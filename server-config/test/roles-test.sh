@@ -90,4 +90,13 @@ psql -X -q -h localhost -U postgres -d postgres -v db="$DB" -v owner="$OWNER" -v
   || fail "the superuser's tables were not handed to the owner"
 as_app -c "INSERT INTO legacy VALUES (1)"
 refused "drop a table the superuser made" "DROP TABLE legacy"
+step "pg_dump (the nightly backup) works as the application role"
+PGPASSWORD=app-pw-for-this-test pg_dump -h localhost -U "$APP" -d "$DB" -Fc > /dev/null
+
+step "server-config/postgres/spark.conf names only settings this PostgreSQL knows"
+names=$(sed -n 's/^\([a-z_]*\) *=.*/\1/p' "$ROOT/server-config/postgres/spark.conf")
+for n in $names; do
+  [ "$("${PG[@]}" -U postgres -d postgres -c "SELECT count(*) FROM pg_settings WHERE name = '$n'")" = 1 ] || fail "spark.conf: unknown setting $n"
+done
+step "  $(echo $names | wc -w) settings, all known"
 step "PASSED"
