@@ -15,6 +15,9 @@
 # environment of the Micro process, so the file holds none. The Data Grid's interface and name are Micro's
 # --interfaces and --clustername, the log file is its standard output.
 #
+# SPARK_ENV=production also secures the administration (server-config/production/admin.sh): PAYARA_ADMIN_PASSWORD
+# required and given to the admin user, the admin listener on 127.0.0.1 only, secure admin on.
+#
 # --group NAME also makes the deployment group NAME (server-config/cluster/*.asadmin) with its configuration NAME-config,
 # which gets the same settings as the domain's server (heap: INSTANCE_HEAP); instances are added by ./spark cluster.
 #
@@ -96,6 +99,15 @@ esac
 [[ "$SPARK_SMTP_FROM" =~ ^[^[:space:]:]+@[^[:space:]:]+$ ]] || die "SMTP_FROM must be an email address (got '$SPARK_SMTP_FROM')"
 [[ "$SPARK_SMTP_USER" =~ ^[^[:space:]:]+$ ]] || die "SMTP_USER must not hold spaces or colons"
 export SPARK_SMTP_AUTH SPARK_SMTP_STARTTLS SPARK_SMTP_SSL
+
+# production: an admin password that is refused stops everything before anything is changed
+PRODUCTION=false
+if [ -z "$MICRO_DIR" ] && [ "${SPARK_ENV:-development}" = production ]; then
+  PRODUCTION=true
+  . "$ROOT/server-config/production/admin.sh"
+  problem=$(admin_password_problem "${PAYARA_ADMIN_PASSWORD:-}")
+  [ -z "$problem" ] || die "refusing to provision a production domain: $problem"
+fi
 
 # --- database: create if missing, migrate (the guide's "migrate deploy") ---------------------------------
 say "database $SPARK_DB_SAFE"
@@ -180,6 +192,9 @@ if running; then
 fi
 running || { say "starting domain"; "$ASADMIN" start-domain "$DOMAIN" >/dev/null; }
 
+# production: the admin user has a real password from here on (server-config/production/admin.sh)
+if $PRODUCTION; then admin_login; fi
+
 # --- passwords go into password aliases, never into domain.xml -------------------------------------------
 alias_for() { # name password -> sets REF to the property value to use
   local name=$1 password=$2 stamp="$DOMAIN_DIR/config/.$1.sha256" digest
@@ -188,6 +203,8 @@ alias_for() { # name password -> sets REF to the property value to use
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
     local pwfile; pwfile=$(mktemp); chmod 600 "$pwfile"
     printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$password" > "$pwfile"
+    # in production the admin password too: this call's --passwordfile is the one asadmin reads
+    if [ -n "${ADMIN_PWFILE:-}" ]; then cat "$ADMIN_PWFILE" >> "$pwfile"; fi
     if "${A[@]}" list-password-aliases 2>/dev/null | grep -qx "$name"; then
       "${A[@]}" --passwordfile "$pwfile" update-password-alias "$name" >/dev/null
     else
@@ -314,6 +331,8 @@ if [ -n "$GROUP" ]; then
   SPARK_HEAP=$INSTANCE_HEAP SPARK_HEAP_MIN=$INSTANCE_HEAP reconcile "$SPARK_GROUP_CONFIG" "$ROOT"/server-config/asadmin/*.asadmin
   restart_needed=$das_restart
 fi
+# production: administration on 127.0.0.1 only, over TLS
+if $PRODUCTION; then secure_admin; fi
 "${A[@]}" ping-connection-pool spark-pool >/dev/null || die "cannot connect to $SPARK_DB_SAFE from the spark-pool"
 "${A[@]}" ping-connection-pool spark-read-pool >/dev/null || die "cannot connect to the read database from spark-read-pool"
 say "connection pools spark-pool and spark-read-pool answer"
