@@ -193,7 +193,8 @@ fi
 running || { say "starting domain"; "$ASADMIN" start-domain "$DOMAIN" >/dev/null; }
 
 # production: the admin user has a real password from here on (server-config/production/admin.sh)
-if $PRODUCTION; then admin_login; fi
+A_ALIAS=("${A[@]}") # alias commands name their own password file (asadmin takes one), holding the admin password too
+if $PRODUCTION; then admin_login; A_ALIAS+=(--user admin); fi
 
 # --- passwords go into password aliases, never into domain.xml -------------------------------------------
 alias_for() { # name password -> sets REF to the property value to use
@@ -206,9 +207,9 @@ alias_for() { # name password -> sets REF to the property value to use
     # in production the admin password too: this call's --passwordfile is the one asadmin reads
     if [ -n "${ADMIN_PWFILE:-}" ]; then cat "$ADMIN_PWFILE" >> "$pwfile"; fi
     if "${A[@]}" list-password-aliases 2>/dev/null | grep -qx "$name"; then
-      "${A[@]}" --passwordfile "$pwfile" update-password-alias "$name" >/dev/null
+      "${A_ALIAS[@]}" --passwordfile "$pwfile" update-password-alias "$name" >/dev/null
     else
-      "${A[@]}" --passwordfile "$pwfile" create-password-alias "$name" >/dev/null
+      "${A_ALIAS[@]}" --passwordfile "$pwfile" create-password-alias "$name" >/dev/null
     fi
     rm -f "$pwfile"; echo "$digest" > "$stamp"; chmod 600 "$stamp"
     say "password alias $name set"

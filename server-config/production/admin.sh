@@ -40,10 +40,11 @@ secure_admin() {
   local listener key
   # the console and asadmin's port, and the JMX connector (which answers to the same admin users)
   for listener in network-config.network-listeners.network-listener.admin-listener admin-service.jmx-connector.system; do
+    local name=admin-listener; [ "${listener#admin-service.}" = "$listener" ] || name="JMX connector"
     key=configs.config.server-config.$listener.address
     if [ "$("${A[@]}" get "$key" | sed -n "s/^$key=//p")" != 127.0.0.1 ]; then
       "${A[@]}" set "$key=127.0.0.1" >/dev/null
-      say "${listener##*.} bound to 127.0.0.1"
+      say "$name bound to 127.0.0.1"
       restart_needed=true
     fi
   done
