@@ -55,7 +55,7 @@ version_of() { cat "$STATE/$1.version" 2>/dev/null || echo "-"; }
 
 running() { "$ASADMIN" list-domains 2>/dev/null | grep -q "^$(domain "$1") running"; }
 ready() { curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$(http_port "$1")/health/ready" 2>/dev/null; }
-# the application's deployed versions in a colour's domain (spark:<version>, Payara's application versioning)
+# the application in a colour's domain (spark, or spark:<version> deployed by hand with Payara's versioning)
 applications() { admin "$1" list-applications 2>/dev/null | awk -v app="$APP" '$1 == app || index($1, app ":") == 1 {print $1}' || true; }
 
 # The version a deployment is named by: the EAR's own SHA-256, so the same build always has the same name
@@ -89,8 +89,10 @@ start_colour() { # colour ear
     for name in $(applications "$colour"); do admin "$colour" undeploy "$name" >/dev/null; done
     admin "$colour" restart-domain "$(domain "$colour")" >/dev/null
   fi
-  name="$APP:$(version_label "$ear")"
-  say "$colour: deploying $name (ready within ${DEPLOY_READY_TIMEOUT} s, or rolled back)"
+  # one name for every version: deployed as spark:<version> (Payara's application versioning), the application failed
+  # to start (its MicroProfile Metrics registry found no application of that name); the version is in build/deploy-*/
+  name=$APP
+  say "$colour: deploying $(version_label "$ear") as $name (ready within ${DEPLOY_READY_TIMEOUT} s, or rolled back)"
   deadline=$((SECONDS + DEPLOY_READY_TIMEOUT))
   log="$ROOT/build/payara6/glassfish/domains/$(domain "$colour")/logs/server.log"
   offset=$(stat -c %s "$log" 2>/dev/null || echo 0)
@@ -109,7 +111,7 @@ start_colour() { # colour ear
     [ "$SECONDS" -lt "$deadline" ] || { echo "$colour was not ready within ${DEPLOY_READY_TIMEOUT} s (http://127.0.0.1:$(http_port "$colour")/health/ready; $log)" >&2; return 1; }
     sleep 1
   done
-  say "$colour: $name ready at http://127.0.0.1:$(http_port "$colour")"
+  say "$colour: $(version_label "$ear") ready at http://127.0.0.1:$(http_port "$colour")"
 }
 
 # nginx over one colour: started, or reloaded gracefully (the old workers finish their requests on the old colour)
@@ -142,7 +144,7 @@ deploy() { # ear
   # the idle colour's version is given up from here on: it is the one replaced
   rm -f "$STATE/$target.ear" "$STATE/$target.version"
   cp "$ear" "$STATE/$target.ear.new"
-  if ! start_colour "$target" "$STATE/$target.ear.new"; then
+  if ! start_colour "$target" "$STATE/$target.ear.new" 9>&-; then
     say "rolling back: undeploying and stopping $target"
     stop_colour "$target"
     rm -f "$STATE/$target.ear.new"
@@ -151,7 +153,7 @@ deploy() { # ear
   fi
   mv "$STATE/$target.ear.new" "$STATE/$target.ear"
   version_label "$STATE/$target.ear" > "$STATE/$target.version"
-  switch_nginx "$target"
+  switch_nginx "$target" 9>&-
   echo "$target" > "$STATE/live"
   check_through_nginx "$target" || die "nginx does not reach $target after the switch (see $NGINX_DIR/logs/error.log); ./spark rollback goes back"
   say "live: $target ($(version_of "$target")) at http://localhost:$NGINX_PORT, in $((SECONDS - started)) s"
@@ -164,14 +166,14 @@ rollback() {
   [ -n "$from" ] || die "nothing is deployed"
   to=$(other "$from")
   [ -f "$STATE/$to.ear" ] || die "no previous version to roll back to ($to holds none)"
-  if ! ready "$to" || [ "$(applications "$to")" != "$APP:$(version_of "$to")" ]; then
+  if ! ready "$to"; then
     say "$to is not running $(version_of "$to"); starting it again"
-    if ! start_colour "$to" "$STATE/$to.ear"; then
+    if ! start_colour "$to" "$STATE/$to.ear" 9>&-; then
       stop_colour "$to"
       die "$to did not become ready; nginx still sends every request to $from"
     fi
   fi
-  switch_nginx "$to"
+  switch_nginx "$to" 9>&-
   echo "$to" > "$STATE/live"
   check_through_nginx "$to" || die "nginx does not reach $to after the switch (see $NGINX_DIR/logs/error.log)"
   say "rolled back: live: $to ($(version_of "$to")); $from keeps running $(version_of "$from")"
@@ -197,7 +199,7 @@ down() {
 }
 
 mkdir -p "$STATE"
-# one deploy or rollback at a time
+# one deploy or rollback at a time (the lock's descriptor is closed for nginx and the domains, which outlive this)
 exec 9> "$STATE/lock"
 flock -n 9 || die "another ./spark deploy or rollback is running"
 

@@ -40,6 +40,7 @@ export TRUSTED_PROXIES=127.0.0.1,0:0:0:0:0:0:0:1,::1
 # the load below is one student's: the per-user API limit would answer it 429
 export RATE_LIMIT_MAX=100000000
 export SPARK_HEAP=${SPARK_HEAP:-640m}
+export DATA_GRID_NAME=$DEPLOY_NAME DATA_GRID_INTERFACE=127.0.0.1
 unset DATABASE_READ_URL
 
 cleanup() {
