@@ -58,7 +58,7 @@ ready() { curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$(http_port "$1"
 # the application in a colour's domain (spark, or spark:<version> deployed by hand with Payara's versioning)
 applications() { admin "$1" list-applications 2>/dev/null | awk -v app="$APP" '$1 == app || index($1, app ":") == 1 {print $1}' || true; }
 
-# The version a deployment is named by: the EAR's own SHA-256, so the same build always has the same name
+# A version's name: from the EAR's SHA-256, so the same build always has the same name
 version_label() { echo "v$(sha256sum "$1" | cut -c1-12)"; }
 
 # Undeployed before the domain stops: a domain that boots with an EAR may load it without its HTTP authentication
@@ -90,7 +90,7 @@ start_colour() { # colour ear
     admin "$colour" restart-domain "$(domain "$colour")" >/dev/null
   fi
   # one name for every version: deployed as spark:<version> (Payara's application versioning), the application failed
-  # to start (its MicroProfile Metrics registry found no application of that name); the version is in build/deploy-*/
+  # to deploy (NoSuchElementException as it registered its MicroProfile metrics); the version is kept in $STATE
   name=$APP
   say "$colour: deploying $(version_label "$ear") as $name (ready within ${DEPLOY_READY_TIMEOUT} s, or rolled back)"
   deadline=$((SECONDS + DEPLOY_READY_TIMEOUT))

@@ -137,7 +137,7 @@ timed ./spark rollback
 
 # --- 3. the next release's changesets under the running release ------------------------------------------------------
 step "the next release's changesets (expand only) applied under the running release"
-java -Dliquibase.showBanner=false -cp "server-config/test/next-release:liquibase/target/spark-liquibase.jar:liquibase/target/migrator-lib/*" \
+java -Dliquibase.showBanner=false -Dliquibase.showSummary=OFF -Dliquibase.showSummaryOutput=LOG -cp "server-config/test/next-release:liquibase/target/spark-liquibase.jar:liquibase/target/migrator-lib/*" \
   org.projectspark.platform.migration.MigrateCommand --changelog db.changelog-next.xml
 PG=(psql -XAtq -h localhost -U postgres -d "$DB" -v ON_ERROR_STOP=1)
 [ "$("${PG[@]}" -c "SELECT count(*) FROM databasechangelog WHERE id = 'next-expand'")" = 1 ] || fail "the expand changeset was not applied"
