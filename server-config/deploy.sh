@@ -101,9 +101,11 @@ start_colour() { # colour ear
   if [ "$rc" != 0 ]; then
     echo "$out" | grep -v '^Command' >&2 || true
     [ "$rc" != 124 ] || echo "the deployment did not finish within ${DEPLOY_READY_TIMEOUT} s" >&2
-    # the application's own reason, from the JSON log
-    tail -c +"$((offset + 1))" "$log" 2>/dev/null | grep -o '"LogMessage":"\(Refusing to start\|Database migration failed\)[^"]*"' \
-      | sed 's/^"LogMessage":"/  /; s/"$//' | head -5 >&2 || true
+    # the application's own reason, from the JSON log: a refused setting is a message, a failed migration an exception
+    tail -c +"$((offset + 1))" "$log" 2>/dev/null \
+      | grep -o '"LogMessage":"Refusing to start[^"]*"\|"Exception":"Database migration failed","StackTrace":"[^"]*' \
+      | sed -E 's/^"LogMessage":"//; s/"$//; s/^"Exception":"Database migration failed","StackTrace":"([^\\]*)(\\n *Reason: )?([^\\]*).*/Database migration failed: \1 \3/; s/([a-z]+\.)+[A-Za-z]*Exception: //g; s/^/  /' \
+      | head -5 >&2 || true
     echo "the deployment failed (see above and $log)" >&2
     return 1
   fi
