@@ -82,7 +82,7 @@ jar uf "$WORK/broken/$lbjar" -C "$WORK/broken/cl" db
 for r in release-1 release-2 broken; do echo "  $r.ear: sha256 $(sha256sum "$WORK/$r.ear" | cut -c1-12)"; done
 
 live_colour() { curl -fsS --max-time 10 "$NGINX/api/v1/health" | grep -o '"environment":"[a-z]*"' | cut -d'"' -f4; }
-direct_ready() { curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$(($1 + 80))/health/ready"; }
+direct_ready() { curl -fs -o /dev/null --max-time 5 "http://127.0.0.1:$(($1 + 80))/health/ready"; }
 timed() { local t=$SECONDS; "$@"; echo "  ($((SECONDS - t)) s)"; }
 
 # --- 1. release 1, then release 2 under load ------------------------------------------------------------------------
