@@ -2,6 +2,8 @@ package org.projectspark.platform.migration;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code ./spark migrate}: creates the database if needed and applies every pending changeset.
@@ -40,15 +42,27 @@ public final class MigrateCommand {
             System.exit(2);
             return;
         }
-        boolean createOnly = args.length > 0 && args[0].equals("--create-only");
-        String contexts = args.length > 0 && !createOnly ? args[0] : Migrator.contexts(System.getenv("SPARK_ENV"), System.getenv("DEMO_DATA"));
+        List<String> rest = new ArrayList<>(List.of(args));
+        String changelog = Migrator.CHANGELOG;
+        int at = rest.indexOf("--changelog");
+        if (at >= 0) {
+            if (at + 1 >= rest.size()) {
+                System.err.println("migrate: --changelog needs a class path resource");
+                System.exit(2);
+                return;
+            }
+            changelog = rest.get(at + 1);
+            rest.subList(at, at + 2).clear();
+        }
+        boolean createOnly = !rest.isEmpty() && rest.get(0).equals("--create-only");
+        String contexts = !rest.isEmpty() && !createOnly ? rest.get(0) : Migrator.contexts(System.getenv("SPARK_ENV"), System.getenv("DEMO_DATA"));
         boolean created = Migrator.createDatabaseIfMissing(url);
         System.out.println("migrate: database " + url + (created ? " created" : " exists"));
         if (createOnly) {
             return;
         }
         try (Connection c = DriverManager.getConnection(url.jdbcUrl(), Migrator.credentials(url))) {
-            Migrator.migrate(c, contexts);
+            Migrator.migrate(c, contexts, changelog);
         }
         System.out.println("migrate: schema is up to date");
     }
