@@ -177,7 +177,7 @@ server-config/backup/restore.sh "$WORK/corrupt" --database "${DB}_corrupt" 2> "$
 grep -q 'no manifest.json' "$WORK/corrupt.err" || fail "the refusal of a backup without manifest does not say why"
 echo "  refused: $(cat "$WORK/corrupt.err")"
 
-# --- 4. blue-green deploys ---------------------------------------------------------------------------------------
+# --- 5. blue-green deploys ---------------------------------------------------------------------------------------
 step "blue-green deploys, rollback and a zero-downtime schema change (server-config/test/deploy-test.sh)"
 # this domain is done: its memory and cores go to the two deploy domains
 "${A[@]}" undeploy spark >/dev/null 2>&1 || true
