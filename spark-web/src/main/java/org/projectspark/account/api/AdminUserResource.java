@@ -49,7 +49,7 @@ public class AdminUserResource {
     @APIResponse(responseCode = "200", description = "The user", content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
-    public UserView findByUsername(@QueryParam("username") @Schema(hidden = true) @NotBlank(message = "is required") String username) {
+    public UserView findByUsername(@QueryParam("username") @NotBlank(message = "is required") String username) {
         return UserView.of(accounts.findByUsername(username));
     }
 

@@ -52,7 +52,7 @@ public class MeResource {
 
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Changes the signed-in user's profile, email or password (merge patch)")
+    @Operation(operationId = "changeMe", summary = "Changes the signed-in user's profile, email or password (merge patch)")
     @APIResponse(responseCode = "200", description = "The user as changed", content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @APIResponse(responseCode = "409", ref = ApiDoc.CONFLICT, description = "The email is taken")

@@ -37,13 +37,13 @@ public class ClassHandInResource {
     HandIns handIns;
 
     @GET
-    @Operation(summary = "What a class's students handed in for an assignment")
+    @Operation(operationId = "listClassHandIns", summary = "What a class's students handed in for an assignment")
     @APIResponse(responseCode = "200", description = "A page of hand-ins", content = @Content(schema = @Schema(implementation = HandInView.Page.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public HandInView.Page list(@PathParam("classId") UUID classId, @PathParam("activityId") UUID activityId,
-                                @QueryParam("offset") @DefaultValue("0") @Schema(hidden = true) @Min(0) int offset,
-                                @QueryParam("limit") @DefaultValue("100") @Schema(hidden = true) @Min(1) @Max(500) int limit) {
+                                @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+                                @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         HandIns.Page page = handIns.ofClass(Caller.current().id(), classId, activityId, offset, limit);
         return new HandInView.Page(page.items().stream().map(HandInView::of).toList(), page.total(), offset, limit);
     }

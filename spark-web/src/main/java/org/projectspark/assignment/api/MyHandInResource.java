@@ -38,12 +38,12 @@ public class MyHandInResource {
     HandIns handIns;
 
     @GET
-    @Operation(summary = "The signed-in student's hand-ins with their grades")
+    @Operation(operationId = "listMyHandIns", summary = "The signed-in student's hand-ins with their grades")
     @APIResponse(responseCode = "200", description = "A page of hand-ins", content = @Content(schema = @Schema(implementation = HandInView.Page.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     public HandInView.Page list(@QueryParam("activityId") UUID activityId,
-                                @QueryParam("offset") @DefaultValue("0") @Schema(hidden = true) @Min(0) int offset,
-                                @QueryParam("limit") @DefaultValue("20") @Schema(hidden = true) @Min(1) @Max(100) int limit) {
+                                @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+                                @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         HandIns.Page page = handIns.mine(Caller.current().id(), Optional.ofNullable(activityId), offset, limit);
         return new HandInView.Page(page.items().stream().map(HandInView::of).toList(), page.total(), offset, limit);
     }

@@ -70,15 +70,15 @@ public class CourseResource {
 
     /** Published courses; authors may ask for {@code ?drafts=true} to see theirs too. */
     @GET
-    @Operation(summary = "Published courses, in the reader's language (authors: drafts too with drafts=true)")
+    @Operation(operationId = "listCourses", summary = "Published courses, in the reader's language (authors: drafts too with drafts=true)")
     @APIResponse(responseCode = "200", description = "A page of courses",
         content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CourseViews.Summary.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     public List<CourseViews.Summary> list(@Context SecurityContext security, @Context HttpHeaders headers,
                                           @QueryParam("locale") @Pattern(regexp = ApiPatterns.LOCALE, message = ApiPatterns.LOCALE_MESSAGE) String locale,
                                           @QueryParam("drafts") @DefaultValue("false") boolean drafts,
-                                          @QueryParam("offset") @DefaultValue("0") @Schema(hidden = true) @Min(0) int offset,
-                                          @QueryParam("limit") @DefaultValue("50") @Schema(hidden = true) @Min(1) @Max(100) int limit) {
+                                          @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+                                          @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit) {
         List<String> preferences = preferences(security, headers, locale);
         List<Course> courses = drafts && mayAuthor(security) ? catalog.all(offset, limit) : catalog.published(offset, limit);
         return courses.stream().map(c -> CourseViews.summary(c, c.localeFor(preferences))).toList();
@@ -121,7 +121,7 @@ public class CourseResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"TEACHER", "ADMIN"})
-    @Operation(summary = "Creates a draft course from its whole tree")
+    @Operation(operationId = "createCourse", summary = "Creates a draft course from its whole tree")
     @APIResponse(responseCode = "201", description = "The course's source; Location: the course",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CourseViews.Source.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
@@ -148,7 +148,7 @@ public class CourseResource {
     @POST
     @Path("{id}/publish")
     @RolesAllowed({"TEACHER", "ADMIN"})
-    @Operation(summary = "Publishes a course to students")
+    @Operation(operationId = "publishCourse", summary = "Publishes a course to students")
     @APIResponse(responseCode = "200", description = "The course's source", content = @Content(schema = @Schema(implementation = CourseViews.Source.class)))
     @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public CourseViews.Source publish(@PathParam("id") UUID id, @Context SecurityContext security) {

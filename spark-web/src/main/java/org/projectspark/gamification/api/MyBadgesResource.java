@@ -35,6 +35,7 @@ public class MyBadgesResource {
     BadgeQueries badges;
 
     /** A badge and when it was earned. */
+    @Schema(name = "EarnedBadge")
     public record BadgeView(String badge, String earnedAt) {
     }
 

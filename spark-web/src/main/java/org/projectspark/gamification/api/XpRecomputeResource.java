@@ -36,6 +36,7 @@ public class XpRecomputeResource {
     @EJB
     XpRecompute recompute;
 
+    @Schema(name = "XpRecomputeReport")
     public record Report(String runId, boolean dryRun, long studentsChecked, long studentsChanged, long xpDelta,
                          List<Correction> corrections) {
     }
@@ -49,7 +50,7 @@ public class XpRecomputeResource {
     }
 
     @POST
-    @Operation(summary = "Recomputes every student's XP from their record: a dry run unless dryRun=false")
+    @Operation(operationId = "recomputeXp", summary = "Recomputes every student's XP from their record: a dry run unless dryRun=false")
     @APIResponse(responseCode = "200", description = "Who gains or loses what", content = @Content(schema = @Schema(implementation = Report.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     public Report run(@QueryParam("dryRun") @DefaultValue("true") boolean dryRun) {

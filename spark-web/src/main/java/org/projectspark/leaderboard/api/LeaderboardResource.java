@@ -91,27 +91,27 @@ public class LeaderboardResource {
 
     @GET
     @Path(BOARD)
-    @Operation(summary = "The top of a board: global, schools/{id} or classes/{id}, all time or this week")
+    @Operation(operationId = "topOfBoard", summary = "The top of a board: global, schools/{id} or classes/{id}, all time or this week")
     @APIResponse(responseCode = "200", description = "The board; X-Leaderboard-Source says whether Redis or PostgreSQL answered",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaderboardView.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public Response top(@PathParam("board") BoardAddress board,
                         @QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
-                        @QueryParam("limit") @DefaultValue("10") @Schema(hidden = true) @Min(1) @Max(100) int limit) {
+                        @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
         return top(() -> board.at(period), nameOf(board), limit);
     }
 
     @GET
     @Path(BOARD + "/me")
-    @Operation(summary = "The signed-in student's rank on a board, with their neighbours")
+    @Operation(operationId = "myRank", summary = "The signed-in student's rank on a board, with their neighbours")
     @APIResponse(responseCode = "200", description = "The student's part of the board",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaderboardView.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public Response me(@PathParam("board") BoardAddress board,
                        @QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
-                       @QueryParam("neighbours") @DefaultValue("2") @Schema(hidden = true) @Min(0) @Max(10) int neighbours) {
+                       @QueryParam("neighbours") @DefaultValue("2") @Min(0) @Max(10) int neighbours) {
         return around(() -> board.at(period), nameOf(board), neighbours);
     }
 

@@ -61,7 +61,7 @@ public class MaintenanceResource {
     MaintenanceSettings settings;
 
     @GET
-    @Operation(summary = "The maintenance jobs: schedule, last run and next firing on this instance")
+    @Operation(operationId = "listMaintenanceJobs", summary = "The maintenance jobs: schedule, last run and next firing on this instance")
     @APIResponse(responseCode = "200", description = "The jobs", content = @Content(schema = @Schema(implementation = MaintenanceViews.Listing.class)))
     public MaintenanceViews.Listing list() {
         Map<MaintenanceJob, MaintenanceRun> all = runs.all();
@@ -71,7 +71,7 @@ public class MaintenanceResource {
 
     @POST
     @Path("{job}/run")
-    @Operation(summary = "Runs one maintenance job now")
+    @Operation(operationId = "runMaintenanceJob", summary = "Runs one maintenance job now")
     @APIResponse(responseCode = "200", description = "The job's record", content = @Content(schema = @Schema(implementation = MaintenanceViews.Job.class)))
     @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public MaintenanceViews.Job run(@PathParam("job") String job) {

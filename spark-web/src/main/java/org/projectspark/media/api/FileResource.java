@@ -73,7 +73,7 @@ public class FileResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"STUDENT", "TEACHER", "SCHOOL_ADMIN", "GUARDIAN", "ADMIN"})
     @SecurityRequirement(name = ApiDoc.BEARER)
-    @Operation(summary = "Uploads a file in one request: the body is the file's bytes")
+    @Operation(operationId = "uploadFile", summary = "Uploads a file in one request: the body is the file's bytes")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
         schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "201", description = "The file; Location: the file",
@@ -83,7 +83,7 @@ public class FileResource {
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @APIResponse(responseCode = "413", ref = ApiDoc.TOO_LARGE, description = "Over the file size limit or the storage quota")
     @APIResponse(responseCode = "415", ref = ApiDoc.UNSUPPORTED_TYPE, description = "A kind of file the purpose does not take")
-    public Response upload(@QueryParam("name") @Schema(hidden = true) @Size(max = 4_000) String name,
+    public Response upload(@QueryParam("name") @Size(max = 4_000) String name,
                            @QueryParam("purpose") @DefaultValue("ASSIGNMENT") FilePurpose purpose,
                            @HeaderParam("Content-Length") String contentLength, InputStream body) {
         FileUploads.Uploaded uploaded = uploads.upload(Caller.current().id(), purpose, name, body, length(contentLength));

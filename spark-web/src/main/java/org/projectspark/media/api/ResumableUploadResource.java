@@ -92,7 +92,7 @@ public class ResumableUploadResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = ApiDoc.BEARER)
-    @Operation(summary = "Creates a resumable upload (tus 1.0 creation) of Upload-Length bytes")
+    @Operation(operationId = "createUpload", summary = "Creates a resumable upload (tus 1.0 creation) of Upload-Length bytes")
     @APIResponse(responseCode = "201", description = "The upload; Location: its address, Upload-Offset 0",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadView.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)

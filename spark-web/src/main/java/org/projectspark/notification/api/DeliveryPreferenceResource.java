@@ -45,18 +45,19 @@ public class DeliveryPreferenceResource {
     public record KindChange(@NotNull NotificationKind kind, Boolean email, Boolean sms) {
     }
 
+    @Schema(name = "DeliveryPreferenceChanges")
     public record Changes(@NotNull @Size(min = 1, max = 32) List<@NotNull @Valid KindChange> kinds) {
     }
 
     @GET
-    @Operation(summary = "Which kinds of notification also come by email or SMS, and whether each channel is usable")
+    @Operation(operationId = "deliveryPreferences", summary = "Which kinds of notification also come by email or SMS, and whether each channel is usable")
     @APIResponse(responseCode = "200", description = "The preferences", content = @Content(schema = @Schema(implementation = DeliveryPreferences.View.class)))
     public DeliveryPreferences.View get() {
         return preferences.of(Caller.current().id());
     }
 
     @PUT
-    @Operation(summary = "Changes the channels of some kinds of notification")
+    @Operation(operationId = "changeDeliveryPreferences", summary = "Changes the channels of some kinds of notification")
     @APIResponse(responseCode = "200", description = "The preferences", content = @Content(schema = @Schema(implementation = DeliveryPreferences.View.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     public DeliveryPreferences.View change(@NotNull(message = "a JSON body is required") @Valid Changes body) {

@@ -40,6 +40,7 @@ public class NotificationResource {
     @EJB
     MyNotifications notifications;
 
+    @Schema(name = "NotificationPage")
     public record Page(List<NotificationView> items, long total, long unread, int offset, int limit) {
     }
 
@@ -50,12 +51,12 @@ public class NotificationResource {
     }
 
     @GET
-    @Operation(summary = "The signed-in user's notifications, newest first")
+    @Operation(operationId = "listNotifications", summary = "The signed-in user's notifications, newest first")
     @APIResponse(responseCode = "200", description = "A page of notifications", content = @Content(schema = @Schema(implementation = Page.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     public Page list(@QueryParam("unread") @DefaultValue("false") boolean unreadOnly,
-                     @QueryParam("offset") @DefaultValue("0") @Schema(hidden = true) @Min(0) int offset,
-                     @QueryParam("limit") @DefaultValue("20") @Schema(hidden = true) @Min(1) @Max(100) int limit) {
+                     @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+                     @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         MyNotifications.Page page = notifications.list(Caller.current().id(), unreadOnly, offset, limit);
         return new Page(page.items().stream().map(NotificationView::of).toList(), page.total(), page.unread(), offset, limit);
     }

@@ -53,7 +53,7 @@ public class PhoneResource {
     }
 
     @GET
-    @Operation(summary = "The signed-in user's phone number for SMS")
+    @Operation(operationId = "phone", summary = "The signed-in user's phone number for SMS")
     @APIResponse(responseCode = "200", description = "The number", content = @Content(schema = @Schema(implementation = Phones.PhoneView.class)))
     @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public Phones.PhoneView get() {

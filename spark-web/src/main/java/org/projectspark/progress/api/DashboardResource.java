@@ -81,7 +81,7 @@ public class DashboardResource {
      * this one, so a change to their own data (which drops it here at once) is seen on their next read.
      */
     @GET
-    @Operation(summary = "The signed-in student's dashboard: XP, level, streak, badges, courses in progress")
+    @Operation(operationId = "myDashboard", summary = "The signed-in student's dashboard: XP, level, streak, badges, courses in progress")
     @APIResponse(responseCode = "200", description = "The dashboard", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DashboardView.class)))
     public Response dashboard() {
         Caller caller = Caller.current();

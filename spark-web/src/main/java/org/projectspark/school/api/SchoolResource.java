@@ -53,7 +53,7 @@ public class SchoolResource {
 
     @POST
     @RolesAllowed("ADMIN")
-    @Operation(summary = "Creates a school")
+    @Operation(operationId = "createSchool", summary = "Creates a school")
     @APIResponse(responseCode = "201", description = "The school; Location: the school",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolViews.SchoolView.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)

@@ -127,7 +127,7 @@ public class ClassSyncResource {
     @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public JsonObject events(@PathParam("id") UUID classId, @Context SecurityContext security,
                              @QueryParam("kind") @DefaultValue("all") @Pattern(regexp = "pending|rejected|all", message = "kind is pending, rejected or all") String kind,
-                             @QueryParam("limit") @DefaultValue("100") @Schema(hidden = true) @Min(value = 1, message = "limit must be from 1 to 500")
+                             @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "limit must be from 1 to 500")
                              @Max(value = 500, message = "limit must be from 1 to 500") int limit) {
         JsonArrayBuilder events = Json.createArrayBuilder();
         for (SyncOversight.Attention a : oversight.attention(caller(security), classId,

@@ -84,7 +84,7 @@ public class SyncResource {
     /** Registers the device (when the student signs in on it); offline events dated before this are implausible. */
     @PUT
     @Path("devices/{deviceId}")
-    @Operation(summary = "Registers the device the student signs in on")
+    @Operation(operationId = "registerDevice", summary = "Registers the device the student signs in on")
     @RequestBody(required = true, description = "The device's details (docs/sync.md)",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "200", description = "The device", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
@@ -132,7 +132,7 @@ public class SyncResource {
     @POST
     @Path("events")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Uploads a batch of offline events (plain or gzip): a result per event, in the order sent")
+    @Operation(operationId = "uploadEvents", summary = "Uploads a batch of offline events (plain or gzip): a result per event, in the order sent")
     @RequestBody(required = true, description = "{deviceId, events: [...]} (docs/sync.md)",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "200", description = "A result per event, even when some are rejected", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
@@ -211,8 +211,8 @@ public class SyncResource {
     @Operation(summary = "What changed for the student since a cursor (none: a first, full sync), a page at a time")
     @APIResponse(responseCode = "200", description = "A page of changes, the next cursor and hasMore", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
-    public StreamingOutput changes(@QueryParam("since") @Schema(hidden = true) @Size(max = 400, message = "since must be a cursor this server gave") String since,
-                              @QueryParam("limit") @DefaultValue("0") @Schema(hidden = true) @Min(value = 0, message = "limit must be from 10 to 1000")
+    public StreamingOutput changes(@QueryParam("since") @Size(max = 400, message = "since must be a cursor this server gave") String since,
+                              @QueryParam("limit") @DefaultValue("0") @Min(value = 0, message = "limit must be from 10 to 1000")
                               @Max(value = 1000, message = "limit must be from 10 to 1000") int limit,
                               @Context SecurityContext security) {
         int page = limit == 0 ? settings.changesPage() : Math.max(limit, 10);

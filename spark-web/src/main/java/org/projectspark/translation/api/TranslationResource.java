@@ -92,8 +92,8 @@ public class TranslationResource {
     public TranslationViews.Page texts(@PathParam("courseId") UUID courseId,
                                        @PathParam("locale") @Pattern(regexp = ApiPatterns.LOCALE, message = ApiPatterns.LOCALE_MESSAGE) String locale,
                                        @QueryParam("status") TextStatus status,
-                                       @QueryParam("offset") @DefaultValue("0") @Schema(hidden = true) @Min(0) int offset,
-                                       @QueryParam("limit") @DefaultValue("100") @Schema(hidden = true) @Min(1) @Max(200) int limit) {
+                                       @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+                                       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(200) int limit) {
         return new TranslationViews.Page(review.texts(courseId, locale, Optional.ofNullable(status), offset, limit, author())
                 .stream().map(TranslationViews::text).toList(), offset, limit);
     }
@@ -115,7 +115,7 @@ public class TranslationResource {
 
     @POST
     @Path("{locale}/publish")
-    @Operation(summary = "Puts every draft whose source is unchanged into the course")
+    @Operation(operationId = "publishTranslations", summary = "Puts every draft whose source is unchanged into the course")
     @APIResponse(responseCode = "200", description = "How many texts, and the course's content version",
         content = @Content(schema = @Schema(implementation = TranslationViews.Published.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)

@@ -3,11 +3,8 @@ package org.projectspark.platform.openapi;
 /**
  * Names the OpenAPI annotations of the resources share: the tags (one per feature), the bearer token's security
  * scheme, and the problem+json responses declared once in {@link org.projectspark.SparkApplication}'s components.
- * <p>
- * A query or header parameter with a Bean Validation constraint carries {@code @Schema(hidden = true)}: Payara
- * 6.2025.9's document generator throws a NullPointerException on a constraint of any parameter that is not a path
- * parameter (payara/Payara#7649, fixed in a later release), and a hidden schema is the one thing that makes it skip
- * the constraint. The parameter itself stays in the document.
+ * The problems every operation shares are added by {@link DocumentFilter}; the settings are in
+ * META-INF/microprofile-config.properties (mp.openapi.*).
  */
 public final class ApiDoc {
 
