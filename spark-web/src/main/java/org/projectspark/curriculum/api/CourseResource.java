@@ -86,7 +86,7 @@ public class CourseResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A course's tree in one locale, without answer keys; 304 for If-None-Match of the version held")
+    @Operation(operationId = "getCourse", summary = "A course's tree in one locale, without answer keys; 304 for If-None-Match of the version held")
     @APIResponse(responseCode = "200", description = "The course; ETag names its version and locale, Content-Language the locale served",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CourseViews.CourseView.class)))
     @APIResponse(responseCode = "304", description = "The version the device holds is current")

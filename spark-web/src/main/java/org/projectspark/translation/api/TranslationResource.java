@@ -70,7 +70,7 @@ public class TranslationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Asks for a machine translation of the course, or of one lesson, into a locale")
+    @Operation(operationId = "requestTranslation", summary = "Asks for a machine translation of the course, or of one lesson, into a locale")
     @APIResponse(responseCode = "202", description = "The job; Location: the job",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TranslationViews.Job.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
