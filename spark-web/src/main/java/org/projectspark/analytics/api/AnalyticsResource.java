@@ -47,7 +47,7 @@ public class AnalyticsResource {
     @Path("students/{id}")
     @Operation(summary = "A student's report: progress, scores, activity (the student, their teachers, school admin, guardians)")
     @APIResponse(responseCode = "200", description = "The report",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudentReport.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudentReport.class)))
     @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public Response studentReport(@PathParam("id") UUID id) {
         UUID caller = Caller.current().id();

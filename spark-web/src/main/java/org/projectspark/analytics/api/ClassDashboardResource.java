@@ -39,7 +39,7 @@ public class ClassDashboardResource {
     @GET
     @Operation(operationId = "classDashboard", summary = "A class's dashboard for its teachers: each student's progress, who struggles")
     @APIResponse(responseCode = "200", description = "The dashboard",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClassDashboard.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClassDashboard.class)))
     @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public Response dashboard(@PathParam("id") UUID id) {
         UUID caller = Caller.current().id();

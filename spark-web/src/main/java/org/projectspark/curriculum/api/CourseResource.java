@@ -72,7 +72,7 @@ public class CourseResource {
     @GET
     @Operation(operationId = "listCourses", summary = "Published courses, in the reader's language (authors: drafts too with drafts=true)")
     @APIResponse(responseCode = "200", description = "A page of courses",
-        content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CourseViews.Summary.class)))
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CourseViews.Summary.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     public List<CourseViews.Summary> list(@Context SecurityContext security, @Context HttpHeaders headers,
                                           @QueryParam("locale") @Pattern(regexp = ApiPatterns.LOCALE, message = ApiPatterns.LOCALE_MESSAGE) String locale,
@@ -88,7 +88,7 @@ public class CourseResource {
     @Path("{id}")
     @Operation(operationId = "getCourse", summary = "A course's tree in one locale, without answer keys; 304 for If-None-Match of the version held")
     @APIResponse(responseCode = "200", description = "The course; ETag names its version and locale, Content-Language the locale served",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CourseViews.CourseView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CourseViews.CourseView.class)))
     @APIResponse(responseCode = "304", description = "The version the device holds is current")
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
@@ -123,7 +123,7 @@ public class CourseResource {
     @RolesAllowed({"TEACHER", "ADMIN"})
     @Operation(operationId = "createCourse", summary = "Creates a draft course from its whole tree")
     @APIResponse(responseCode = "201", description = "The course's source; Location: the course",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CourseViews.Source.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CourseViews.Source.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     public Response create(@NotNull(message = "a JSON body is required") @Valid CourseRequest body,
                            @Context SecurityContext security, @Context UriInfo uri) {

@@ -93,7 +93,7 @@ public class LeaderboardResource {
     @Path(BOARD)
     @Operation(operationId = "topOfBoard", summary = "The top of a board: global, schools/{id} or classes/{id}, all time or this week")
     @APIResponse(responseCode = "200", description = "The board; X-Leaderboard-Source says whether Redis or PostgreSQL answered",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaderboardView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaderboardView.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public Response top(@PathParam("board") BoardAddress board,
@@ -106,7 +106,7 @@ public class LeaderboardResource {
     @Path(BOARD + "/me")
     @Operation(operationId = "myRank", summary = "The signed-in student's rank on a board, with their neighbours")
     @APIResponse(responseCode = "200", description = "The student's part of the board",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaderboardView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaderboardView.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public Response me(@PathParam("board") BoardAddress board,

@@ -83,7 +83,7 @@ public class MaintenanceResource {
     @Path("schedules/{cadence}/run")
     @Operation(summary = "Runs a cadence's slot (daily or monthly) as the timer does, claiming it")
     @APIResponse(responseCode = "200", description = "Each job of the slot and whether this call claimed it",
-        content = @Content(schema = @Schema(implementation = MaintenanceViews.Slot.class)))
+            content = @Content(schema = @Schema(implementation = MaintenanceViews.Slot.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public MaintenanceViews.Slot runSlot(@PathParam("cadence") String label, @QueryParam("slot") String slotParam) {

@@ -75,11 +75,11 @@ public class FileResource {
     @SecurityRequirement(name = ApiDoc.BEARER)
     @Operation(operationId = "uploadFile", summary = "Uploads a file in one request: the body is the file's bytes")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
-        schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "201", description = "The file; Location: the file",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileView.class)))
     @APIResponse(responseCode = "200", description = "The same bytes were uploaded by this user before: that file",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileView.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @APIResponse(responseCode = "413", ref = ApiDoc.TOO_LARGE, description = "Over the file size limit or the storage quota")
     @APIResponse(responseCode = "415", ref = ApiDoc.UNSUPPORTED_TYPE, description = "A kind of file the purpose does not take")
@@ -97,7 +97,7 @@ public class FileResource {
     @PermitAll
     @Operation(summary = "A file's description (a private file: with the bearer token of a user who may read it)")
     @APIResponse(responseCode = "200", description = "The file",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileView.class)))
     @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public Response describe(@PathParam("id") UUID id) {
         StoredFile file = reads.readable(callerId(), id);
@@ -113,16 +113,16 @@ public class FileResource {
     @PermitAll
     @Operation(summary = "A file's bytes, a range of them, or an image at a width (w); a private file needs the bearer token")
     @APIResponse(responseCode = "200", description = "The bytes",
-        content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "206", description = "The range asked for (Content-Range)",
-        content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @APIResponse(responseCode = "307", description = "The bytes are elsewhere (CDN, pre-signed storage address): Location")
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @APIResponse(responseCode = "416", description = "The range is past the end")
     @APIResponse(responseCode = "422", description = "An image the server cannot resize (image-not-resizable): read it without w",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response content(@PathParam("id") UUID id, @QueryParam("w") String w, @HeaderParam("Range") String range,
                             @HeaderParam("If-None-Match") String ifNoneMatch, @HeaderParam("If-Range") String ifRange,
                             @HeaderParam("Accept") String accept) {

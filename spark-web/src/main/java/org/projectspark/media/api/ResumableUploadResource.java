@@ -94,7 +94,7 @@ public class ResumableUploadResource {
     @SecurityRequirement(name = ApiDoc.BEARER)
     @Operation(operationId = "createUpload", summary = "Creates a resumable upload (tus 1.0 creation) of Upload-Length bytes")
     @APIResponse(responseCode = "201", description = "The upload; Location: its address, Upload-Offset 0",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadView.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @APIResponse(responseCode = "413", ref = ApiDoc.TOO_LARGE)
     public Response create(@HeaderParam("Tus-Resumable") String tus, @HeaderParam("Upload-Length") String length,
@@ -122,7 +122,7 @@ public class ResumableUploadResource {
     @SecurityRequirement(name = ApiDoc.BEARER)
     @Operation(summary = "The offset the server holds of an upload (tus clients ask with HEAD)")
     @APIResponse(responseCode = "200", description = "The upload; Upload-Offset, Upload-Length",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadView.class)))
     @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public Response offset(@PathParam("id") UUID id) {
         Upload upload = uploads.status(Caller.current().id(), id);
@@ -144,7 +144,7 @@ public class ResumableUploadResource {
     @SecurityRequirement(name = ApiDoc.BEARER)
     @Operation(summary = "Appends the body at Upload-Offset (Content-Type: application/offset+octet-stream)")
     @RequestBody(required = true, content = @Content(mediaType = "application/offset+octet-stream",
-        schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "204", description = "Appended: Upload-Offset is the new offset")
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)

@@ -64,9 +64,9 @@ public class PhoneResource {
     @PUT
     @Operation(summary = "Sets the phone number for SMS: a code is sent to it")
     @APIResponse(responseCode = "202", description = "Kept unconfirmed; a code is on its way",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Phones.PhoneView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Phones.PhoneView.class)))
     @APIResponse(responseCode = "200", description = "The number was confirmed already",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Phones.PhoneView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Phones.PhoneView.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     public Response set(@NotNull(message = "a JSON body is required") @Valid NewNumber body) {
         PhoneNumber number;

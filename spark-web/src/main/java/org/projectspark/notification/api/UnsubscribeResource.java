@@ -57,7 +57,7 @@ public class UnsubscribeResource {
     @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
     @Operation(summary = "Unsubscribes the token's user from the token's kind of email (RFC 8058 one-click too)")
     @APIResponse(responseCode = "200", description = "The page saying it is done",
-        content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public Response unsubscribe(@QueryParam("token") String token) {
         UnsubscribeTokens.Scope scope = scope(token);
         preferences.stopEmails(scope.userId(), scope.kind());

@@ -69,9 +69,9 @@ public class HandinResource {
     @SecurityRequirement(name = ApiDoc.BEARER)
     @Operation(summary = "Hands in an uploaded file for an assignment")
     @APIResponse(responseCode = "201", description = "The hand-in and the progress after it",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HandinView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HandinView.class)))
     @APIResponse(responseCode = "200", description = "This file was handed in for it before: the first hand-in",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HandinView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HandinView.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public Response handIn(@PathParam("activityId") UUID activityId, @NotNull(message = "a JSON body is required") @Valid HandinRequest body) {

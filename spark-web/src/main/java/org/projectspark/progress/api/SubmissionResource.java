@@ -45,7 +45,7 @@ public class SubmissionResource {
     @Operation(summary = "Submits quiz answers; the server grades them")
     @APIResponse(responseCode = "201", description = "The graded result", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
     @APIResponse(responseCode = "200", description = "This attempt was submitted before: its first result",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public Response submit(@PathParam("activityId") UUID activityId,

@@ -158,7 +158,7 @@ public class ClassResource {
     @Path("{id}/courses")
     @Operation(summary = "The class's courses and their due dates")
     @APIResponse(responseCode = "200", description = "The courses",
-        content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SchoolViews.AssignmentView.class)))
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SchoolViews.AssignmentView.class)))
     @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public List<SchoolViews.AssignmentView> courses(@PathParam("id") UUID id, @Context SecurityContext security) {
         return assignments.ofClass(SchoolResource.caller(security), id).stream().map(SchoolViews.AssignmentView::of).toList();
@@ -201,7 +201,7 @@ public class ClassResource {
     @Operation(summary = "Imports a roster (CSV: username,display_name[,password][,locale]): creates and enrols students")
     @RequestBody(required = true, content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "200", description = "A report of every line, with the passwords the server made",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolViews.RosterReport.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolViews.RosterReport.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @APIResponse(responseCode = "413", ref = ApiDoc.TOO_LARGE)

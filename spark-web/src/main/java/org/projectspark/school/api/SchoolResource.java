@@ -55,7 +55,7 @@ public class SchoolResource {
     @RolesAllowed("ADMIN")
     @Operation(operationId = "createSchool", summary = "Creates a school")
     @APIResponse(responseCode = "201", description = "The school; Location: the school",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolViews.SchoolView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolViews.SchoolView.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     public Response create(@NotNull(message = "a JSON body is required") @Valid SchoolRequests.NewSchool body, @Context UriInfo uri) {
         School school = membership.createSchool(body.name(), body.timeZone(), body.defaultLocale());
@@ -89,7 +89,7 @@ public class SchoolResource {
     @RolesAllowed({"TEACHER", "SCHOOL_ADMIN", "ADMIN"})
     @Operation(summary = "Creates a class in the school")
     @APIResponse(responseCode = "201", description = "The class; Location: the class",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolViews.ClassView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolViews.ClassView.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public Response createClass(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid SchoolRequests.NewClass body,

@@ -86,7 +86,7 @@ public class SyncResource {
     @Path("devices/{deviceId}")
     @Operation(operationId = "registerDevice", summary = "Registers the device the student signs in on")
     @RequestBody(required = true, description = "The device's details (docs/sync.md)",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "200", description = "The device", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     public JsonObject register(@PathParam("deviceId") String deviceId, @Context SecurityContext security, InputStream body,
@@ -134,7 +134,7 @@ public class SyncResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "uploadEvents", summary = "Uploads a batch of offline events (plain or gzip): a result per event, in the order sent")
     @RequestBody(required = true, description = "{deviceId, events: [...]} (docs/sync.md)",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "200", description = "A result per event, even when some are rejected", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @APIResponse(responseCode = "413", ref = ApiDoc.TOO_LARGE)
@@ -165,7 +165,7 @@ public class SyncResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Which of these events the server holds, with their first results")
     @RequestBody(required = true, description = "{eventIds: [...]}",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "200", description = "The events held and the ones missing", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @APIResponse(responseCode = "413", ref = ApiDoc.TOO_LARGE)

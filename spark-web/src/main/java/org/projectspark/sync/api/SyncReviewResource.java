@@ -48,7 +48,7 @@ public class SyncReviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "A teacher's decision on an offline event held for review: accept or reject")
     @RequestBody(required = true, description = "The decision (docs/sync.md)",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "200", description = "The event as decided", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)

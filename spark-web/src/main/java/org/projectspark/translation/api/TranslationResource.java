@@ -72,7 +72,7 @@ public class TranslationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "requestTranslation", summary = "Asks for a machine translation of the course, or of one lesson, into a locale")
     @APIResponse(responseCode = "202", description = "The job; Location: the job",
-        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TranslationViews.Job.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TranslationViews.Job.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     @APIResponse(responseCode = "503", ref = ApiDoc.UNAVAILABLE, description = "Machine translation is not configured on this server")
@@ -117,7 +117,7 @@ public class TranslationResource {
     @Path("{locale}/publish")
     @Operation(operationId = "publishTranslations", summary = "Puts every draft whose source is unchanged into the course")
     @APIResponse(responseCode = "200", description = "How many texts, and the course's content version",
-        content = @Content(schema = @Schema(implementation = TranslationViews.Published.class)))
+            content = @Content(schema = @Schema(implementation = TranslationViews.Published.class)))
     @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public TranslationViews.Published publish(@PathParam("courseId") UUID courseId,
