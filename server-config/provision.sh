@@ -264,6 +264,12 @@ reconcile() {
           key=${rest%%=*}; want=${rest#*=}
           if ! grep -qxF "$key=$want" "$current"; then
             if [ -z "$want" ] && ! grep -q -F "$key=" "$current"; then continue; fi
+            if [ "$target" != server-config ] && [[ $key == *.microprofile-healthcheck-configuration.enabled ]] \
+               && ! grep -q -F "${key%.enabled}." "$current"; then
+              # a configuration copied from default-config has no such element, which a dotted set cannot create
+              add "set-microprofile-healthcheck-configuration --target $target --enabled=$want" "set $key"
+              continue
+            fi
             add "$line" "set $key"
           fi ;;
         create-jvm-options)
