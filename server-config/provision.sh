@@ -319,8 +319,12 @@ if [ -n "$GROUP" ]; then
   restart_needed=$das_restart
 fi
 "${A[@]}" ping-connection-pool spark-pool >/dev/null || die "cannot connect to $SPARK_DB_SAFE from the spark-pool"
-"${A[@]}" ping-connection-pool spark-read-pool >/dev/null || die "cannot connect to the read database from spark-read-pool"
-say "connection pools spark-pool and spark-read-pool answer"
+# a read replica that is down does not stop the application: its reads go to the primary until it answers
+if "${A[@]}" ping-connection-pool spark-read-pool >/dev/null 2>&1; then
+  say "connection pools spark-pool and spark-read-pool answer"
+else
+  say "WARNING: the read database (DATABASE_READ_URL) does not answer: reads go to the primary until it does"
+fi
 
 if [ "$AFTER" = stop ]; then
   "${A[@]}" stop-domain "$DOMAIN" >/dev/null; say "domain stopped"
