@@ -7,7 +7,10 @@
 #   ./spark cluster add     one more instance in the running group (nginx sends it traffic once it is ready)
 #   ./spark cluster down    nginx, the application, the instances and the domain stopped
 #   ./spark cluster status  the instances and their ports
-#   ./spark cluster nginx   nginx (re)started over the instances running now (after starting or stopping one by hand)
+#   ./spark cluster stop spark-N    one instance out of nginx (requests in flight finish), then stopped
+#   ./spark cluster start spark-N   one instance started (again, after a stop or a crash): nginx leaves it out until its
+#                           application answers ready (a starting instance answers 404 meanwhile), then sends it requests
+#   ./spark cluster nginx   nginx (re)started over the instances ready now
 #   ./spark cluster test    builds, and runs the cluster tests (spark-it's *ClusterIT) against a cluster of two instances
 #                           of their own behind nginx (mvn verify -Pcluster; ports: -Dit.cluster.portbase=...)
 #
@@ -44,14 +47,23 @@ domain_running() { [ -x "$ASADMIN" ] && "$ASADMIN" list-domains 2>/dev/null | gr
 instances() { "${A[@]}" list-instances "$GROUP" 2>/dev/null | awk '$1 ~ /^spark-[0-9]+$/ {print $1}' | sort -t- -k2 -n; }
 running_instances() { "${A[@]}" list-instances "$GROUP" 2>/dev/null | awk '$1 ~ /^spark-[0-9]+$/ && $2 == "running" {print $1}' | sort -t- -k2 -n; }
 instance_http_port() { echo $((INSTANCE_PORTBASE + 100 * (${1#spark-} - 1) + 80)); }
+instance_ready() { curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$(instance_http_port "$1")/health/ready" 2>/dev/null; }
+# the instances that serve: running, with the application started. A starting instance opens its HTTP port minutes
+# before the application is loaded and answers 404 meanwhile (fast, so least_conn would send it most requests)
+# (DRAIN: one left out, about to stop)
+ready_instances() {
+  local name
+  for name in $(running_instances); do [ "$name" != "${DRAIN:-}" ] && instance_ready "$name" && echo "$name"; done
+  return 0
+}
 
 wait_ready() { # name
   local url="http://127.0.0.1:$(instance_http_port "$1")/health/ready"
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 600); do
     curl -fsS -o /dev/null "$url" 2>/dev/null && return 0
     sleep 1
   done
-  die "$1 was not ready within 4 minutes ($url); see build/payara6/glassfish/nodes/$NODE/$1/logs/server.log"
+  die "$1 was not ready within 10 minutes ($url); see build/payara6/glassfish/nodes/$NODE/$1/logs/server.log"
 }
 
 create_instance() { # name
@@ -73,14 +85,14 @@ deployed() { "${A[@]}" list-applications "$GROUP" 2>/dev/null | grep -q "^$APP "
 # --- nginx (server-config/nginx/nginx.sh) ---------------------------------------------------------------------------
 . "$ROOT/server-config/nginx/nginx.sh"
 
-# spark.conf with the upstream list from the running instances
+# spark.conf with the upstream list from the ready instances
 render_nginx() {
   local servers="" name
-  for name in $(running_instances); do
+  for name in $(ready_instances); do
     servers+="server 127.0.0.1:$(instance_http_port "$name") max_fails=3 fail_timeout=10s;"$'\n'
   done
   [ -n "$servers" ] || servers="server 127.0.0.1:$(instance_http_port spark-1) max_fails=3 fail_timeout=10s;"$'\n'
-  nginx_render "./spark cluster from the running instances of $GROUP" "$servers"
+  nginx_render "./spark cluster from the ready instances of $GROUP" "$servers"
 }
 
 start_or_reload_nginx() {
@@ -88,9 +100,9 @@ start_or_reload_nginx() {
   render_nginx
   nginx_start_or_reload
   if [ "$NGINX_ACTION" = reloaded ]; then
-    say "nginx reloaded: $(running_instances | tr '\n' ' ')"
+    say "nginx reloaded: $(ready_instances | tr '\n' ' ')"
   else
-    say "nginx on port $NGINX_PORT over: $(running_instances | tr '\n' ' ')"
+    say "nginx on port $NGINX_PORT over: $(ready_instances | tr '\n' ' ')"
   fi
 }
 
@@ -136,6 +148,27 @@ add() {
   "${A[@]}" list-applications "$next" 2>/dev/null | grep -q "^$APP " \
     || "${A[@]}" create-application-ref --target "$next" "$APP" >/dev/null
   start_instance "$next"
+  start_or_reload_nginx
+}
+
+# one instance stopped for a restart or an upgrade: out of nginx first (a reload lets the requests in flight finish), so
+# that it is sent nothing while its application stops
+stop_one() { # name
+  domain_running || die "no cluster is running"
+  instances | grep -qx "$1" || die "no instance $1 in $GROUP"
+  DRAIN=$1 start_or_reload_nginx
+  sleep 2
+  "${A[@]}" stop-instance "$1" >/dev/null
+  say "$1 stopped"
+}
+
+# one instance started again (after a stop, a crash or a kill): nginx over the ready ones first, so that a dead one is
+# out while it starts, and it back in once its application answers ready
+start_one() { # name
+  domain_running || die "no cluster is running"
+  instances | grep -qx "$1" || die "no instance $1 in $GROUP"
+  start_or_reload_nginx
+  start_instance "$1"
   start_or_reload_nginx
 }
 
@@ -185,5 +218,7 @@ case "${1:-}" in
     # the reactor builds the EAR; unit tests are ./mvnw verify's, so none run here
     ./mvnw -B verify -Pcluster -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false "$@" ;;
   nginx) domain_running || die "no cluster is running"; start_or_reload_nginx ;;
-  *) echo "usage: ./spark cluster [up N|add|down|status|nginx|test]" >&2; exit 2 ;;
+  stop) [ -n "${2:-}" ] || die "usage: ./spark cluster stop spark-N"; stop_one "$2" ;;
+  start) [ -n "${2:-}" ] || die "usage: ./spark cluster start spark-N"; start_one "$2" ;;
+  *) echo "usage: ./spark cluster [up N|add|down|status|nginx|stop NAME|start NAME|test]" >&2; exit 2 ;;
 esac

@@ -284,6 +284,12 @@ reconcile() {
           key=${rest%%=*}; want=${rest#*=}
           if ! grep -qxF "$key=$want" "$current"; then
             if [ -z "$want" ] && ! grep -q -F "$key=" "$current"; then continue; fi
+            if [ "$target" != server-config ] && [[ $key == *.microprofile-healthcheck-configuration.enabled ]] \
+               && ! grep -q -F "${key%.enabled}." "$current"; then
+              # a configuration copied from default-config has no such element, which a dotted set cannot create
+              add "set-microprofile-healthcheck-configuration --target $target --enabled=$want" "set $key"
+              continue
+            fi
             add "$line" "set $key"
           fi ;;
         create-jvm-options)
@@ -335,8 +341,12 @@ fi
 # production: administration on 127.0.0.1 only, over TLS
 if $PRODUCTION; then secure_admin; fi
 "${A[@]}" ping-connection-pool spark-pool >/dev/null || die "cannot connect to $SPARK_DB_SAFE from the spark-pool"
-"${A[@]}" ping-connection-pool spark-read-pool >/dev/null || die "cannot connect to the read database from spark-read-pool"
-say "connection pools spark-pool and spark-read-pool answer"
+# a read replica that is down does not stop the application: its reads go to the primary until it answers
+if "${A[@]}" ping-connection-pool spark-read-pool >/dev/null 2>&1; then
+  say "connection pools spark-pool and spark-read-pool answer"
+else
+  say "WARNING: the read database (DATABASE_READ_URL) does not answer: reads go to the primary until it does"
+fi
 
 if [ "$AFTER" = stop ]; then
   "${A[@]}" stop-domain "$DOMAIN" >/dev/null; say "domain stopped"
