@@ -15,10 +15,13 @@
 # environment of the Micro process, so the file holds none. The Data Grid's interface and name are Micro's
 # --interfaces and --clustername, the log file is its standard output.
 #
+# SPARK_ENV=production also secures the administration (server-config/production/admin.sh): PAYARA_ADMIN_PASSWORD
+# required and given to the admin user, the admin listener on 127.0.0.1 only, secure admin on.
+#
 # --group NAME also makes the deployment group NAME (server-config/cluster/*.asadmin) with its configuration NAME-config,
 # which gets the same settings as the domain's server (heap: INSTANCE_HEAP); instances are added by ./spark cluster.
 #
-# Settings come from the environment (see .env.example): DATABASE_URL, DATABASE_READ_URL, PORT, LOG_LEVEL,
+# Settings come from the environment (see .env.example): DATABASE_URL, DATABASE_READ_URL, DATABASE_MIGRATION_URL, PORT, LOG_LEVEL,
 # SPARK_HEAP, SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASS, SMTP_FROM, SMTP_SECURITY, DATA_GRID_INTERFACE, DATA_GRID_NAME.
 # The Payara distribution is unpacked into build/ by `./mvnw install` (server-config module).
 set -euo pipefail
@@ -97,9 +100,20 @@ esac
 [[ "$SPARK_SMTP_USER" =~ ^[^[:space:]:]+$ ]] || die "SMTP_USER must not hold spaces or colons"
 export SPARK_SMTP_AUTH SPARK_SMTP_STARTTLS SPARK_SMTP_SSL
 
+# production: an admin password that is refused stops everything before anything is changed
+PRODUCTION=false
+if [ -z "$MICRO_DIR" ] && [ "${SPARK_ENV:-development}" = production ]; then
+  PRODUCTION=true
+  . "$ROOT/server-config/production/admin.sh"
+  problem=$(admin_password_problem "${PAYARA_ADMIN_PASSWORD:-}")
+  [ -z "$problem" ] || die "refusing to provision a production domain: $problem"
+fi
+
 # --- database: create if missing, migrate (the guide's "migrate deploy") ---------------------------------
 say "database $SPARK_DB_SAFE"
-if [ -n "$MICRO_DIR" ]; then
+# DATABASE_MIGRATION_URL (the owner role, server-config/postgres/roles.sql) migrates when set, else DATABASE_URL's role.
+# Micro without it: the database is created and the application migrates it at its start.
+if [ -n "$MICRO_DIR" ] && [ -z "${DATABASE_MIGRATION_URL:-}" ]; then
   java -cp "$MIGRATOR_CP" org.projectspark.platform.migration.MigrateCommand --create-only | sed "s/^/provision[$DOMAIN]: /"
 else
   java -Dliquibase.showSummary=OFF -Dliquibase.showSummaryOutput=LOG -Dliquibase.showBanner=false -cp "$MIGRATOR_CP" org.projectspark.platform.migration.MigrateCommand | grep "^migrate:" | sed "s/^/provision[$DOMAIN]: /"
@@ -178,6 +192,10 @@ if running; then
 fi
 running || { say "starting domain"; "$ASADMIN" start-domain "$DOMAIN" >/dev/null; }
 
+# production: the admin user has a real password from here on (server-config/production/admin.sh)
+A_ALIAS=("${A[@]}") # alias commands name their own password file (asadmin takes one), holding the admin password too
+if $PRODUCTION; then admin_login; A_ALIAS+=(--user admin); fi
+
 # --- passwords go into password aliases, never into domain.xml -------------------------------------------
 alias_for() { # name password -> sets REF to the property value to use
   local name=$1 password=$2 stamp="$DOMAIN_DIR/config/.$1.sha256" digest
@@ -186,10 +204,12 @@ alias_for() { # name password -> sets REF to the property value to use
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
     local pwfile; pwfile=$(mktemp); chmod 600 "$pwfile"
     printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$password" > "$pwfile"
+    # in production the admin password too: this call's --passwordfile is the one asadmin reads
+    if [ -n "${ADMIN_PWFILE:-}" ]; then cat "$ADMIN_PWFILE" >> "$pwfile"; fi
     if "${A[@]}" list-password-aliases 2>/dev/null | grep -qx "$name"; then
-      "${A[@]}" --passwordfile "$pwfile" update-password-alias "$name" >/dev/null
+      "${A_ALIAS[@]}" --passwordfile "$pwfile" update-password-alias "$name" >/dev/null
     else
-      "${A[@]}" --passwordfile "$pwfile" create-password-alias "$name" >/dev/null
+      "${A_ALIAS[@]}" --passwordfile "$pwfile" create-password-alias "$name" >/dev/null
     fi
     rm -f "$pwfile"; echo "$digest" > "$stamp"; chmod 600 "$stamp"
     say "password alias $name set"
@@ -264,6 +284,12 @@ reconcile() {
           key=${rest%%=*}; want=${rest#*=}
           if ! grep -qxF "$key=$want" "$current"; then
             if [ -z "$want" ] && ! grep -q -F "$key=" "$current"; then continue; fi
+            if [ "$target" != server-config ] && [[ $key == *.microprofile-healthcheck-configuration.enabled ]] \
+               && ! grep -q -F "${key%.enabled}." "$current"; then
+              # a configuration copied from default-config has no such element, which a dotted set cannot create
+              add "set-microprofile-healthcheck-configuration --target $target --enabled=$want" "set $key"
+              continue
+            fi
             add "$line" "set $key"
           fi ;;
         create-jvm-options)
@@ -312,9 +338,15 @@ if [ -n "$GROUP" ]; then
   SPARK_HEAP=$INSTANCE_HEAP SPARK_HEAP_MIN=$INSTANCE_HEAP reconcile "$SPARK_GROUP_CONFIG" "$ROOT"/server-config/asadmin/*.asadmin
   restart_needed=$das_restart
 fi
+# production: administration on 127.0.0.1 only, over TLS
+if $PRODUCTION; then secure_admin; fi
 "${A[@]}" ping-connection-pool spark-pool >/dev/null || die "cannot connect to $SPARK_DB_SAFE from the spark-pool"
-"${A[@]}" ping-connection-pool spark-read-pool >/dev/null || die "cannot connect to the read database from spark-read-pool"
-say "connection pools spark-pool and spark-read-pool answer"
+# a read replica that is down does not stop the application: its reads go to the primary until it answers
+if "${A[@]}" ping-connection-pool spark-read-pool >/dev/null 2>&1; then
+  say "connection pools spark-pool and spark-read-pool answer"
+else
+  say "WARNING: the read database (DATABASE_READ_URL) does not answer: reads go to the primary until it does"
+fi
 
 if [ "$AFTER" = stop ]; then
   "${A[@]}" stop-domain "$DOMAIN" >/dev/null; say "domain stopped"

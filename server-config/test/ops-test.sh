@@ -13,6 +13,10 @@
 #    checksum of every table compared; the server restarted on the restored database, where a student's dashboard
 #    (XP, level, streak, badges, progress) answers exactly as before; then a corrupted backup is refused, with
 #    nothing restored.
+# 4. PostgreSQL least privilege: server-config/test/roles-test.sh (roles.sql, migration as the owner, the application
+#    role's DML allowed and DDL refused).
+# 5. Blue-green deploys, rollback and a zero-downtime schema change: server-config/test/deploy-test.sh (two domains
+#    and nginx of their own; see there), under a load through nginx that must see only 2xx answers.
 # Leaves the domain stopped and drops its databases (OPS_TEST_KEEP=1 keeps them for a look).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -58,6 +62,10 @@ step "promtool: configuration, rules and their unit tests"
 promtool check config server-config/prometheus/prometheus.yml
 promtool check rules server-config/prometheus/rules/*.yml
 (cd server-config/prometheus && promtool test rules tests/*.yml)
+
+# --- 4. PostgreSQL least privilege (no domain needed) ------------------------------------------------------------
+step "PostgreSQL roles: owner migrates, application role has DML only"
+ROLES_TEST_DB=${DB}_roles server-config/test/roles-test.sh
 
 # --- seed ---------------------------------------------------------------------------------------------------
 step "seeding $DB with the demo school, and uploaded files in $WORK/uploads"
@@ -168,3 +176,10 @@ rm "$WORK/corrupt/manifest.json"
 server-config/backup/restore.sh "$WORK/corrupt" --database "${DB}_corrupt" 2> "$WORK/corrupt.err" && fail "a backup without a manifest was restored"
 grep -q 'no manifest.json' "$WORK/corrupt.err" || fail "the refusal of a backup without manifest does not say why"
 echo "  refused: $(cat "$WORK/corrupt.err")"
+
+# --- 5. blue-green deploys ---------------------------------------------------------------------------------------
+step "blue-green deploys, rollback and a zero-downtime schema change (server-config/test/deploy-test.sh)"
+# this domain is done: its memory and cores go to the two deploy domains
+"${A[@]}" undeploy spark >/dev/null 2>&1 || true
+"${A[@]}" stop-domain "$DOMAIN" >/dev/null
+server-config/test/deploy-test.sh

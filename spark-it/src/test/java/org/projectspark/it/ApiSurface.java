@@ -1,5 +1,7 @@
 package org.projectspark.it;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.ApplicationPath;
@@ -52,8 +54,12 @@ final class ApiSurface {
 
     private static final java.util.regex.Pattern TEMPLATE_PARAM = java.util.regex.Pattern.compile("\\{\\s*(\\w+)\\s*:\\s*([\\w-]+)(\\||\\s*})");
 
-    /** One operation: {@code path} has its {@code {name}} placeholders; {@code body} is null when it takes none. */
-    record Operation(String method, String path, List<Param> params, Class<?> body, Type bodyType, List<String> consumes) {
+    /**
+     * One operation: {@code path} has its {@code {name}} placeholders; {@code body} is null when it takes none;
+     * {@code signedIn}: it needs a bearer token ({@code @RolesAllowed} on it or its class, not {@code @PermitAll}).
+     */
+    record Operation(String method, String path, List<Param> params, Class<?> body, Type bodyType, List<String> consumes,
+                     boolean signedIn) {
         @Override
         public String toString() {
             return method + " " + path;
@@ -133,7 +139,10 @@ final class ApiSurface {
             }
         }
         Consumes consumes = m.getAnnotation(Consumes.class) != null ? m.getAnnotation(Consumes.class) : type.getAnnotation(Consumes.class);
-        return new Operation(http, path, params, body, bodyType, consumes == null ? List.of("application/json") : Arrays.asList(consumes.value()));
+        boolean signedIn = !m.isAnnotationPresent(PermitAll.class)
+                && (m.isAnnotationPresent(RolesAllowed.class) || type.isAnnotationPresent(RolesAllowed.class));
+        return new Operation(http, path, params, body, bodyType, consumes == null ? List.of("application/json") : Arrays.asList(consumes.value()),
+                signedIn);
     }
 
     private static String httpMethod(Method m) {

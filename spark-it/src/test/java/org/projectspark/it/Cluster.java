@@ -34,7 +34,7 @@ final class Cluster {
 
     /** A request straight to one instance, past nginx (from a fresh client address, as {@link Api#request} does). */
     static HttpRequest.Builder at(int instance, String path, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(URLS.get(instance) + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(URLS.get(instance) + path)).timeout(Api.TIMEOUT)
                 .header("X-Forwarded-For", Api.freshAddress());
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
@@ -78,14 +78,25 @@ final class Cluster {
         });
     }
 
-    /** An orderly stop, as a rolling restart does. */
+    /** An orderly stop, as a rolling restart does: out of nginx first ({@code ./spark cluster stop}). */
     static void stop(int instance) {
-        asadmin("stop-instance", NAMES.get(instance));
+        operator("stop", NAMES.get(instance));
     }
 
+    /** Started again ({@code ./spark cluster start}): nginx sends it requests once its application is ready. */
     static void start(int instance) {
-        asadmin("start-instance", "--timeout", "900", NAMES.get(instance));
-        awaitReady(instance, Duration.ofMinutes(4));
+        operator("start", NAMES.get(instance));
+        awaitReady(instance, Duration.ofMinutes(10));
+    }
+
+    /** server-config/cluster.sh with this cluster's settings, as an operator runs it. */
+    private static void operator(String... command) {
+        List<String> full = new ArrayList<>(List.of("env", "CLUSTER_DOMAIN=" + System.getProperty("spark.cluster.domain"),
+                "CLUSTER_PORTBASE=" + Integer.getInteger("spark.cluster.portbase", 21100),
+                "INSTANCE_PORTBASE=" + Integer.getInteger("spark.cluster.instancePortbase", 21200),
+                "NGINX_PORT=" + URI.create(Api.BASE).getPort(), System.getProperty("spark.cluster.script")));
+        full.addAll(List.of(command));
+        Commands.run(full, "cluster.sh " + String.join(" ", command), Duration.ofMinutes(15));
     }
 
     static boolean ready(int instance) {

@@ -4,7 +4,6 @@ import jakarta.json.JsonObject;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -23,14 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The read pool on a real streaming replica of the test database ({@link StreamingReplica}) on the loopback port of
- * it.replica.url, which the test domain's DATABASE_READ_URL must name. Lag-tolerant reads go there once it answers; what a user just wrote reads
- * back from the primary while replay is paused; with the replica stopped every read is answered from the primary and the
+ * it.replica.url, which the test domain's DATABASE_READ_URL names. The application was deployed while no replica was there
+ * (as every other test runs); lag-tolerant reads go to the replica once it answers; what a user just wrote reads back
+ * from the primary while replay is paused; with the replica stopped every read is answered from the primary and the
  * health document says so; the replica takes reads again once it is back. The test domain runs with
  * READ_REPLICA_CHECK_INTERVAL=1s and READ_REPLICA_MAX_LAG=20s (spark-it/pom.xml).
  */
-@Disabled("the test domain's read pool cannot reach the replica yet: provisioned on the replica's port, the EAR does not"
-        + " deploy while the replica is not there (the spark-read unit logs in at deployment); pointed there live with"
-        + " asadmin set, Payara's reconfigured pool failed every connection ('No password credential found')")
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadReplicaIT extends DeployedEar {
@@ -49,9 +46,16 @@ class ReadReplicaIT extends DeployedEar {
             throw new IllegalStateException("it.replica.url names database " + readPool.database() + ", it.database.url " + primary.database()
                     + ": the read pool must read the tests' database (set it.replica.url with the same database)");
         }
-        replica = StreamingReplica.start(primary, readPool.port());
+        // deployed with its read database down: answered from the primary, and the health document says so
+        JsonObject down = awaitReplica("unavailable", r -> "unavailable".equals(r.getString("status")));
+        assertThat(down.getString("readsFrom")).isEqualTo("primary");
+        assertThat(Api.get("/api/v1/health", null).status()).isEqualTo(200);
         cls = Fixtures.classWithCourse();
         quiz = cls.lesson().getJsonArray("activities").getJsonObject(1);
+        assertThat(Api.get("/api/v1/courses/" + cls.courseId(), cls.student().token()).status()).isEqualTo(200);
+        assertThat(studentRow(freshDashboard()).getInt("submissions")).isZero();
+
+        replica = StreamingReplica.start(primary, readPool.port());
         awaitReplica("reads on the replica", r -> "replica".equals(r.getString("readsFrom")));
     }
 

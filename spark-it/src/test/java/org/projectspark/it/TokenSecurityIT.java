@@ -24,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TokenSecurityIT extends DeployedEar {
 
     private static final String SECRET = System.getProperty("spark.jwtSecret");
+    /** The server runs mid-rotation: JWT_PREVIOUS_SECRET is set. */
+    private static final String PREVIOUS_SECRET = System.getProperty("spark.jwtPreviousSecret");
 
     private static JWTClaimsSet.Builder claimsOf(JsonObject login, Instant exp) {
         JsonObject user = login.getJsonObject("user");
@@ -37,7 +39,11 @@ class TokenSecurityIT extends DeployedEar {
     }
 
     private static String sign(JWTClaimsSet claims, String secret) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        return sign(claims, secret, null);
+    }
+
+    private static String sign(JWTClaimsSet claims, String secret, String kid) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(kid).build(), claims);
         jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
         return jwt.serialize();
     }
@@ -55,6 +61,28 @@ class TokenSecurityIT extends DeployedEar {
         JsonObject login = Api.newStudent();
         String forged = sign(claimsOf(login, Instant.now().plusSeconds(600)).claim("groups", List.of("STUDENT")).build(), SECRET);
         assertThat(Api.get("/api/v1/users/me", forged).status()).isEqualTo(200);
+    }
+
+    /** A secret's key id as the server derives it: HMAC-SHA256 of a fixed label, 9 bytes, base64url. */
+    private static String kid(String secret) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        byte[] id = java.util.Arrays.copyOf(mac.doFinal("project-spark/key-id/v1".getBytes(StandardCharsets.UTF_8)), 9);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+    }
+
+    @Test
+    void duringARotationNewTokensNameTheCurrentKeyAndThePreviousKeysTokensStillWork() throws Exception {
+        JsonObject login = Api.newStudent();
+        String header = new String(Base64.getUrlDecoder().decode(login.getString("accessToken").split("\\.")[0]), StandardCharsets.UTF_8);
+        assertThat(header).contains("\"kid\":\"" + kid(SECRET) + "\"");
+
+        JWTClaimsSet claims = claimsOf(login, Instant.now().plusSeconds(600)).claim("groups", List.of("STUDENT")).build();
+        assertThat(Api.get("/api/v1/users/me", sign(claims, PREVIOUS_SECRET, kid(PREVIOUS_SECRET))).status()).isEqualTo(200);
+        assertThat(Api.get("/api/v1/users/me", sign(claims, PREVIOUS_SECRET)).status()).as("issued before key ids").isEqualTo(200);
+        // the kid chooses the key: the previous secret's signature under the current key's id does not verify
+        assertRefused(sign(claims, PREVIOUS_SECRET, kid(SECRET)));
+        assertRefused(sign(claims, "an-attacker-secret-that-is-long-enough-0123456789", kid(PREVIOUS_SECRET)));
     }
 
     @Test

@@ -46,11 +46,19 @@ public final class Migrator {
 
     /** Applies pending changesets on an open connection; the caller owns the connection. */
     public static void migrate(Connection connection, String contexts) throws Exception {
+        migrate(connection, contexts, CHANGELOG);
+    }
+
+    /**
+     * Applies the pending changesets of {@code changelog}, a resource on the class path that includes
+     * {@link #CHANGELOG} (so its changesets keep their identities) and adds its own after it.
+     */
+    public static void migrate(Connection connection, String contexts, String changelog) throws Exception {
         Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
         ClassLoader loader = Migrator.class.getClassLoader();
         // Liquibase reports through the log, not by printing to standard output
         Scope.child(Map.of(Scope.Attr.classLoader.name(), loader, Scope.Attr.ui.name(), new LoggerUIService()), () -> {
-            Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(loader), database);
+            Liquibase liquibase = new Liquibase(changelog, new ClassLoaderResourceAccessor(loader), database);
             liquibase.update(contexts == null ? "" : contexts);
         });
     }

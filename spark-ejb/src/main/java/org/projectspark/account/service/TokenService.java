@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.projectspark.account.domain.Role;
 import org.projectspark.account.domain.User;
+import org.projectspark.platform.config.SigningKey;
 import org.projectspark.platform.config.SparkSettings;
 import org.projectspark.platform.error.AuthenticationFailedException;
 
@@ -33,7 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Signs and verifies access tokens (HS256 JWTs, Nimbus JOSE+JWT) and makes refresh tokens.
  * Only HS256 is accepted: {@code alg: none}, other algorithms, bad signatures, wrong issuers and
- * expired tokens are all refused.
+ * expired tokens are all refused. New tokens are signed with JWT_SECRET and name it in {@code kid}; a token
+ * signed with JWT_PREVIOUS_SECRET still verifies until it expires, so rotating the secret signs nobody out.
  */
 @ApplicationScoped
 public class TokenService {
@@ -52,17 +54,22 @@ public class TokenService {
     }
 
     private MACSigner signer;
-    private MACVerifier verifier;
+    private String signerId;
+    /** By key id, the signing key first (a token without kid, issued before key ids, is tried against each). */
+    private final Map<String, MACVerifier> verifiers = new java.util.LinkedHashMap<>();
     private DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier;
 
     @PostConstruct
     void init() {
-        byte[] secret = settings.jwtSecretBytes();
+        List<SigningKey> keys = settings.verificationKeys();
         try {
-            signer = new MACSigner(secret);
-            verifier = new MACVerifier(secret);
+            signer = new MACSigner(keys.get(0).secret());
+            signerId = keys.get(0).id();
+            for (SigningKey key : keys) {
+                verifiers.put(key.id(), new MACVerifier(key.secret()));
+            }
         } catch (JOSEException e) {
-            throw new IllegalStateException("JWT_SECRET is not usable as an HS256 key: " + e.getMessage());
+            throw new IllegalStateException("JWT_SECRET or JWT_PREVIOUS_SECRET is not usable as an HS256 key: " + e.getMessage());
         }
         claimsVerifier = new DefaultJWTClaimsVerifier<>(
                 new JWTClaimsSet.Builder().issuer(ISSUER).build(),
@@ -82,7 +89,7 @@ public class TokenService {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expiry))
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).keyID(signerId).build(), claims);
         try {
             jwt.sign(signer);
         } catch (JOSEException e) {
@@ -110,7 +117,7 @@ public class TokenService {
     private AccessClaims verifyUncached(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !signatureHolds(jwt)) {
                 throw new AuthenticationFailedException("The access token is not valid");
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
@@ -128,6 +135,20 @@ public class TokenService {
         } catch (ParseException | JOSEException | IllegalArgumentException | NullPointerException e) {
             throw new AuthenticationFailedException("The access token is not valid");
         }
+    }
+
+    private boolean signatureHolds(SignedJWT jwt) throws JOSEException {
+        String kid = jwt.getHeader().getKeyID();
+        if (kid != null) {
+            MACVerifier verifier = verifiers.get(kid);
+            return verifier != null && jwt.verify(verifier);
+        }
+        for (MACVerifier verifier : verifiers.values()) {
+            if (jwt.verify(verifier)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A new refresh token: 256 random bits, URL-safe. Only its digest is stored. */

@@ -14,11 +14,14 @@ import java.util.Optional;
  */
 public enum MaintenanceJob {
 
-    /** Fresh planner statistics after the day's writes (autovacuum's thresholds lag on fast-growing tables). */
+    /**
+     * Fresh planner statistics after the day's writes (autovacuum's thresholds lag on fast-growing tables). Through a
+     * procedure that runs as the schema's owner: the application's role may not analyze tables it does not own.
+     */
     ANALYZE("analyze", Cadence.DAILY) {
         @Override
         String run(JobSql sql) throws SQLException {
-            sql.update("ANALYZE");
+            sql.update("CALL spark_analyze()");
             return "statistics updated";
         }
     },
@@ -75,11 +78,14 @@ public enum MaintenanceJob {
      */
     DELETE_UNREFERENCED_FILES("delete-unreferenced-files", Cadence.DAILY, true),
 
-    /** CONCURRENTLY: teachers keep reading the old numbers while the new ones are computed (needs its unique index). */
+    /**
+     * CONCURRENTLY: teachers keep reading the old numbers while the new ones are computed (needs its unique index).
+     * Through a procedure that runs as the view's owner, as only an owner may refresh it.
+     */
     REFRESH_CLASS_SUMMARY("refresh-class-summary", Cadence.DAILY) {
         @Override
         String run(JobSql sql) throws SQLException {
-            sql.update("REFRESH MATERIALIZED VIEW CONCURRENTLY class_performance_summary");
+            sql.update("CALL spark_refresh_class_summary()");
             return "class_performance_summary refreshed (" + sql.count("SELECT count(*) FROM class_performance_summary") + " classes)";
         }
     },

@@ -13,6 +13,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,7 +21,8 @@ import java.util.UUID;
  * The token of an email's unsubscribe link: it names one user and one kind, and is signed, so it turns off exactly
  * that preference (emails of that kind for that user) without signing in, and nothing else. It does not expire: an
  * old email's link must still work. The key is derived from JWT_SECRET for this one use, so a token of one kind can
- * never pass as the other (a leaked unsubscribe link is no access token, and the reverse).
+ * never pass as the other (a leaked unsubscribe link is no access token, and the reverse). After JWT_SECRET is rotated,
+ * links signed with JWT_PREVIOUS_SECRET still work while it is set; links older than the secret before that do not.
  */
 @ApplicationScoped
 public class UnsubscribeTokens {
@@ -31,7 +33,8 @@ public class UnsubscribeTokens {
     @Inject
     SparkSettings settings;
 
-    private byte[] key;
+    /** One per verifying secret, the signing one first. */
+    private List<byte[]> keys;
 
     /** What a valid token allows. */
     public record Scope(UUID userId, NotificationKind kind) {
@@ -39,11 +42,11 @@ public class UnsubscribeTokens {
 
     @PostConstruct
     void derive() {
-        key = hmac(settings.jwtSecretBytes(), "project-spark/email-unsubscribe/v1");
+        keys = settings.verificationKeys().stream().map(k -> k.derive("project-spark/email-unsubscribe/v1")).toList();
     }
 
     public String issue(UUID userId, NotificationKind kind) {
-        return userId + "." + kind.name() + "." + B64.encodeToString(signature(userId, kind));
+        return userId + "." + kind.name() + "." + B64.encodeToString(signature(keys.get(0), userId, kind));
     }
 
     /** The scope of a token this server signed; empty for anything else (malformed, altered, another server's). */
@@ -59,13 +62,14 @@ public class UnsubscribeTokens {
             UUID user = UUID.fromString(parts[0]);
             NotificationKind kind = NotificationKind.valueOf(parts[1]);
             byte[] given = Base64.getUrlDecoder().decode(parts[2]);
-            return MessageDigest.isEqual(given, signature(user, kind)) ? Optional.of(new Scope(user, kind)) : Optional.empty();
+            return keys.stream().anyMatch(key -> MessageDigest.isEqual(given, signature(key, user, kind)))
+                    ? Optional.of(new Scope(user, kind)) : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
-    private byte[] signature(UUID user, NotificationKind kind) {
+    private static byte[] signature(byte[] key, UUID user, NotificationKind kind) {
         return Arrays.copyOf(hmac(key, user + "|" + kind.name() + "|EMAIL"), SIGNATURE_BYTES);
     }
 

@@ -43,6 +43,10 @@ public class SparkSettings {
     @Inject @ConfigProperty(name = "JWT_SECRET")
     String jwtSecret;
 
+    /** The secret JWT_SECRET replaced: still verifies what it signed (tokens, bundles, links) while those live. */
+    @Inject @ConfigProperty(name = "JWT_PREVIOUS_SECRET")
+    Optional<String> jwtPreviousSecret;
+
     @Inject @ConfigProperty(name = "JWT_EXPIRES_IN")
     String jwtExpiresIn;
 
@@ -131,6 +135,9 @@ public class SparkSettings {
         if (jwtSecret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
             problems.add("JWT_SECRET is shorter than 256 bits (32 bytes); set a random secret of at least 256 bits (openssl rand -base64 48)");
         }
+        if (previousSecret().filter(p -> p.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES).isPresent()) {
+            problems.add("JWT_PREVIOUS_SECRET is shorter than 256 bits (32 bytes); it must be the JWT_SECRET used before the rotation, or unset");
+        }
         if (isProduction()) {
             problems.addAll(exampleSecretsInUse());
             if (migrationContexts().contains("demo")) {
@@ -152,6 +159,9 @@ public class SparkSettings {
         if (jwtSecret.equals(EXAMPLE_JWT_SECRET)) {
             found.add("JWT_SECRET is the example value from .env.example; set a random secret of at least 256 bits (openssl rand -base64 48)");
         }
+        if (previousSecret().filter(EXAMPLE_JWT_SECRET::equals).isPresent()) {
+            found.add("JWT_PREVIOUS_SECRET is the example value from .env.example; tokens signed with a published secret must not stay valid: unset it");
+        }
         if (adminPassword.filter(EXAMPLE_ADMIN_PASSWORD::equals).isPresent()) {
             found.add("ADMIN_PASSWORD is the example value from .env.example; choose a real password for the first admin");
         }
@@ -163,8 +173,22 @@ public class SparkSettings {
     /** Liquibase contexts: the environment, and demo data where it belongs. */
     public String migrationContexts() { return org.projectspark.platform.migration.Migrator.contexts(environment, demoData.orElse(null)); }
     public String deployColor() { return deployColor; }
-    /** The HMAC key; only the token service reads it. */
+    /** The HMAC key everything new is signed with. */
     public byte[] jwtSecretBytes() { return jwtSecret.getBytes(StandardCharsets.UTF_8); }
+    /**
+     * The keys that verify, the signing one first: JWT_SECRET, then JWT_PREVIOUS_SECRET while a rotation is under
+     * way (a previous secret equal to the current one adds nothing).
+     */
+    public List<SigningKey> verificationKeys() {
+        List<SigningKey> keys = new ArrayList<>();
+        keys.add(SigningKey.of(jwtSecretBytes()));
+        previousSecret().filter(p -> !p.equals(jwtSecret))
+                .ifPresent(p -> keys.add(SigningKey.of(p.getBytes(StandardCharsets.UTF_8))));
+        return List.copyOf(keys);
+    }
+    private Optional<String> previousSecret() {
+        return jwtPreviousSecret == null ? Optional.empty() : jwtPreviousSecret.filter(p -> !p.isBlank());
+    }
     public Duration accessTokenLifetime() { return accessTokenLifetime; }
     public Duration refreshTokenLifetime() { return refreshTokenLifetime; }
     public int argon2MemoryKib() { return argon2MemoryKib; }

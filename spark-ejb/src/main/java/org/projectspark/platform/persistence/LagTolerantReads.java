@@ -4,8 +4,10 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PersistenceUnit;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
@@ -16,7 +18,8 @@ import java.util.function.Function;
  * students): they run on the read database ({@code spark-read}, DATABASE_READ_URL) while {@link ReadReplica} says it
  * answers within READ_REPLICA_MAX_LAG, and on the primary otherwise. A read that meets the replica gone is run again on
  * the primary, so its caller never sees the failure. Inside a transaction they run on the primary: the reads of a write
- * must see what it is about to change, and a second non-XA pool cannot join the transaction.
+ * must see what it is about to change. The read unit is resource-local and logs in on its first read, so a replica that is
+ * down when the application starts costs nothing but reads on the primary until it answers.
  * <p>
  * What a user wrote and reads back (their progress, dashboard and badges, a sync receipt, their account) and every
  * session, token and access decision read the primary's unit {@code spark} directly, never through here.
@@ -24,8 +27,8 @@ import java.util.function.Function;
 @ApplicationScoped
 public class LagTolerantReads {
 
-    @PersistenceContext(unitName = "spark-read")
-    EntityManager replica;
+    @PersistenceUnit(unitName = "spark-read")
+    EntityManagerFactory replica;
 
     @PersistenceContext(unitName = "spark")
     EntityManager primary;
@@ -39,8 +42,8 @@ public class LagTolerantReads {
     /** Runs {@code read} on the replica while it takes reads, else (or when it fails to answer) on the primary. */
     public <T> T read(Function<EntityManager, T> read) {
         if (state.takesReads() && transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
-            try {
-                return read.apply(replica);
+            try (EntityManager em = replica.createEntityManager()) {
+                return read.apply(em);
             } catch (RuntimeException onReplica) {
                 if (DatabaseUnavailable.isCauseOf(onReplica)) {
                     state.failed(onReplica);

@@ -10,13 +10,10 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.projectspark.platform.config.SigningKey;
 import org.projectspark.platform.config.SparkSettings;
 import org.projectspark.platform.error.InvalidRequestException;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.text.ParseException;
 import java.util.Base64;
 import java.util.UUID;
@@ -26,7 +23,9 @@ import java.util.UUID;
  * The server's export is signed with a key derived from JWT_SECRET (so it needs no secret of its own, and the
  * example secret is refused in production with it). Each export carries an import key derived from the same secret
  * and the export's id: the teacher's offline app signs the devices' events with it, and the server recomputes it
- * from the {@code kid} to verify. A changed byte anywhere fails verification.
+ * from the {@code kid} to verify. A changed byte anywhere fails verification. After JWT_SECRET is rotated, an import
+ * signed with a key handed out before (derived from JWT_PREVIOUS_SECRET) still verifies, so a school that is offline
+ * during the rotation loses nothing.
  */
 @ApplicationScoped
 public class BundleSigner {
@@ -39,12 +38,20 @@ public class BundleSigner {
 
     /** The export's signature key. */
     private byte[] exportKey() {
-        return derive("spark-sync-bundle-export");
+        return signingKey().derive("spark-sync-bundle-export");
     }
 
     /** The key a school signs the events it sends back with, one per export. */
     public byte[] importKey(UUID bundleId) {
-        return derive("spark-sync-bundle-import:" + bundleId);
+        return importKey(signingKey(), bundleId);
+    }
+
+    private static byte[] importKey(SigningKey key, UUID bundleId) {
+        return key.derive("spark-sync-bundle-import:" + bundleId);
+    }
+
+    private SigningKey signingKey() {
+        return settings.verificationKeys().get(0);
     }
 
     public String importKeyText(UUID bundleId) {
@@ -78,7 +85,7 @@ public class BundleSigner {
     public String verifiedImport(String compact, UUID bundleId) {
         try {
             JWSObject jws = JWSObject.parse(compact.strip());
-            if (!jws.verify(new MACVerifier(importKey(bundleId)))) {
+            if (!signedWithAnImportKey(jws, bundleId)) {
                 throw new InvalidRequestException("the bundle's signature does not verify: it was changed after it was signed,"
                         + " or it was not signed with the key of export " + bundleId + "; it was not applied");
             }
@@ -88,6 +95,16 @@ public class BundleSigner {
         }
     }
 
+    /** The import key of each secret that verifies: the current one, and the previous one during a rotation. */
+    private boolean signedWithAnImportKey(JWSObject jws, UUID bundleId) throws JOSEException {
+        for (SigningKey key : settings.verificationKeys()) {
+            if (jws.verify(new MACVerifier(importKey(key, bundleId)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String sign(JWSHeader header, String payload, byte[] key) {
         try {
             JWSObject jws = new JWSObject(header, new Payload(payload));
@@ -95,16 +112,6 @@ public class BundleSigner {
             return jws.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("bundle signing failed", e);
-        }
-    }
-
-    private byte[] derive(String purpose) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(settings.jwtSecretBytes(), "HmacSHA256"));
-            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
     }
 }

@@ -48,7 +48,7 @@ class FreshBuildsTest {
                         }
                         runs.incrementAndGet();
                         long start = clock.incrementAndGet();
-                        sleep(20);
+                        sleep(100); // long enough that callers started together under load still arrive during one build
                         running.decrementAndGet();
                         return start;
                     });

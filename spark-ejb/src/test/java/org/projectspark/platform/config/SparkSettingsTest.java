@@ -14,6 +14,7 @@ class SparkSettingsTest {
         SparkSettings s = new SparkSettings();
         s.environment = env;
         s.jwtSecret = secret;
+        s.jwtPreviousSecret = Optional.empty();
         s.adminPassword = Optional.ofNullable(adminPassword);
         s.demoData = Optional.empty();
         s.trustedProxies = Optional.empty();
@@ -38,6 +39,21 @@ class SparkSettingsTest {
         assertThat(settings("production", GOOD_SECRET, SparkSettings.EXAMPLE_ADMIN_PASSWORD).startupProblems())
                 .anyMatch(p -> p.contains("ADMIN_PASSWORD is the example"));
         assertThat(settings("production", GOOD_SECRET, "a real one").startupProblems()).isEmpty();
+    }
+
+    @Test
+    void productionRefusesTheExampleSecretAsThePreviousSecretToo() {
+        SparkSettings s = settings("production", GOOD_SECRET, null);
+        s.jwtPreviousSecret = Optional.of(SparkSettings.EXAMPLE_JWT_SECRET);
+        assertThat(s.startupProblems()).anyMatch(p -> p.contains("JWT_PREVIOUS_SECRET is the example"));
+        s.jwtPreviousSecret = Optional.of("short");
+        assertThat(s.startupProblems()).anyMatch(p -> p.contains("JWT_PREVIOUS_SECRET is shorter than 256 bits"));
+        s.jwtPreviousSecret = Optional.of("");
+        assertThat(s.startupProblems()).isEmpty();
+        assertThat(s.verificationKeys()).hasSize(1);
+        s.jwtPreviousSecret = Optional.of(GOOD_SECRET.toUpperCase());
+        assertThat(s.startupProblems()).isEmpty();
+        assertThat(s.verificationKeys()).hasSize(2);
     }
 
     @Test

@@ -16,9 +16,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.projectspark.account.service.AccountService;
 import org.projectspark.account.service.AuthService;
 import org.projectspark.account.service.ClientInfo;
+import org.projectspark.platform.openapi.ApiDoc;
 import org.projectspark.platform.security.BearerTokenMechanism;
 import org.projectspark.platform.security.ClientAddresses;
 
@@ -26,6 +33,7 @@ import java.util.UUID;
 
 /** Registration, sign-in, token refresh and sign-out. */
 @Path("auth")
+@Tag(name = ApiDoc.ACCOUNTS)
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,6 +57,11 @@ public class AuthResource {
     @POST
     @Path("register")
     @PermitAll
+    @Operation(summary = "Creates a student account")
+    @APIResponse(responseCode = "201", description = "The new user; Location: /api/v1/users/me",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ApiDoc.CONFLICT, description = "The username or email is taken")
     public Response register(@NotNull(message = "a JSON body is required") @Valid RegisterRequest body) {
         UserView user = UserView.of(accounts.register(body.toRegistration()));
         return Response.created(uri.getBaseUriBuilder().path("users/me").build()).entity(user).build();
@@ -57,6 +70,12 @@ public class AuthResource {
     @POST
     @Path("login")
     @PermitAll
+    @Operation(summary = "Signs in with a username (or email) and password")
+    @APIResponse(responseCode = "200", description = "An access token, a refresh token and the user",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDoc.UNAUTHORIZED, description = "Wrong username or password")
+    @APIResponse(responseCode = "403", ref = ApiDoc.FORBIDDEN, description = "The account is disabled")
     public TokenResponse login(@NotNull(message = "a JSON body is required") @Valid LoginRequest body) {
         ClientInfo client = new ClientInfo(addresses.of(request), request.getHeader("User-Agent"));
         return TokenResponse.of(auth.login(body.username(), body.password().toCharArray(), client));
@@ -65,6 +84,11 @@ public class AuthResource {
     @POST
     @Path("refresh")
     @PermitAll
+    @Operation(summary = "Exchanges a refresh token (once) for new tokens")
+    @APIResponse(responseCode = "200", description = "New tokens, with a new refresh token",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDoc.UNAUTHORIZED, description = "Unknown, expired or already used refresh token")
     public TokenResponse refresh(@NotNull(message = "a JSON body is required") @Valid RefreshRequest body) {
         return TokenResponse.of(auth.refresh(body.refreshToken()));
     }
@@ -73,6 +97,9 @@ public class AuthResource {
     @POST
     @Path("logout")
     @RolesAllowed({"STUDENT", "TEACHER", "SCHOOL_ADMIN", "GUARDIAN", "ADMIN"})
+    @SecurityRequirement(name = ApiDoc.BEARER)
+    @Operation(summary = "Signs out: ends the session of the access token")
+    @APIResponse(responseCode = "204", description = "Signed out")
     public Response logout() {
         auth.logout((UUID) request.getAttribute(BearerTokenMechanism.SESSION_ATTRIBUTE));
         return Response.noContent().build();

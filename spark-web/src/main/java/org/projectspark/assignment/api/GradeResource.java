@@ -16,8 +16,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.projectspark.assignment.domain.Grade;
 import org.projectspark.assignment.service.Grading;
+import org.projectspark.platform.openapi.ApiDoc;
 import org.projectspark.platform.security.Caller;
 
 import java.time.OffsetDateTime;
@@ -30,6 +37,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({"TEACHER", "SCHOOL_ADMIN", "ADMIN"})
+@Tag(name = ApiDoc.ASSIGNMENTS)
+@SecurityRequirement(name = ApiDoc.BEARER)
 public class GradeResource {
 
     @EJB
@@ -50,6 +59,10 @@ public class GradeResource {
     }
 
     @PUT
+    @Operation(summary = "Grades a hand-in, or regrades it (the same grade again changes nothing)")
+    @APIResponse(responseCode = "200", description = "The grade and the student's XP after it", content = @Content(schema = @Schema(implementation = GradedView.class)))
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public GradedView grade(@PathParam("handinId") UUID handInId, @NotNull(message = "a JSON body is required") @Valid GradeRequest body) {
         Optional<String> feedback = Optional.ofNullable(body.feedback()).map(String::strip).filter(f -> !f.isEmpty());
         Grading.Graded g = grading.grade(Caller.current().id(), handInId, body.score(), feedback);

@@ -1,6 +1,7 @@
 package org.projectspark.assignment.api;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.projectspark.assignment.service.HandInRecord;
 
 import java.time.OffsetDateTime;
@@ -24,6 +25,7 @@ public record HandInView(String handinId, String studentId, String displayName, 
     }
 
     /** A page of hand-ins. */
+    @Schema(name = "HandInPage")
     public record Page(List<HandInView> items, long total, int offset, int limit) {
     }
 

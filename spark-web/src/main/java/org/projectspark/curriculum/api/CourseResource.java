@@ -26,12 +26,20 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.projectspark.account.service.AccountQueries;
 import org.projectspark.curriculum.domain.Course;
 import org.projectspark.curriculum.service.Author;
 import org.projectspark.curriculum.service.CourseAuthoring;
 import org.projectspark.curriculum.service.CourseCatalog;
 import org.projectspark.platform.http.ApiPatterns;
+import org.projectspark.platform.openapi.ApiDoc;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +55,8 @@ import java.util.UUID;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"STUDENT", "TEACHER", "SCHOOL_ADMIN", "GUARDIAN", "ADMIN"})
+@Tag(name = ApiDoc.CURRICULUM)
+@SecurityRequirement(name = ApiDoc.BEARER)
 public class CourseResource {
 
     @Inject
@@ -60,6 +70,10 @@ public class CourseResource {
 
     /** Published courses; authors may ask for {@code ?drafts=true} to see theirs too. */
     @GET
+    @Operation(operationId = "listCourses", summary = "Published courses, in the reader's language (authors: drafts too with drafts=true)")
+    @APIResponse(responseCode = "200", description = "A page of courses",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CourseViews.Summary.class)))
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     public List<CourseViews.Summary> list(@Context SecurityContext security, @Context HttpHeaders headers,
                                           @QueryParam("locale") @Pattern(regexp = ApiPatterns.LOCALE, message = ApiPatterns.LOCALE_MESSAGE) String locale,
                                           @QueryParam("drafts") @DefaultValue("false") boolean drafts,
@@ -72,6 +86,12 @@ public class CourseResource {
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getCourse", summary = "A course's tree in one locale, without answer keys; 304 for If-None-Match of the version held")
+    @APIResponse(responseCode = "200", description = "The course; ETag names its version and locale, Content-Language the locale served",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CourseViews.CourseView.class)))
+    @APIResponse(responseCode = "304", description = "The version the device holds is current")
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public Response course(@PathParam("id") UUID id, @Context SecurityContext security, @Context HttpHeaders headers,
                            @Context Request request,
                            @QueryParam("locale") @Pattern(regexp = ApiPatterns.LOCALE, message = ApiPatterns.LOCALE_MESSAGE) String locale) {
@@ -91,6 +111,9 @@ public class CourseResource {
     @GET
     @Path("{id}/source")
     @RolesAllowed({"TEACHER", "ADMIN"})
+    @Operation(summary = "Everything the author wrote: every language and the answer keys")
+    @APIResponse(responseCode = "200", description = "The course's source", content = @Content(schema = @Schema(implementation = CourseViews.Source.class)))
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public CourseViews.Source source(@PathParam("id") UUID id, @Context SecurityContext security) {
         return CourseViews.source(authoring.editable(id, author(security)));
     }
@@ -98,6 +121,10 @@ public class CourseResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"TEACHER", "ADMIN"})
+    @Operation(operationId = "createCourse", summary = "Creates a draft course from its whole tree")
+    @APIResponse(responseCode = "201", description = "The course's source; Location: the course",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CourseViews.Source.class)))
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     public Response create(@NotNull(message = "a JSON body is required") @Valid CourseRequest body,
                            @Context SecurityContext security, @Context UriInfo uri) {
         Course course = authoring.create(CourseRequests.toContent(body), author(security));
@@ -109,6 +136,10 @@ public class CourseResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"TEACHER", "ADMIN"})
+    @Operation(summary = "Replaces a course's content (a published course gets a new contentVersion)")
+    @APIResponse(responseCode = "200", description = "The course's source", content = @Content(schema = @Schema(implementation = CourseViews.Source.class)))
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public CourseViews.Source replace(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid CourseRequest body,
                                       @Context SecurityContext security) {
         return CourseViews.source(authoring.replace(id, CourseRequests.toContent(body), author(security)));
@@ -117,6 +148,9 @@ public class CourseResource {
     @POST
     @Path("{id}/publish")
     @RolesAllowed({"TEACHER", "ADMIN"})
+    @Operation(operationId = "publishCourse", summary = "Publishes a course to students")
+    @APIResponse(responseCode = "200", description = "The course's source", content = @Content(schema = @Schema(implementation = CourseViews.Source.class)))
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public CourseViews.Source publish(@PathParam("id") UUID id, @Context SecurityContext security) {
         return CourseViews.source(authoring.publish(id, author(security)));
     }
@@ -124,6 +158,9 @@ public class CourseResource {
     @POST
     @Path("{id}/unpublish")
     @RolesAllowed({"TEACHER", "ADMIN"})
+    @Operation(summary = "Withdraws a course from students")
+    @APIResponse(responseCode = "200", description = "The course's source", content = @Content(schema = @Schema(implementation = CourseViews.Source.class)))
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public CourseViews.Source unpublish(@PathParam("id") UUID id, @Context SecurityContext security) {
         return CourseViews.source(authoring.unpublish(id, author(security)));
     }

@@ -1,5 +1,6 @@
 package org.projectspark.curriculum.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.projectspark.curriculum.domain.Activity;
 import org.projectspark.curriculum.domain.Course;
 import org.projectspark.curriculum.domain.CourseUnit;
@@ -18,6 +19,7 @@ public final class CourseViews {
     }
 
     /** A course in a list. */
+    @Schema(name = "CourseSummary")
     public record Summary(String id, String subject, String locale, String title, String description,
                           String status, int contentVersion) {
     }

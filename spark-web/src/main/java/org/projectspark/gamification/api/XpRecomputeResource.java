@@ -9,8 +9,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.projectspark.gamification.service.XpCorrection;
 import org.projectspark.gamification.service.XpRecompute;
+import org.projectspark.platform.openapi.ApiDoc;
 
 import java.util.List;
 
@@ -22,11 +29,14 @@ import java.util.List;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("ADMIN")
+@Tag(name = ApiDoc.ADMINISTRATION)
+@SecurityRequirement(name = ApiDoc.BEARER)
 public class XpRecomputeResource {
 
     @EJB
     XpRecompute recompute;
 
+    @Schema(name = "XpRecomputeReport")
     public record Report(String runId, boolean dryRun, long studentsChecked, long studentsChanged, long xpDelta,
                          List<Correction> corrections) {
     }
@@ -40,6 +50,9 @@ public class XpRecomputeResource {
     }
 
     @POST
+    @Operation(operationId = "recomputeXp", summary = "Recomputes every student's XP from their record: a dry run unless dryRun=false")
+    @APIResponse(responseCode = "200", description = "Who gains or loses what", content = @Content(schema = @Schema(implementation = Report.class)))
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     public Report run(@QueryParam("dryRun") @DefaultValue("true") boolean dryRun) {
         XpRecompute.Report r = recompute.run(dryRun);
         return new Report(r.runId().toString(), r.dryRun(), r.studentsChecked(), r.corrections().size(),

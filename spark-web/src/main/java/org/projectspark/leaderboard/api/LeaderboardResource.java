@@ -20,6 +20,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.projectspark.account.service.ProfileChanged;
 import org.projectspark.gamification.service.StandingChanged;
 import org.projectspark.leaderboard.domain.Board;
@@ -33,6 +39,7 @@ import org.projectspark.platform.http.CurrentRequest;
 import org.projectspark.platform.cache.Copies;
 import org.projectspark.platform.cache.InstanceCopies;
 import org.projectspark.platform.http.HeldAnswers;
+import org.projectspark.platform.openapi.ApiDoc;
 import org.projectspark.platform.security.Caller;
 import org.projectspark.school.service.MembershipChanged;
 
@@ -55,6 +62,8 @@ import java.util.function.Supplier;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"STUDENT", "TEACHER", "SCHOOL_ADMIN", "GUARDIAN", "ADMIN"})
+@Tag(name = ApiDoc.LEADERBOARDS)
+@SecurityRequirement(name = ApiDoc.BEARER)
 public class LeaderboardResource {
 
     private static final String PERIOD = "all|week";
@@ -82,6 +91,11 @@ public class LeaderboardResource {
 
     @GET
     @Path(BOARD)
+    @Operation(operationId = "topOfBoard", summary = "The top of a board: global, schools/{id} or classes/{id}, all time or this week")
+    @APIResponse(responseCode = "200", description = "The board; X-Leaderboard-Source says whether Redis or PostgreSQL answered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaderboardView.class)))
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public Response top(@PathParam("board") BoardAddress board,
                         @QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
                         @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
@@ -90,6 +104,11 @@ public class LeaderboardResource {
 
     @GET
     @Path(BOARD + "/me")
+    @Operation(operationId = "myRank", summary = "The signed-in student's rank on a board, with their neighbours")
+    @APIResponse(responseCode = "200", description = "The student's part of the board",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaderboardView.class)))
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public Response me(@PathParam("board") BoardAddress board,
                        @QueryParam("period") @DefaultValue("all") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
                        @QueryParam("neighbours") @DefaultValue("2") @Min(0) @Max(10) int neighbours) {

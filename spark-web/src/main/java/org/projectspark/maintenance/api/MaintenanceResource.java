@@ -11,6 +11,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.projectspark.maintenance.service.Cadence;
 import org.projectspark.maintenance.service.MaintenanceJob;
 import org.projectspark.maintenance.service.MaintenanceRun;
@@ -20,6 +26,7 @@ import org.projectspark.maintenance.service.MaintenanceSchedule;
 import org.projectspark.maintenance.service.MaintenanceSettings;
 import org.projectspark.platform.error.InvalidRequestException;
 import org.projectspark.platform.error.NotFoundException;
+import org.projectspark.platform.openapi.ApiDoc;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -37,6 +44,8 @@ import java.util.Map;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("ADMIN")
+@Tag(name = ApiDoc.ADMINISTRATION)
+@SecurityRequirement(name = ApiDoc.BEARER)
 public class MaintenanceResource {
 
     @EJB
@@ -52,6 +61,8 @@ public class MaintenanceResource {
     MaintenanceSettings settings;
 
     @GET
+    @Operation(operationId = "listMaintenanceJobs", summary = "The maintenance jobs: schedule, last run and next firing on this instance")
+    @APIResponse(responseCode = "200", description = "The jobs", content = @Content(schema = @Schema(implementation = MaintenanceViews.Listing.class)))
     public MaintenanceViews.Listing list() {
         Map<MaintenanceJob, MaintenanceRun> all = runs.all();
         return new MaintenanceViews.Listing(settings.zone().getId(), all.entrySet().stream()
@@ -60,6 +71,9 @@ public class MaintenanceResource {
 
     @POST
     @Path("{job}/run")
+    @Operation(operationId = "runMaintenanceJob", summary = "Runs one maintenance job now")
+    @APIResponse(responseCode = "200", description = "The job's record", content = @Content(schema = @Schema(implementation = MaintenanceViews.Job.class)))
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public MaintenanceViews.Job run(@PathParam("job") String job) {
         MaintenanceRun run = runner.runNow(job);
         return view(MaintenanceJob.named(job).orElseThrow(), run);
@@ -67,6 +81,11 @@ public class MaintenanceResource {
 
     @POST
     @Path("schedules/{cadence}/run")
+    @Operation(summary = "Runs a cadence's slot (daily or monthly) as the timer does, claiming it")
+    @APIResponse(responseCode = "200", description = "Each job of the slot and whether this call claimed it",
+            content = @Content(schema = @Schema(implementation = MaintenanceViews.Slot.class)))
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public MaintenanceViews.Slot runSlot(@PathParam("cadence") String label, @QueryParam("slot") String slotParam) {
         Cadence cadence = Cadence.fromLabel(label)
                 .orElseThrow(() -> new NotFoundException("There is no maintenance schedule named '" + label + "' (daily, monthly)"));

@@ -1,5 +1,6 @@
 package org.projectspark.maintenance.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.projectspark.maintenance.service.MaintenanceJob;
 import org.projectspark.maintenance.service.MaintenanceRun;
 
@@ -17,6 +18,7 @@ public final class MaintenanceViews {
     public record Listing(String timeZone, List<Job> jobs) {
     }
 
+    @Schema(name = "MaintenanceJob")
     public record Job(String name, String schedule, String lastSlot, String lastStartedAt, String lastFinishedAt, Long lastDurationMs,
                String lastOutcome, String lastDetail, String lastInstance, long runs, long failures, String nextRunAt) {
 

@@ -17,12 +17,21 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.projectspark.media.domain.FilePurpose;
 import org.projectspark.media.domain.ImageWidth;
 import org.projectspark.media.domain.StoredFile;
 import org.projectspark.media.service.FileReads;
 import org.projectspark.media.service.FileUploads;
 import org.projectspark.media.service.ImageWidths;
+import org.projectspark.platform.openapi.ApiDoc;
 import org.projectspark.platform.problem.Problem;
 import org.projectspark.platform.security.Caller;
 
@@ -40,6 +49,7 @@ import java.util.UUID;
  */
 @Path("files")
 @ApplicationScoped
+@Tag(name = ApiDoc.FILES)
 public class FileResource {
 
     static final String PUBLIC_CACHE = "public, max-age=31536000, immutable";
@@ -63,6 +73,17 @@ public class FileResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"STUDENT", "TEACHER", "SCHOOL_ADMIN", "GUARDIAN", "ADMIN"})
+    @SecurityRequirement(name = ApiDoc.BEARER)
+    @Operation(operationId = "uploadFile", summary = "Uploads a file in one request: the body is the file's bytes")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "201", description = "The file; Location: the file",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileView.class)))
+    @APIResponse(responseCode = "200", description = "The same bytes were uploaded by this user before: that file",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileView.class)))
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @APIResponse(responseCode = "413", ref = ApiDoc.TOO_LARGE, description = "Over the file size limit or the storage quota")
+    @APIResponse(responseCode = "415", ref = ApiDoc.UNSUPPORTED_TYPE, description = "A kind of file the purpose does not take")
     public Response upload(@QueryParam("name") @Size(max = 4_000) String name,
                            @QueryParam("purpose") @DefaultValue("ASSIGNMENT") FilePurpose purpose,
                            @HeaderParam("Content-Length") String contentLength, InputStream body) {
@@ -75,6 +96,10 @@ public class FileResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @PermitAll
+    @Operation(summary = "A file's description (a private file: with the bearer token of a user who may read it)")
+    @APIResponse(responseCode = "200", description = "The file",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileView.class)))
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public Response describe(@PathParam("id") UUID id) {
         StoredFile file = reads.readable(callerId(), id);
         return Response.ok(FileView.of(file)).header("Cache-Control", file.isPublic() ? PUBLIC_CACHE : PRIVATE_CACHE).build();
@@ -87,6 +112,18 @@ public class FileResource {
     @GET
     @Path("{id}/content")
     @PermitAll
+    @Operation(summary = "A file's bytes, a range of them, or an image at a width (w); a private file needs the bearer token")
+    @APIResponse(responseCode = "200", description = "The bytes",
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "206", description = "The range asked for (Content-Range)",
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
+    @APIResponse(responseCode = "307", description = "The bytes are elsewhere (CDN, pre-signed storage address): Location")
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+    @APIResponse(responseCode = "416", description = "The range is past the end")
+    @APIResponse(responseCode = "422", description = "An image the server cannot resize (image-not-resizable): read it without w",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response content(@PathParam("id") UUID id, @QueryParam("w") String w, @HeaderParam("Range") String range,
                             @HeaderParam("If-None-Match") String ifNoneMatch, @HeaderParam("If-Range") String ifRange,
                             @HeaderParam("Accept") String accept) {

@@ -17,11 +17,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.projectspark.media.domain.FilePurpose;
 import org.projectspark.media.domain.StoredFile;
 import org.projectspark.media.domain.Upload;
 import org.projectspark.media.service.MediaSettings;
 import org.projectspark.media.service.ResumableUploads;
+import org.projectspark.platform.openapi.ApiDoc;
 import org.projectspark.platform.problem.Problem;
 import org.projectspark.platform.problem.ProblemException;
 import org.projectspark.platform.security.Caller;
@@ -43,6 +52,7 @@ import java.util.UUID;
 @Path("files/uploads")
 @ApplicationScoped
 @RolesAllowed({"STUDENT", "TEACHER", "SCHOOL_ADMIN", "GUARDIAN", "ADMIN"})
+@Tag(name = ApiDoc.FILES)
 public class ResumableUploadResource {
 
     static final String TUS_VERSION = "1.0.0";
@@ -64,6 +74,8 @@ public class ResumableUploadResource {
     /** What this server speaks (tus discovery); no sign-in needed. */
     @OPTIONS
     @PermitAll
+    @Operation(summary = "tus discovery: the version, extensions and maximum size this server speaks")
+    @APIResponse(responseCode = "204", description = "Tus-Version, Tus-Extension, Tus-Max-Size")
     public Response options() {
         return Response.noContent()
                 .header("Tus-Resumable", TUS_VERSION)
@@ -79,6 +91,12 @@ public class ResumableUploadResource {
      */
     @POST
     @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = ApiDoc.BEARER)
+    @Operation(operationId = "createUpload", summary = "Creates a resumable upload (tus 1.0 creation) of Upload-Length bytes")
+    @APIResponse(responseCode = "201", description = "The upload; Location: its address, Upload-Offset 0",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadView.class)))
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @APIResponse(responseCode = "413", ref = ApiDoc.TOO_LARGE)
     public Response create(@HeaderParam("Tus-Resumable") String tus, @HeaderParam("Upload-Length") String length,
                            @HeaderParam("Upload-Defer-Length") String deferred, @HeaderParam("Upload-Metadata") String metadata,
                            @QueryParam("purpose") FilePurpose purposeParam) {
@@ -101,6 +119,11 @@ public class ResumableUploadResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = ApiDoc.BEARER)
+    @Operation(summary = "The offset the server holds of an upload (tus clients ask with HEAD)")
+    @APIResponse(responseCode = "200", description = "The upload; Upload-Offset, Upload-Length",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadView.class)))
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public Response offset(@PathParam("id") UUID id) {
         Upload upload = uploads.status(Caller.current().id(), id);
         Response.ResponseBuilder r = Response.ok(UploadView.of(upload))
@@ -118,6 +141,16 @@ public class ResumableUploadResource {
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.WILDCARD)
+    @SecurityRequirement(name = ApiDoc.BEARER)
+    @Operation(summary = "Appends the body at Upload-Offset (Content-Type: application/offset+octet-stream)")
+    @RequestBody(required = true, content = @Content(mediaType = "application/offset+octet-stream",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "204", description = "Appended: Upload-Offset is the new offset")
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiDoc.CONFLICT, description = "Upload-Offset is not the offset the server holds")
+    @APIResponse(responseCode = "413", ref = ApiDoc.TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiDoc.UNSUPPORTED_TYPE)
     public Response append(@PathParam("id") UUID id, @HeaderParam("Tus-Resumable") String tus, @HeaderParam("Content-Type") String type,
                            @HeaderParam("Upload-Offset") String offset, java.io.InputStream body) {
         requireTus(tus);
@@ -134,6 +167,10 @@ public class ResumableUploadResource {
     /** Termination: the upload and the bytes received are dropped. */
     @DELETE
     @Path("{id}")
+    @SecurityRequirement(name = ApiDoc.BEARER)
+    @Operation(summary = "Drops an upload and the bytes received (tus termination)")
+    @APIResponse(responseCode = "204", description = "Dropped")
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public Response terminate(@PathParam("id") UUID id, @HeaderParam("Tus-Resumable") String tus) {
         requireTus(tus);
         uploads.terminate(Caller.current().id(), id);

@@ -13,7 +13,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.projectspark.notification.service.TeacherMessages;
+import org.projectspark.platform.openapi.ApiDoc;
 import org.projectspark.platform.security.Caller;
 
 import java.util.Optional;
@@ -25,6 +32,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({"TEACHER", "SCHOOL_ADMIN"})
+@Tag(name = ApiDoc.NOTIFICATIONS)
+@SecurityRequirement(name = ApiDoc.BEARER)
 public class ClassMessageResource {
 
     @EJB
@@ -38,6 +47,10 @@ public class ClassMessageResource {
     }
 
     @POST
+    @Operation(summary = "Sends a teacher's message to a class, or to one of its students (studentId), as a notification")
+    @APIResponse(responseCode = "200", description = "How many it reached", content = @Content(schema = @Schema(implementation = TeacherMessages.Sent.class)))
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public TeacherMessages.Sent send(@PathParam("classId") UUID classId,
                                      @NotNull(message = "a JSON body is required") @Valid NewMessage body) {
         return messages.send(Caller.current().id(), classId, Optional.ofNullable(body.studentId()),

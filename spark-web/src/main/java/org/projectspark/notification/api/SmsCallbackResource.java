@@ -10,11 +10,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.projectspark.notification.domain.PhoneNumber;
 import org.projectspark.notification.domain.StopWords;
 import org.projectspark.notification.service.DeliverySettings;
 import org.projectspark.notification.service.Phones;
 import org.projectspark.platform.error.NotFoundException;
+import org.projectspark.platform.openapi.ApiDoc;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,6 +38,7 @@ import java.security.MessageDigest;
 @Path("sms/callbacks/{key}")
 @ApplicationScoped
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+@Tag(name = ApiDoc.NOTIFICATIONS)
 public class SmsCallbackResource {
 
     @Inject
@@ -40,6 +49,11 @@ public class SmsCallbackResource {
 
     @POST
     @Path("incoming")
+    @Operation(summary = "The SMS provider's callback for an incoming message (STOP opts the number out)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "200", description = "Acknowledged")
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND, description = "A wrong callback key")
+    @APIResponse(responseCode = "415", ref = ApiDoc.UNSUPPORTED_TYPE)
     public Response incoming(@PathParam("key") String key, MultivaluedMap<String, String> form) {
         check(key);
         if (StopWords.asksToStop(form.getFirst("text"))) {
@@ -50,6 +64,11 @@ public class SmsCallbackResource {
 
     @POST
     @Path("opt-out")
+    @Operation(summary = "The SMS provider's callback for a bulk SMS opt-out")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "200", description = "Acknowledged")
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND, description = "A wrong callback key")
+    @APIResponse(responseCode = "415", ref = ApiDoc.UNSUPPORTED_TYPE)
     public Response optOut(@PathParam("key") String key, MultivaluedMap<String, String> form) {
         check(key);
         optOut(form.getFirst("phoneNumber"));

@@ -10,9 +10,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.projectspark.notification.service.DeliveryPreferences;
 import org.projectspark.notification.service.UnsubscribeTokens;
 import org.projectspark.platform.error.InvalidRequestException;
+import org.projectspark.platform.openapi.ApiDoc;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +32,7 @@ import java.util.List;
  */
 @Path("unsubscribe")
 @ApplicationScoped
+@Tag(name = ApiDoc.NOTIFICATIONS)
 public class UnsubscribeResource {
 
     @Inject
@@ -35,6 +43,8 @@ public class UnsubscribeResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+    @Operation(summary = "An email's unsubscribe link: a page asking to confirm (changes nothing)")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public Response ask(@QueryParam("token") String token) {
         UnsubscribeTokens.Scope scope = scope(token);
         List<String> words = preferences.unsubscribeWords(scope.userId(), scope.kind());
@@ -45,6 +55,9 @@ public class UnsubscribeResource {
 
     @POST
     @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+    @Operation(summary = "Unsubscribes the token's user from the token's kind of email (RFC 8058 one-click too)")
+    @APIResponse(responseCode = "200", description = "The page saying it is done",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public Response unsubscribe(@QueryParam("token") String token) {
         UnsubscribeTokens.Scope scope = scope(token);
         preferences.stopEmails(scope.userId(), scope.kind());
@@ -60,7 +73,10 @@ public class UnsubscribeResource {
         String body = "<!DOCTYPE html>\n<html lang=\"" + html(lang) + "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
                 + "<meta name=\"robots\" content=\"noindex\"><title>Spark</title></head><body style=\"font-family:sans-serif\"><p>" + html(text) + "</p>"
                 + form + "</body></html>\n";
-        return Response.ok(body).header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
+        // the one page the application serves: its inline style and its form posting back to itself, nothing else
+        return Response.ok(body).header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+                .build();
     }
 
     private static String html(String s) {

@@ -7,6 +7,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.projectspark.platform.openapi.ApiDoc;
 
 import java.util.Map;
 
@@ -16,6 +23,7 @@ import java.util.Map;
  */
 @Path("health")
 @RequestScoped
+@Tag(name = ApiDoc.OPERATIONS)
 public class HealthResource {
 
     @Inject
@@ -23,6 +31,9 @@ public class HealthResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The detailed health document: services, metrics, version, environment")
+    @APIResponse(responseCode = "200", description = "Healthy", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "503", description = "Unhealthy: the same document", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public Response detailed() {
         Map<String, Object> report = health.detailedReport();
         int status = "healthy".equals(report.get("status")) ? 200 : 503;

@@ -14,11 +14,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.projectspark.account.service.ProfileChanged;
 import org.projectspark.gamification.service.StandingChanged;
 import org.projectspark.platform.http.CurrentRequest;
 import org.projectspark.platform.cache.InstanceCopies;
 import org.projectspark.platform.http.HeldAnswers;
+import org.projectspark.platform.openapi.ApiDoc;
 import org.projectspark.platform.redis.JsonCache;
 import org.projectspark.platform.redis.Redis;
 import org.projectspark.platform.security.Caller;
@@ -40,6 +47,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("STUDENT")
+@Tag(name = ApiDoc.PROGRESS)
+@SecurityRequirement(name = ApiDoc.BEARER)
 public class DashboardResource {
 
     static final long TTL_SECONDS = 180;
@@ -72,6 +81,8 @@ public class DashboardResource {
      * this one, so a change to their own data (which drops it here at once) is seen on their next read.
      */
     @GET
+    @Operation(operationId = "myDashboard", summary = "The signed-in student's dashboard: XP, level, streak, badges, courses in progress")
+    @APIResponse(responseCode = "200", description = "The dashboard", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DashboardView.class)))
     public Response dashboard() {
         Caller caller = Caller.current();
         AtomicBoolean built = new AtomicBoolean();

@@ -1,6 +1,7 @@
 package org.projectspark.progress.api;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.projectspark.progress.service.StudentDashboard;
 
 import java.time.LocalDate;
@@ -26,6 +27,7 @@ public record DashboardView(String displayName, String locale, long xp, int leve
     }
 
     @JsonbPropertyOrder({"lessonId", "title", "courseId", "courseTitle", "activitiesCompleted", "activities", "lastAccessed"})
+    @Schema(name = "DashboardLesson")
     public record Lesson(UUID lessonId, String title, UUID courseId, String courseTitle, int activitiesCompleted, int activities,
                          OffsetDateTime lastAccessed) {
     }

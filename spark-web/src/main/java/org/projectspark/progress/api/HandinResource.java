@@ -13,6 +13,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.projectspark.platform.openapi.ApiDoc;
 import org.projectspark.platform.security.Caller;
 import org.projectspark.progress.service.HandinResult;
 import org.projectspark.progress.service.HandinService;
@@ -29,6 +36,7 @@ import java.util.UUID;
  */
 @Path("activities/{activityId}/handins")
 @ApplicationScoped
+@Tag(name = ApiDoc.PROGRESS)
 public class HandinResource {
 
     @EJB
@@ -58,6 +66,14 @@ public class HandinResource {
     @RolesAllowed("STUDENT")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = ApiDoc.BEARER)
+    @Operation(summary = "Hands in an uploaded file for an assignment")
+    @APIResponse(responseCode = "201", description = "The hand-in and the progress after it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HandinView.class)))
+    @APIResponse(responseCode = "200", description = "This file was handed in for it before: the first hand-in",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HandinView.class)))
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public Response handIn(@PathParam("activityId") UUID activityId, @NotNull(message = "a JSON body is required") @Valid HandinRequest body) {
         HandinResult result = handins.handIn(Caller.current().id(), activityId, body.fileId());
         return Response.status(result.replayed() ? 200 : 201).entity(HandinView.of(result)).build();

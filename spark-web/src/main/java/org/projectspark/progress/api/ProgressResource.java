@@ -16,6 +16,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.projectspark.platform.openapi.ApiDoc;
 import org.projectspark.progress.service.ProgressResult;
 import org.projectspark.progress.service.ProgressService;
 
@@ -30,6 +37,7 @@ import java.util.UUID;
  */
 @Path("activities/{activityId}/progress")
 @ApplicationScoped
+@Tag(name = ApiDoc.PROGRESS)
 public class ProgressResource {
 
     @EJB
@@ -48,6 +56,11 @@ public class ProgressResource {
     @RolesAllowed("STUDENT")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = ApiDoc.BEARER)
+    @Operation(summary = "Records how far the student got in an activity (100 completes a reading, video or audio)")
+    @APIResponse(responseCode = "200", description = "The progress", content = @Content(schema = @Schema(implementation = ProgressView.class)))
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public ProgressView update(@PathParam("activityId") UUID activityId, @Context SecurityContext security,
                                @NotNull(message = "a JSON body is required") @Valid ProgressRequest body) {
         ProgressResult r = progress.record(UUID.fromString(security.getUserPrincipal().getName()), activityId, body.percent());

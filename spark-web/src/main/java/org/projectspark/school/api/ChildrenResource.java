@@ -9,7 +9,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.projectspark.account.domain.User;
+import org.projectspark.platform.openapi.ApiDoc;
 import org.projectspark.school.service.Guardians;
 
 import java.util.List;
@@ -20,6 +28,8 @@ import java.util.UUID;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("GUARDIAN")
+@Tag(name = ApiDoc.SCHOOLS)
+@SecurityRequirement(name = ApiDoc.BEARER)
 public class ChildrenResource {
 
     @EJB
@@ -33,6 +43,8 @@ public class ChildrenResource {
     }
 
     @GET
+    @Operation(summary = "The signed-in guardian's children")
+    @APIResponse(responseCode = "200", description = "The children", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Child.class)))
     public List<Child> children(@Context SecurityContext security) {
         return guardians.childrenOf(SchoolResource.caller(security)).stream().map(Child::of).toList();
     }

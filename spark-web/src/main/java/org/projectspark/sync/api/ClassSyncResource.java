@@ -31,9 +31,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.projectspark.curriculum.api.CourseViews;
 import org.projectspark.curriculum.domain.Course;
 import org.projectspark.curriculum.service.CourseCatalog;
+import org.projectspark.platform.openapi.ApiDoc;
 import org.projectspark.sync.service.BundleSigner;
 import org.projectspark.sync.service.ChangesPage;
 import org.projectspark.sync.service.SyncBundles;
@@ -59,6 +68,8 @@ import java.util.UUID;
 @ApplicationScoped
 @RolesAllowed({"TEACHER", "SCHOOL_ADMIN", "ADMIN"})
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDoc.SYNC)
+@SecurityRequirement(name = ApiDoc.BEARER)
 public class ClassSyncResource {
 
     /** JWS compact serialization (RFC 7515). */
@@ -84,6 +95,9 @@ public class ClassSyncResource {
     SyncSettings settings;
 
     @GET
+    @Operation(summary = "A class's sync: each student's devices and last sync, events waiting for review")
+    @APIResponse(responseCode = "200", description = "The class's sync status", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public JsonObject status(@PathParam("id") UUID classId, @Context SecurityContext security) {
         JsonArrayBuilder students = Json.createArrayBuilder();
         for (SyncOversight.StudentStatus s : oversight.classStatus(caller(security), classId)) {
@@ -107,6 +121,10 @@ public class ClassSyncResource {
     /** Events of the class's students that need a teacher: {@code pending} review, {@code rejected}, or {@code all}. */
     @GET
     @Path("events")
+    @Operation(summary = "Events of the class's students that need a teacher: pending review, rejected, or all")
+    @APIResponse(responseCode = "200", description = "The events", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public JsonObject events(@PathParam("id") UUID classId, @Context SecurityContext security,
                              @QueryParam("kind") @DefaultValue("all") @Pattern(regexp = "pending|rejected|all", message = "kind is pending, rejected or all") String kind,
                              @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "limit must be from 1 to 500")
@@ -140,6 +158,9 @@ public class ClassSyncResource {
     @GET
     @Path("bundle")
     @Produces(JOSE)
+    @Operation(summary = "A signed bundle of the class for a school with no connection (JWS, RFC 7515)")
+    @APIResponse(responseCode = "200", description = "The bundle", content = @Content(mediaType = JOSE, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public Response export(@PathParam("id") UUID classId, @Context SecurityContext security) {
         SyncBundles.ExportRecord export = bundles.startExport(caller(security), classId);
         StringWriter payload = new StringWriter();
@@ -186,6 +207,13 @@ public class ClassSyncResource {
     @POST
     @Path("bundles")
     @Consumes({JOSE, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Imports the events a school's app collected, signed with the bundle's import key (JWS, plain or gzip)")
+    @RequestBody(required = true, content = @Content(mediaType = JOSE, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "A receipt per upload", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+    @APIResponse(responseCode = "413", ref = ApiDoc.TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiDoc.UNSUPPORTED_TYPE)
     public StreamingOutput importBundle(@PathParam("id") UUID classId, InputStream body,
                                         @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding, @Context SecurityContext security) {
         SyncBodies.Text text = SyncBodies.readText(body, encoding, settings.maxBatchBytes());

@@ -26,8 +26,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.projectspark.platform.error.InvalidRequestException;
 import org.projectspark.platform.error.TooLargeException;
+import org.projectspark.platform.openapi.ApiDoc;
 import org.projectspark.sync.service.ChangesPage;
 import org.projectspark.sync.service.EventResult;
 import org.projectspark.sync.service.IncomingEvent;
@@ -53,6 +62,8 @@ import java.util.UUID;
 @ApplicationScoped
 @RolesAllowed("STUDENT")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDoc.SYNC)
+@SecurityRequirement(name = ApiDoc.BEARER)
 public class SyncResource {
 
     @EJB
@@ -73,6 +84,11 @@ public class SyncResource {
     /** Registers the device (when the student signs in on it); offline events dated before this are implausible. */
     @PUT
     @Path("devices/{deviceId}")
+    @Operation(operationId = "registerDevice", summary = "Registers the device the student signs in on")
+    @RequestBody(required = true, description = "The device's details (docs/sync.md)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "200", description = "The device", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     public JsonObject register(@PathParam("deviceId") String deviceId, @Context SecurityContext security, InputStream body,
                                @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding) {
         String id = deviceId(deviceId);
@@ -93,12 +109,17 @@ public class SyncResource {
 
     @GET
     @Path("devices/{deviceId}")
+    @Operation(summary = "One of the student's devices and its last sync")
+    @APIResponse(responseCode = "200", description = "The device", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public JsonObject device(@PathParam("deviceId") String deviceId, @Context SecurityContext security) {
         return SyncViews.device(status.device(student(security), deviceId(deviceId)));
     }
 
     @GET
     @Path("devices")
+    @Operation(summary = "The student's devices")
+    @APIResponse(responseCode = "200", description = "The devices", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public JsonObject devices(@Context SecurityContext security) {
         return SyncViews.devices(status.devices(student(security)));
     }
@@ -111,6 +132,13 @@ public class SyncResource {
     @POST
     @Path("events")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "uploadEvents", summary = "Uploads a batch of offline events (plain or gzip): a result per event, in the order sent")
+    @RequestBody(required = true, description = "{deviceId, events: [...]} (docs/sync.md)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "200", description = "A result per event, even when some are rejected", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @APIResponse(responseCode = "413", ref = ApiDoc.TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiDoc.UNSUPPORTED_TYPE)
     public StreamingOutput upload(InputStream body, @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
                              @Context SecurityContext security) {
         SyncBodies.Body batch = SyncBodies.read(body, encoding, settings.maxBatchBytes());
@@ -135,6 +163,12 @@ public class SyncResource {
     @POST
     @Path("events/held")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Which of these events the server holds, with their first results")
+    @RequestBody(required = true, description = "{eventIds: [...]}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "200", description = "The events held and the ones missing", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @APIResponse(responseCode = "413", ref = ApiDoc.TOO_LARGE)
     public StreamingOutput held(InputStream body, @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
                            @Context SecurityContext security) {
         JsonArray ids = array(SyncBodies.read(body, encoding, settings.maxBatchBytes()).json(), "eventIds");
@@ -161,6 +195,9 @@ public class SyncResource {
 
     @GET
     @Path("receipts/{receiptId}")
+    @Operation(summary = "The receipt of an upload")
+    @APIResponse(responseCode = "200", description = "The receipt", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public JsonObject receipt(@PathParam("receiptId") UUID receiptId, @Context SecurityContext security) {
         return SyncViews.receiptStatus(status.receipt(student(security), receiptId));
     }
@@ -171,6 +208,9 @@ public class SyncResource {
      */
     @GET
     @Path("changes")
+    @Operation(summary = "What changed for the student since a cursor (none: a first, full sync), a page at a time")
+    @APIResponse(responseCode = "200", description = "A page of changes, the next cursor and hasMore", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
     public StreamingOutput changes(@QueryParam("since") @Size(max = 400, message = "since must be a cursor this server gave") String since,
                               @QueryParam("limit") @DefaultValue("0") @Min(value = 0, message = "limit must be from 10 to 1000")
                               @Max(value = 1000, message = "limit must be from 10 to 1000") int limit,

@@ -23,8 +23,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.projectspark.curriculum.service.Author;
 import org.projectspark.platform.http.ApiPatterns;
+import org.projectspark.platform.openapi.ApiDoc;
 import org.projectspark.platform.security.Caller;
 import org.projectspark.translation.domain.TextStatus;
 import org.projectspark.translation.domain.TranslationJob;
@@ -43,6 +50,8 @@ import java.util.UUID;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"TEACHER", "ADMIN"})
+@Tag(name = ApiDoc.TRANSLATION)
+@SecurityRequirement(name = ApiDoc.BEARER)
 public class TranslationResource {
 
     @EJB
@@ -61,6 +70,12 @@ public class TranslationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "requestTranslation", summary = "Asks for a machine translation of the course, or of one lesson, into a locale")
+    @APIResponse(responseCode = "202", description = "The job; Location: the job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TranslationViews.Job.class)))
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+    @APIResponse(responseCode = "503", ref = ApiDoc.UNAVAILABLE, description = "Machine translation is not configured on this server")
     public Response request(@PathParam("courseId") UUID courseId, @NotNull(message = "a JSON body is required") @Valid NewTranslation body,
                             @Context UriInfo uri) {
         TranslationJob job = requests.request(courseId, body.locale(), Optional.ofNullable(body.lessonId()), author());
@@ -70,6 +85,10 @@ public class TranslationResource {
 
     @GET
     @Path("{locale}")
+    @Operation(summary = "The course's texts in a locale, a page at a time, optionally of one status")
+    @APIResponse(responseCode = "200", description = "A page of texts", content = @Content(schema = @Schema(implementation = TranslationViews.Page.class)))
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public TranslationViews.Page texts(@PathParam("courseId") UUID courseId,
                                        @PathParam("locale") @Pattern(regexp = ApiPatterns.LOCALE, message = ApiPatterns.LOCALE_MESSAGE) String locale,
                                        @QueryParam("status") TextStatus status,
@@ -82,6 +101,11 @@ public class TranslationResource {
     @PUT
     @Path("{locale}/texts/{textId}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The teacher's wording of one text: a draft, marked edited")
+    @APIResponse(responseCode = "200", description = "The text", content = @Content(schema = @Schema(implementation = TranslationViews.Text.class)))
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiDoc.CONFLICT, description = "The text is still pending")
     public TranslationViews.Text edit(@PathParam("courseId") UUID courseId,
                                       @PathParam("locale") @Pattern(regexp = ApiPatterns.LOCALE, message = ApiPatterns.LOCALE_MESSAGE) String locale,
                                       @PathParam("textId") UUID textId,
@@ -91,6 +115,11 @@ public class TranslationResource {
 
     @POST
     @Path("{locale}/publish")
+    @Operation(operationId = "publishTranslations", summary = "Puts every draft whose source is unchanged into the course")
+    @APIResponse(responseCode = "200", description = "How many texts, and the course's content version",
+            content = @Content(schema = @Schema(implementation = TranslationViews.Published.class)))
+    @APIResponse(responseCode = "400", ref = ApiDoc.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDoc.NOT_FOUND)
     public TranslationViews.Published publish(@PathParam("courseId") UUID courseId,
                                               @PathParam("locale") @Pattern(regexp = ApiPatterns.LOCALE, message = ApiPatterns.LOCALE_MESSAGE) String locale) {
         return TranslationViews.published(review.publish(courseId, locale, author()));

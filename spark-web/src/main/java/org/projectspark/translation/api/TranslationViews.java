@@ -1,5 +1,6 @@
 package org.projectspark.translation.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.projectspark.translation.domain.TranslatedText;
 import org.projectspark.translation.domain.TranslationJob;
 import org.projectspark.translation.service.TranslationReview;
@@ -15,17 +16,21 @@ public final class TranslationViews {
     public record Counts(int total, int reused, int queued, int translated, int failed) {
     }
 
+    @Schema(name = "TranslationJob")
     public record Job(String id, String courseId, String lessonId, String locale, String sourceLocale, String status,
                       Counts texts, int providerCalls, String reason, String createdAt, String finishedAt) {
     }
 
+    @Schema(name = "TranslationText")
     public record Text(String id, String path, String sourceLocale, String sourceText, String draftText, String status,
                        String reason, boolean edited, String updatedAt) {
     }
 
+    @Schema(name = "TranslationTextPage")
     public record Page(List<Text> items, int offset, int limit) {
     }
 
+    @Schema(name = "PublishedTranslations")
     public record Published(int texts, int contentVersion) {
     }
 
