@@ -31,6 +31,11 @@ public class ReplicaLogin implements SessionCustomizer {
 
     @Override
     public void customize(Session session) {
+        // EclipseLink retries a read outside a transaction that met a lost connection, waiting seconds between tries;
+        // a read on a replica that went away is answered from the primary at once instead (LagTolerantReads)
+        if (session.getDatasourceLogin() instanceof org.eclipse.persistence.sessions.DatabaseLogin login) {
+            login.setQueryRetryAttemptCount(0);
+        }
         AtomicBoolean loggedIn = new AtomicBoolean();
         wrap(session.getDatasourceLogin(), loggedIn);
         if (session instanceof ServerSession server) {
